@@ -1,0 +1,10 @@
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>The surrogate kinds the service offers, looked up by name (case-insensitive).</summary>
+public static class SurrogateKinds
+{
+    public static IReadOnlyList<ISurrogateKind> All { get; } = [];
+
+    public static ISurrogateKind? Find(string name) =>
+        All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+}
