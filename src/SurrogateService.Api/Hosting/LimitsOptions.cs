@@ -22,6 +22,10 @@ public sealed class LimitsOptions
     [Range(1, 21_201)]
     public int MaxDimension { get; set; } = 1_000;
 
+    /// <summary>Most training points of one fit; Kriging and radial bases cost O(n³) to fit.</summary>
+    [Range(2, 100_000)]
+    public int MaxTrainingPoints { get; set; } = 2_000;
+
     /// <summary>Most coordinates (points × dimension) in one sampling request, which bounds the response size.</summary>
     [Range(1, 100_000_000)]
     public int MaxSampleCoordinates { get; set; } = 1_000_000;

@@ -38,6 +38,7 @@ public static class ServiceSetup
             .ProducesProblem(StatusCodes.Status403Forbidden);
         v1.MapFunctions();
         v1.MapSamples();
+        v1.MapSurrogates();
         return app;
     }
 }

@@ -5,25 +5,27 @@ namespace SurrogateService.Api.Validation;
 /// <summary>Checks <c>lowerBound</c>/<c>upperBound</c> (same non-zero length, finite, lower &lt; upper) and builds a <see cref="Box"/>.</summary>
 public static class BoundsValidator
 {
-    public const string LowerField = "lowerBound";
-    public const string UpperField = "upperBound";
+    private const string LowerField = "lowerBound";
+    private const string UpperField = "upperBound";
 
-    public static Box? Validate(double[]? lower, double[]? upper, RequestErrors errors, int maxDimension, int? dimension = null)
+    /// <param name="prefix">Prepended to field names when the bounds are nested (e.g. "fit.").</param>
+    public static Box? Validate(double[]? lower, double[]? upper, RequestErrors errors, int maxDimension, int? dimension = null, string prefix = "")
     {
-        bool valid = CheckVector(lower, LowerField, errors, maxDimension, dimension)
-            & CheckVector(upper, UpperField, errors, maxDimension, dimension);
+        string lowerField = prefix + LowerField, upperField = prefix + UpperField;
+        bool valid = CheckVector(lower, lowerField, errors, maxDimension, dimension)
+            & CheckVector(upper, upperField, errors, maxDimension, dimension);
         if (!valid)
             return null;
         if (lower!.Length != upper!.Length)
         {
-            errors.Add(UpperField, $"Has {upper.Length} entries but {LowerField} has {lower.Length}.");
+            errors.Add(upperField, $"Has {upper.Length} entries but {LowerField} has {lower.Length}.");
             return null;
         }
         for (int i = 0; i < lower.Length; i++)
         {
             if (lower[i] >= upper[i])
             {
-                errors.Add($"{LowerField}[{i}]", $"Must be less than {UpperField}[{i}].");
+                errors.Add($"{lowerField}[{i}]", $"Must be less than {UpperField}[{i}].");
                 valid = false;
             }
         }
