@@ -49,7 +49,7 @@ public class SamplesEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory
 
         string[] expected = ["golden", "grid", "halton", "kronecker", "latinHypercube", "sobol", "uniform"];
         Assert.Equal(expected, methods!.Select(m => m.Name).Order(StringComparer.Ordinal));
-        var sobol = Assert.Single(methods, m => m.Name == "sobol");
+        var sobol = Assert.Single(methods!, m => m.Name == "sobol");
         Assert.Contains(sobol.Options, o => o.Name == "scramble" && o.Type == "boolean");
     }
 
@@ -71,6 +71,7 @@ public class SamplesEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory
         { """{"method":"sobol","count":5,"lowerBound":[0],"upperBound":[1],"options":{"scramble":"yes"}}""", "options.scramble" },
         { """{"method":"sobol","count":5,"lowerBound":[0],"upperBound":[1],"options":{"sequence":"odd"}}""", "options.sequence" },
         { """{"method":"sobol","count":5,"lowerBound":[0],"upperBound":[1],"options":[1]}""", "options" },
+        { """{"method":"grid","count":5,"lowerBound":[0,0],"upperBound":[1,1],"options":{"pointsPerDimension":3}}""", "options" },
         { """{"method":"latinHypercube","count":5,"lowerBound":[0],"upperBound":[1],"options":{"maximinIterations":-3}}""", "options.maximinIterations" },
     };
 

@@ -51,8 +51,15 @@ public static class SamplesEndpoints
         }
         catch (ArgumentException ex)
         {
-            // The method's own limits (e.g. the dimensions the Sobol table covers) surface as field errors.
-            errors.Add("lowerBound", ex.Message);
+            // What only the method itself can judge (Sobol's table size, a grid larger than count)
+            // comes back as an argument error; name the request field it concerns.
+            string field = ex.ParamName switch
+            {
+                "box" => "lowerBound",
+                "options" => "options",
+                _ => "count",
+            };
+            errors.Add(field, ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal));
             return errors.ToProblem();
         }
     }
