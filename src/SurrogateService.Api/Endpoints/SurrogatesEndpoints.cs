@@ -24,7 +24,10 @@ public static class SurrogatesEndpoints
     }
 
     private static Ok<SurrogateKindInfo[]> List() =>
-        TypedResults.Ok(SurrogateKinds.All.Select(SurrogateMapping.ToInfo).ToArray());
+        TypedResults.Ok(SurrogateKinds.All.Select(SurrogateMapping.ToInfo)
+            // auto's standard error depends on the kind it picks; the model document names that kind.
+            .Append(new SurrogateKindInfo(AutoSurrogate.Name, AutoSurrogate.Description, HasStandardError: false, MinimumPointsIn2D: 2, Options: []))
+            .ToArray());
 
     private static Results<Ok<FitResponse>, ValidationProblem> Fit(
         FitRequest request, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
@@ -34,8 +37,8 @@ public static class SurrogatesEndpoints
         if (fitted is null)
             return errors.ToProblem();
         return TypedResults.Ok(new FitResponse(
-            SurrogateMapping.ToDocument(fitted.Kind, fitted.Options, fitted.Model),
-            SurrogateMapping.ToInfo(fitted.Model.Diagnostics)));
+            SurrogateMapping.ToDocument(fitted),
+            SurrogateMapping.ToDiagnostics(fitted)));
     }
 
     private static Results<Ok<PredictResponse>, ValidationProblem> Predict(
@@ -78,7 +81,7 @@ public static class SurrogatesEndpoints
         return TypedResults.Ok(new PredictResponse(
             values,
             standardErrors,
-            fromDocument ? null : SurrogateMapping.ToDocument(fitted.Kind, fitted.Options, model),
-            fromDocument ? null : SurrogateMapping.ToInfo(model.Diagnostics)));
+            fromDocument ? null : SurrogateMapping.ToDocument(fitted),
+            fromDocument ? null : SurrogateMapping.ToDiagnostics(fitted)));
     }
 }

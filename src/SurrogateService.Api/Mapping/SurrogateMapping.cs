@@ -8,10 +8,10 @@ namespace SurrogateService.Api.Mapping;
 /// <summary>Turns fitted models and their diagnostics into contract records.</summary>
 public static class SurrogateMapping
 {
-    public static ModelDocument ToDocument(ISurrogateKind kind, OptionValues options, ISurrogateModel model)
+    public static ModelDocument ToDocument(FittedSurrogate fitted)
     {
-        ArgumentNullException.ThrowIfNull(kind);
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(fitted);
+        var (kind, options, model) = (fitted.Kind, fitted.Options, fitted.Model);
         var data = model.Data;
         return new ModelDocument(
             Validation.ModelDocumentReader.FormatVersion,
@@ -24,9 +24,10 @@ public static class SurrogateMapping
             new Dictionary<string, double[]>(model.ExportParameters()));
     }
 
-    public static DiagnosticsInfo ToInfo(FitDiagnostics diagnostics, IReadOnlyList<CandidateInfo>? candidates = null)
+    public static DiagnosticsInfo ToDiagnostics(FittedSurrogate fitted)
     {
-        ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(fitted);
+        var diagnostics = fitted.Model.Diagnostics;
         return new DiagnosticsInfo(
             diagnostics.LeaveOneOutRmse,
             diagnostics.ConditionNumber,
@@ -35,7 +36,7 @@ public static class SurrogateMapping
             diagnostics.TrainingLoss,
             diagnostics.LossCurve,
             diagnostics.Warnings,
-            candidates);
+            fitted.Candidates?.Select(c => new CandidateInfo(c.Kind, JsonSerializer.SerializeToElement(c.Options), c.LeaveOneOutRmse, c.Error)).ToArray());
     }
 
     public static SurrogateKindInfo ToInfo(ISurrogateKind kind)

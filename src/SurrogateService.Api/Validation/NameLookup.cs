@@ -3,10 +3,11 @@ namespace SurrogateService.Api.Validation;
 /// <summary>Finds a named item (function, method, kind) or records an error that lists the valid names.</summary>
 public static class NameLookup
 {
-    public static T? Find<T>(string? name, string field, RequestErrors errors, IReadOnlyList<T> items, Func<T, string> nameOf)
+    /// <param name="alsoValid">A name the caller handles itself (e.g. "auto"), listed among the valid ones.</param>
+    public static T? Find<T>(string? name, string field, RequestErrors errors, IReadOnlyList<T> items, Func<T, string> nameOf, string? alsoValid = null)
         where T : class
     {
-        string valid = string.Join(", ", items.Select(nameOf));
+        string valid = string.Join(", ", items.Select(nameOf).Append(alsoValid).OfType<string>());
         if (string.IsNullOrWhiteSpace(name))
         {
             errors.Add(field, $"Is required. Valid values: {valid}.");
