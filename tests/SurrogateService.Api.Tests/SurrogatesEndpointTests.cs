@@ -84,7 +84,7 @@ public class SurrogatesEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         string[] expected = ["auto", "inverseDistance", "kriging", "linear", "lobachevsky", "neuralNetwork", "radialBasis", "secondOrder", "wendland"];
 
         Assert.Equal(expected, kinds!.Select(k => k.Name).Order(StringComparer.Ordinal));
-        var kriging = Assert.Single(kinds, k => k.Name == "kriging");
+        var kriging = Assert.Single(kinds!, k => k.Name == "kriging");
         Assert.True(kriging.HasStandardError);
         Assert.Contains(kriging.Options, o => o.Name == "theta" && o.Choices!.Contains("heuristic"));
     }
@@ -111,7 +111,7 @@ public class SurrogatesEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.NotEqual("auto", fit.Model.Kind);
     }
 
-    public static TheoryData<string, string, string> BadFits => new()
+    public static TheoryData<string, string> BadFits => new()
     {
         { """{"kind":"nosuch","points":[[1],[2]],"values":[1,2],"lowerBound":[0],"upperBound":[3]}""", "kind" },
         { """{"kind":"kriging","points":[[1],[2]],"values":[1],"lowerBound":[0],"upperBound":[3]}""", "values" },
