@@ -1,6 +1,7 @@
 # SurrogateService container image: build with the .NET SDK, run on the chiseled ASP.NET runtime.
 #   docker build -t surrogate-service .            (or: az acr build -r <registry> -t surrogate-service:1 .)
-#   docker run -p 8080:8080 surrogate-service
+#   docker run -p 8080:8080 -e AzureAd__TenantId=<tenant> -e AzureAd__ClientId=<api app id> surrogate-service
+#   (a local trial without Azure AD: -e ASPNETCORE_ENVIRONMENT=Development -e Authentication__Mode=None)
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
