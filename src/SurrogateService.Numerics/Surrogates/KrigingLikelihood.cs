@@ -1,0 +1,92 @@
+using SurrogateService.Numerics.LinearAlgebra;
+
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>
+/// The concentrated log-likelihood of ordinary Kriging as a function of (θ, p), for the
+/// hyperparameter search. Pairwise coordinate differences (raised to p when p is fixed) are
+/// computed once, so an evaluation costs one exp per pair, the nugget rule and one Cholesky.
+/// </summary>
+internal sealed class KrigingLikelihood
+{
+    private readonly TrainingSet _data;
+    private readonly double _nuggetFloor;
+    private readonly double[] _matrix;
+
+    // Per pair (i, j < i), pair-major: |x_il − x_jl|^p_l for the exponents in _poweredFor. While p
+    // stays fixed (the usual search) they are computed once; when p is searched too, on every change.
+    private readonly double[] _powered;
+    private readonly double[] _poweredFor;
+
+    public KrigingLikelihood(TrainingSet data, double nuggetFloor)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        _data = data;
+        _nuggetFloor = nuggetFloor;
+        _matrix = new double[data.Count * data.Count];
+        _powered = new double[data.Count * (data.Count - 1) / 2 * data.Dimension];
+        _poweredFor = new double[data.Dimension];
+    }
+
+    /// <summary>The log-likelihood at (θ, p), or −∞ when the regularised matrix still cannot be factored.</summary>
+    public double Evaluate(ReadOnlySpan<double> theta, ReadOnlySpan<double> p)
+    {
+        if (!p.SequenceEqual(_poweredFor))
+            PowerDifferences(p);
+        FillMatrix(theta);
+        var regularised = KrigingRegularisation.FactorWithRule(_matrix, _data.Count, _nuggetFloor);
+        return regularised is null ? double.NegativeInfinity : Concentrate(regularised.Factor, _data.Values).LogLikelihood;
+    }
+
+    /// <summary>μ, σ² and the log-likelihood for the factor L of the (regularised) correlation matrix.</summary>
+    public static ConcentratedFit Concentrate(Cholesky factor, ReadOnlySpan<double> values)
+    {
+        int n = factor.Size;
+        var ones = new double[n];
+        Array.Fill(ones, 1.0);
+        factor.ForwardSubstitute(ones);
+        var residual = values.ToArray();
+        factor.ForwardSubstitute(residual);
+        double mean = VectorKernels.Dot(ones, residual) / VectorKernels.Dot(ones, ones);
+        VectorKernels.AddScaled(residual, -mean, ones);
+        double variance = VectorKernels.Dot(residual, residual) / n;
+        double logLikelihood = -0.5 * n * Math.Log(variance) - 0.5 * factor.LogDeterminant();
+        return new ConcentratedFit(mean, variance, logLikelihood, ones, residual);
+    }
+
+    private void PowerDifferences(ReadOnlySpan<double> p)
+    {
+        int d = _data.Dimension, offset = 0;
+        for (int i = 0; i < _data.Count; i++)
+        {
+            ReadOnlySpan<double> xi = _data.Points[i];
+            for (int j = 0; j < i; j++)
+            {
+                ReadOnlySpan<double> xj = _data.Points[j];
+                for (int l = 0; l < d; l++, offset++)
+                    _powered[offset] = PowerExponentialCorrelation.Power(Math.Abs(xi[l] - xj[l]), p[l]);
+            }
+        }
+        p.CopyTo(_poweredFor);
+    }
+
+    /// <summary>Same arithmetic, in the same order, as <see cref="PowerExponentialCorrelation.Matrix"/>.</summary>
+    private void FillMatrix(ReadOnlySpan<double> theta)
+    {
+        int n = _data.Count, d = _data.Dimension, offset = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < i; j++, offset += d)
+            {
+                ReadOnlySpan<double> terms = _powered.AsSpan(offset, d);
+                double exponent = 0;
+                for (int l = 0; l < d; l++)
+                    exponent += theta[l] * terms[l];
+                double correlation = Math.Exp(-exponent);
+                _matrix[i * n + j] = correlation;
+                _matrix[j * n + i] = correlation;
+            }
+            _matrix[i * n + i] = 1;
+        }
+    }
+}
