@@ -113,9 +113,14 @@ public sealed class Cholesky
     /// </summary>
     public void Solve(Span<double> rightHandSides, int columns)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
-        if (rightHandSides.Length != Size * columns)
-            throw new ArgumentException($"Expected {Size * columns} entries, got {rightHandSides.Length}.", nameof(rightHandSides));
+        ForwardSubstitute(rightHandSides, columns);
+        BackSubstitute(rightHandSides, columns);
+    }
+
+    /// <summary>Solves L·Z = B in place for an n×columns row-major B (row axpys, which vectorise along the columns).</summary>
+    public void ForwardSubstitute(Span<double> rightHandSides, int columns)
+    {
+        CheckBlock(rightHandSides.Length, columns);
         ReadOnlySpan<double> l = _lower;
         for (int i = 0; i < Size; i++)
         {
@@ -124,6 +129,13 @@ public sealed class Cholesky
                 VectorKernels.AddScaled(rowI, -l[i * Size + k], rightHandSides.Slice(k * columns, columns));
             Scale(rowI, 1 / l[i * Size + i]);
         }
+    }
+
+    /// <summary>Solves Lᵀ·X = Z in place for an n×columns row-major Z.</summary>
+    public void BackSubstitute(Span<double> rightHandSides, int columns)
+    {
+        CheckBlock(rightHandSides.Length, columns);
+        ReadOnlySpan<double> l = _lower;
         for (int i = Size - 1; i >= 0; i--)
         {
             Span<double> rowI = rightHandSides.Slice(i * columns, columns);
@@ -161,6 +173,13 @@ public sealed class Cholesky
     {
         for (int i = 0; i < values.Length; i++)
             values[i] *= factor;
+    }
+
+    private void CheckBlock(int length, int columns)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(columns, 1);
+        if (length != Size * columns)
+            throw new ArgumentException($"Expected {Size * columns} entries ({Size}×{columns}), got {length}.");
     }
 
     private void CheckLength(int length)

@@ -58,8 +58,10 @@ public static class SymmetricEigenvalueEstimates
     /// Each step solves A·y = x and takes yᵀAy/yᵀy = xᵀy/yᵀy; the error of a Rayleigh quotient is
     /// quadratic in the error of the vector, so a handful of steps gives a few digits. The start
     /// vector is a fixed pseudo-random one, so the estimate is a deterministic function of A.
+    /// Because every estimate bounds λmin from above, iteration may stop as soon as one falls below
+    /// <paramref name="stopBelow"/>: a caller that only needs to know that λmin is that small has its answer.
     /// </remarks>
-    public static double SmallestEstimate(Cholesky factor, double relativeTolerance = 1e-3, int maxIterations = 50)
+    public static double SmallestEstimate(Cholesky factor, double relativeTolerance = 1e-3, int maxIterations = 50, double stopBelow = 0)
     {
         ArgumentNullException.ThrowIfNull(factor);
         int size = factor.Size;
@@ -76,7 +78,7 @@ public static class SymmetricEigenvalueEstimates
             factor.Solve(y);
             double yy = VectorKernels.Dot(y, y);
             double next = VectorKernels.Dot(x, y) / yy;
-            bool converged = Math.Abs(estimate - next) <= relativeTolerance * Math.Abs(next);
+            bool converged = Math.Abs(estimate - next) <= relativeTolerance * Math.Abs(next) || next < stopBelow;
             estimate = next;
             if (converged)
                 break;

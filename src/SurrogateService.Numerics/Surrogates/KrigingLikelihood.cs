@@ -13,8 +13,8 @@ internal sealed class KrigingLikelihood
     private readonly double _nuggetFloor;
     private readonly double[] _matrix;
 
-    // Per pair (i, j < i), pair-major: |x_il − x_jl|^p_l for the exponents in _poweredFor. While p
-    // stays fixed (the usual search) they are computed once; when p is searched too, on every change.
+    // |x_il − x_jl|^p_l for j < i, row by row, for the exponents in _poweredFor. While p stays
+    // fixed (the usual search) they are computed once; when p is searched too, on every change.
     private readonly double[] _powered;
     private readonly double[] _poweredFor;
 
@@ -54,38 +54,38 @@ internal sealed class KrigingLikelihood
         return new ConcentratedFit(mean, variance, logLikelihood, ones, residual);
     }
 
+    /// <summary>Row i of the cache holds, for each dimension l in turn, |x_il − x_jl|^p_l for j &lt; i.</summary>
     private void PowerDifferences(ReadOnlySpan<double> p)
     {
         int d = _data.Dimension, offset = 0;
-        for (int i = 0; i < _data.Count; i++)
+        for (int i = 1; i < _data.Count; i++)
         {
             ReadOnlySpan<double> xi = _data.Points[i];
-            for (int j = 0; j < i; j++)
+            for (int l = 0; l < d; l++, offset += i)
             {
-                ReadOnlySpan<double> xj = _data.Points[j];
-                for (int l = 0; l < d; l++, offset++)
-                    _powered[offset] = PowerExponentialCorrelation.Power(Math.Abs(xi[l] - xj[l]), p[l]);
+                Span<double> segment = _powered.AsSpan(offset, i);
+                for (int j = 0; j < i; j++)
+                    segment[j] = xi[l] - _data.Points[j][l];
+                PowerExponentialCorrelation.PowerInPlace(segment, p[l]);
             }
         }
         p.CopyTo(_poweredFor);
     }
 
-    /// <summary>Same arithmetic, in the same order, as <see cref="PowerExponentialCorrelation.Matrix"/>.</summary>
+    /// <summary>Same arithmetic, element by element, as <see cref="PowerExponentialCorrelation.FillBlock"/>.</summary>
     private void FillMatrix(ReadOnlySpan<double> theta)
     {
         int n = _data.Count, d = _data.Dimension, offset = 0;
-        for (int i = 0; i < n; i++)
+        _matrix[0] = 1;
+        for (int i = 1; i < n; i++)
         {
-            for (int j = 0; j < i; j++, offset += d)
-            {
-                ReadOnlySpan<double> terms = _powered.AsSpan(offset, d);
-                double exponent = 0;
-                for (int l = 0; l < d; l++)
-                    exponent += theta[l] * terms[l];
-                double correlation = Math.Exp(-exponent);
-                _matrix[i * n + j] = correlation;
-                _matrix[j * n + i] = correlation;
-            }
+            Span<double> row = _matrix.AsSpan(i * n, i);
+            row.Clear();
+            for (int l = 0; l < d; l++, offset += i)
+                VectorKernels.AddScaled(row, theta[l], _powered.AsSpan(offset, i));
+            PowerExponentialCorrelation.ExpNegatedInPlace(row);
+            for (int j = 0; j < i; j++)
+                _matrix[j * n + i] = row[j];
             _matrix[i * n + i] = 1;
         }
     }

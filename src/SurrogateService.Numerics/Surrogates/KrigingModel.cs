@@ -35,8 +35,8 @@ public sealed class KrigingModel : ISurrogateModel
             LeaveOneOutRmse = LeaveOneOutRmse(),
             ConditionNumber = (regularised.LargestEigenvalueBound + Nugget) / SymmetricEigenvalueEstimates.SmallestEstimate(_factor),
             Nugget = Nugget,
-            // Constant data make σ² = 0 and the likelihood unbounded: there is no finite value to report.
-            LogLikelihood = double.IsFinite(fit.LogLikelihood) ? fit.LogLikelihood : null,
+            // Constant data make σ² = 0 (up to rounding) and the likelihood unbounded: no value worth reporting.
+            LogLikelihood = Array.TrueForAll(data.Values, v => v == data.Values[0]) ? null : fit.LogLikelihood,
             Warnings = warnings,
         };
     }
@@ -63,26 +63,46 @@ public sealed class KrigingModel : ISurrogateModel
     public void Predict(PointSet points, Span<double> values)
     {
         CheckBatch(points, values.Length);
-        var r = new double[Data.Count];
-        for (int k = 0; k < points.Count; k++)
+        var workspace = new BlockWorkspace(Data.Count, Data.Dimension);
+        for (int first = 0; first < points.Count; first += PowerExponentialCorrelation.BlockSize)
         {
-            _correlation.Fill(Data.Points, points[k], r);
-            values[k] = Mean + VectorKernels.Dot(r, _weights);
+            int m = Math.Min(PowerExponentialCorrelation.BlockSize, points.Count - first);
+            Span<double> block = workspace.Correlations(this, points, first, m);
+            Span<double> output = values.Slice(first, m);
+            output.Fill(Mean);
+            for (int i = 0; i < Data.Count; i++)
+                VectorKernels.AddScaled(output, _weights[i], block.Slice(i * m, m));
         }
     }
 
     public void StandardError(PointSet points, Span<double> standardErrors)
     {
         CheckBatch(points, standardErrors.Length);
-        var w = new double[Data.Count];
-        for (int k = 0; k < points.Count; k++)
+        var workspace = new BlockWorkspace(Data.Count, Data.Dimension);
+        Span<double> quadratic = stackalloc double[PowerExponentialCorrelation.BlockSize];
+        Span<double> trend = stackalloc double[PowerExponentialCorrelation.BlockSize];
+        for (int first = 0; first < points.Count; first += PowerExponentialCorrelation.BlockSize)
         {
-            // With w = L⁻¹r and u = L⁻¹1: rᵀR⁻¹r = wᵀw and 1ᵀR⁻¹r = uᵀw, one triangular solve per point.
-            _correlation.Fill(Data.Points, points[k], w);
-            _factor.ForwardSubstitute(w);
-            double trend = 1 - VectorKernels.Dot(_whitenedOnes, w);
-            double variance = ProcessVariance * (1 - VectorKernels.Dot(w, w) + trend * trend / _onesPrecision);
-            standardErrors[k] = Math.Sqrt(Math.Max(variance, 0));
+            int m = Math.Min(PowerExponentialCorrelation.BlockSize, points.Count - first);
+            // W = L⁻¹·[r_1 … r_m]; with u = L⁻¹1, column k gives rᵀR⁻¹r = ‖w_k‖² and 1ᵀR⁻¹r = uᵀw_k.
+            Span<double> w = workspace.Correlations(this, points, first, m);
+            _factor.ForwardSubstitute(w, m);
+            Span<double> q = quadratic[..m], t = trend[..m];
+            q.Clear();
+            t.Clear();
+            for (int i = 0; i < Data.Count; i++)
+            {
+                Span<double> row = w.Slice(i * m, m);
+                VectorKernels.AddScaled(t, _whitenedOnes[i], row);
+                for (int k = 0; k < m; k++)
+                    q[k] += row[k] * row[k];
+            }
+            for (int k = 0; k < m; k++)
+            {
+                double misfit = 1 - t[k];
+                double variance = ProcessVariance * (1 - q[k] + misfit * misfit / _onesPrecision);
+                standardErrors[first + k] = Math.Sqrt(Math.Max(variance, 0));
+            }
         }
     }
 
@@ -138,6 +158,23 @@ public sealed class KrigingModel : ISurrogateModel
             sumOfSquares += error * error;
         }
         return Math.Sqrt(sumOfSquares / n);
+    }
+
+    /// <summary>The two buffers a batch needs, allocated once per batch and reused for every block.</summary>
+    private readonly struct BlockWorkspace(int count, int dimension)
+    {
+        private readonly double[] _block = new double[count * PowerExponentialCorrelation.BlockSize];
+        private readonly double[] _queries = new double[dimension * PowerExponentialCorrelation.BlockSize];
+
+        /// <summary>The n×m block of correlations between the training points and points [first, first + m).</summary>
+        public Span<double> Correlations(KrigingModel model, PointSet points, int first, int m)
+        {
+            Span<double> queries = _queries.AsSpan(0, dimension * m);
+            PowerExponentialCorrelation.TransposeInto(points, first, m, queries);
+            Span<double> block = _block.AsSpan(0, count * m);
+            model._correlation.FillBlock(model.Data.Points, queries, m, block);
+            return block;
+        }
     }
 
     private void CheckBatch(PointSet points, int outputLength)

@@ -30,17 +30,20 @@ internal static class KrigingRegularisation
     /// </summary>
     public static RegularisedFactor? FactorWithRule(double[] correlation, int n, double nuggetFloor)
     {
-        double largest = SymmetricEigenvalueEstimates.LargestUpperBound(correlation, n);
+        // λmax to 1 %: it enters the nugget linearly, and a bound that converges further costs more
+        // power iterations than the Cholesky factorisation itself.
+        double largest = SymmetricEigenvalueEstimates.LargestUpperBound(correlation, n, relativeTolerance: 1e-2);
+        double threshold = (largest + nuggetFloor) / MaximumCondition;
         double smallest = 0;
         if (TryFactorShifted(correlation, n, nuggetFloor) is { } floorFactor)
         {
-            double estimate = SymmetricEigenvalueEstimates.SmallestEstimate(floorFactor);
-            if (MaximumCondition * estimate >= largest + nuggetFloor)
+            // Below 1 % of the threshold the nugget is certainly needed and λmin no longer matters
+            // to it (it shifts ν by less than 1 %), so inverse iteration may stop there.
+            double estimate = SymmetricEigenvalueEstimates.SmallestEstimate(floorFactor, stopBelow: threshold / 100);
+            if (estimate >= threshold)
                 return new RegularisedFactor(floorFactor, nuggetFloor, largest);
-            // NaN (a factor too ill-conditioned to solve with) falls back to 0 as well.
-            smallest = Math.Max(estimate - nuggetFloor, 0);
-            if (double.IsNaN(smallest))
-                smallest = 0;
+            // NaN (a factor too ill-conditioned to solve with) counts as 0 as well.
+            smallest = estimate - nuggetFloor > 0 ? estimate - nuggetFloor : 0;
         }
         double nugget = Math.Max(nuggetFloor, (largest - MaximumCondition * smallest) / (MaximumCondition - 1));
         if (TryFactorShifted(correlation, n, nugget) is { } factor)
