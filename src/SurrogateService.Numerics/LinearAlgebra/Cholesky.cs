@@ -40,22 +40,52 @@ public sealed class Cholesky
             throw new ArgumentException($"Expected {size * size} entries, got {matrix.Length}.", nameof(matrix));
         factor = null;
         Span<double> a = matrix;
-        for (int i = 0; i < size; i++)
+        Span<double> sums = stackalloc double[4];
+        // Rows go in groups of four: entry (i, j) of the four rows needs the same row j of L, which
+        // DotFour then loads once instead of four times.
+        for (int first = 0; first < size; first += 4)
         {
-            Span<double> rowI = a.Slice(i * size, size);
-            for (int j = 0; j < i; j++)
+            int rows = Math.Min(4, size - first);
+            if (rows == 4)
             {
-                ReadOnlySpan<double> rowJ = a.Slice(j * size, j + 1);
-                rowI[j] = (rowI[j] - VectorKernels.Dot(rowI[..j], rowJ[..j])) / rowJ[j];
+                Span<double> r0 = a.Slice(first * size, size), r1 = a.Slice((first + 1) * size, size);
+                Span<double> r2 = a.Slice((first + 2) * size, size), r3 = a.Slice((first + 3) * size, size);
+                for (int j = 0; j < first; j++)
+                {
+                    ReadOnlySpan<double> rowJ = a.Slice(j * size, j + 1);
+                    VectorKernels.DotFour(rowJ[..j], r0, r1, r2, r3, sums);
+                    double pivot = rowJ[j];
+                    r0[j] = (r0[j] - sums[0]) / pivot;
+                    r1[j] = (r1[j] - sums[1]) / pivot;
+                    r2[j] = (r2[j] - sums[2]) / pivot;
+                    r3[j] = (r3[j] - sums[3]) / pivot;
+                }
             }
-            double pivot = rowI[i] - VectorKernels.Dot(rowI[..i], rowI[..i]);
-            // The negated test also rejects NaN pivots.
-            if (!(pivot > 0))
-                return false;
-            rowI[i] = Math.Sqrt(pivot);
-            rowI[(i + 1)..].Clear();
+            for (int i = first; i < first + rows; i++)
+            {
+                if (!FinishRow(a, size, i, rows == 4 ? first : 0))
+                    return false;
+            }
         }
         factor = new Cholesky(matrix, size);
+        return true;
+    }
+
+    /// <summary>Row i of L from column <paramref name="from"/> on (the columns before are done), then the pivot.</summary>
+    private static bool FinishRow(Span<double> a, int size, int i, int from)
+    {
+        Span<double> rowI = a.Slice(i * size, size);
+        for (int j = from; j < i; j++)
+        {
+            ReadOnlySpan<double> rowJ = a.Slice(j * size, j + 1);
+            rowI[j] = (rowI[j] - VectorKernels.Dot(rowI[..j], rowJ[..j])) / rowJ[j];
+        }
+        double pivot = rowI[i] - VectorKernels.Dot(rowI[..i], rowI[..i]);
+        // The negated test also rejects NaN pivots.
+        if (!(pivot > 0))
+            return false;
+        rowI[i] = Math.Sqrt(pivot);
+        rowI[(i + 1)..].Clear();
         return true;
     }
 

@@ -11,7 +11,7 @@ public static class SymmetricEigenvalueEstimates
 {
     /// <summary>
     /// An upper bound on the largest eigenvalue of a symmetric matrix with nonnegative entries
-    /// (row-major n×n), tight to <paramref name="relativeTolerance"/> once converged.
+    /// (row-major n×n, only the lower triangle is read), tight to <paramref name="relativeTolerance"/> once converged.
     /// </summary>
     /// <remarks>
     /// For a nonnegative matrix and any positive vector x, max_i (Ax)_i / x_i ≥ λmax (the
@@ -29,17 +29,15 @@ public static class SymmetricEigenvalueEstimates
         double upper = double.PositiveInfinity;
         for (int iteration = 0; iteration < maxIterations; iteration++)
         {
-            double ratioMax = 0, rayleighNumerator = 0, norm = 0;
+            MultiplyFromLowerTriangle(matrix, size, x, ax);
+            double ratioMax = 0;
             for (int i = 0; i < size; i++)
             {
-                ax[i] = VectorKernels.Dot(matrix.Slice(i * size, size), x);
                 // A component that underflowed to zero voids this iteration's bound, not the earlier ones.
                 ratioMax = x[i] > 0 ? Math.Max(ratioMax, ax[i] / x[i]) : double.PositiveInfinity;
-                rayleighNumerator += x[i] * ax[i];
-                norm += x[i] * x[i];
             }
             upper = Math.Min(upper, ratioMax);
-            double lower = rayleighNumerator / norm;
+            double lower = VectorKernels.Dot(x, ax) / VectorKernels.Dot(x, x);
             if (upper - lower <= relativeTolerance * upper)
                 break;
             double scale = 1 / Math.Sqrt(VectorKernels.Dot(ax, ax));
@@ -47,6 +45,18 @@ public static class SymmetricEigenvalueEstimates
                 x[i] = ax[i] * scale;
         }
         return upper;
+    }
+
+    /// <summary>y = A·x for symmetric A given by its lower triangle: a dot and an axpy per row, both contiguous.</summary>
+    private static void MultiplyFromLowerTriangle(ReadOnlySpan<double> matrix, int size, ReadOnlySpan<double> x, Span<double> y)
+    {
+        y.Clear();
+        for (int i = 0; i < size; i++)
+        {
+            ReadOnlySpan<double> below = matrix.Slice(i * size, i);
+            y[i] += VectorKernels.Dot(below, x[..i]) + matrix[i * size + i] * x[i];
+            VectorKernels.AddScaled(y[..i], x[i], below);
+        }
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ public sealed class KrigingKind : ISurrogateKind
             return KrigingModel.Fit(data, search.Theta, search.P, nuggetFloor, search.Warnings);
         }
         double[] theta = options.PerDimension("theta", d);
-        CheckVector(theta, d, "theta", double.Epsilon, double.MaxValue);
+        CheckVector(theta, d, "theta", IsPositive, "finite and > 0");
         return KrigingModel.Fit(data, theta, p, nuggetFloor, []);
     }
 
@@ -75,9 +75,9 @@ public sealed class KrigingKind : ISurrogateKind
         double[] theta = Required(parameters, "theta");
         double[] p = Required(parameters, "p");
         double[] nugget = Required(parameters, "nugget");
-        CheckVector(theta, d, "theta", double.Epsilon, double.MaxValue);
-        CheckVector(p, d, "p", double.Epsilon, 2);
-        CheckVector(nugget, 1, "nugget", 0, double.MaxValue);
+        CheckVector(theta, d, "theta", IsPositive, "finite and > 0");
+        CheckVector(p, d, "p", v => v > 0 && v <= 2, "in (0, 2]");
+        CheckVector(nugget, 1, "nugget", v => double.IsFinite(v) && v >= 0, "finite and ≥ 0");
         return KrigingModel.WithNugget(data, theta, p, nugget[0]);
     }
 
@@ -128,17 +128,16 @@ public sealed class KrigingKind : ISurrogateKind
             ? value
             : throw new SurrogateFitException($"Parameter '{name}' is missing.");
 
-    private static void CheckVector(double[] values, int length, string name, double minimum, double maximum)
+    private static bool IsPositive(double value) => double.IsFinite(value) && value > 0;
+
+    private static void CheckVector(double[] values, int length, string name, Func<double, bool> isValid, string requirement)
     {
         if (values.Length != length)
             throw new SurrogateFitException($"Parameter '{name}' must have {length} entr{(length == 1 ? "y" : "ies")}, got {values.Length}.");
         for (int i = 0; i < values.Length; i++)
         {
-            if (!double.IsFinite(values[i]) || values[i] < minimum || values[i] > maximum)
-            {
-                string range = minimum == 0 ? "finite and ≥ 0" : maximum == 2 ? "in (0, 2]" : "finite and > 0";
-                throw new SurrogateFitException($"Parameter '{name}' entry {i} is {values[i]}; it must be {range}.");
-            }
+            if (!isValid(values[i]))
+                throw new SurrogateFitException($"Parameter '{name}' entry {i} is {values[i]}; it must be {requirement}.");
         }
     }
 }

@@ -12,6 +12,7 @@ internal sealed class KrigingLikelihood
     private readonly TrainingSet _data;
     private readonly double _nuggetFloor;
     private readonly double[] _matrix;
+    private readonly double[] _factorWorkspace;
 
     // |x_il − x_jl|^p_l for j < i, row by row, for the exponents in _poweredFor. While p stays
     // fixed (the usual search) they are computed once; when p is searched too, on every change.
@@ -24,6 +25,7 @@ internal sealed class KrigingLikelihood
         _data = data;
         _nuggetFloor = nuggetFloor;
         _matrix = new double[data.Count * data.Count];
+        _factorWorkspace = new double[data.Count * data.Count];
         _powered = new double[data.Count * (data.Count - 1) / 2 * data.Dimension];
         _poweredFor = new double[data.Dimension];
     }
@@ -34,7 +36,7 @@ internal sealed class KrigingLikelihood
         if (!p.SequenceEqual(_poweredFor))
             PowerDifferences(p);
         FillMatrix(theta);
-        var regularised = KrigingRegularisation.FactorWithRule(_matrix, _data.Count, _nuggetFloor);
+        var regularised = KrigingRegularisation.FactorWithRule(_matrix, _data.Count, _nuggetFloor, _factorWorkspace);
         return regularised is null ? double.NegativeInfinity : Concentrate(regularised.Factor, _data.Values).LogLikelihood;
     }
 
@@ -72,7 +74,10 @@ internal sealed class KrigingLikelihood
         p.CopyTo(_poweredFor);
     }
 
-    /// <summary>Same arithmetic, element by element, as <see cref="PowerExponentialCorrelation.FillBlock"/>.</summary>
+    /// <summary>
+    /// The lower triangle of R (all that the nugget rule and Cholesky read), with the same arithmetic,
+    /// element by element, as <see cref="PowerExponentialCorrelation.FillBlock"/>.
+    /// </summary>
     private void FillMatrix(ReadOnlySpan<double> theta)
     {
         int n = _data.Count, d = _data.Dimension, offset = 0;
@@ -84,8 +89,6 @@ internal sealed class KrigingLikelihood
             for (int l = 0; l < d; l++, offset += i)
                 VectorKernels.AddScaled(row, theta[l], _powered.AsSpan(offset, i));
             PowerExponentialCorrelation.ExpNegatedInPlace(row);
-            for (int j = 0; j < i; j++)
-                _matrix[j * n + i] = row[j];
             _matrix[i * n + i] = 1;
         }
     }

@@ -120,7 +120,7 @@ public sealed class KrigingModel : ISurrogateModel
     internal static KrigingModel Fit(TrainingSet data, double[] theta, double[] p, double nuggetFloor, IEnumerable<string> warnings)
     {
         var correlation = new PowerExponentialCorrelation(theta, p);
-        var regularised = KrigingRegularisation.FactorWithRule(correlation.Matrix(data.Points), data.Count, nuggetFloor)
+        var regularised = KrigingRegularisation.FactorWithRule(correlation.Matrix(data.Points), data.Count, nuggetFloor, new double[data.Count * data.Count])
             ?? throw new SurrogateFitException("The correlation matrix is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
         var allWarnings = warnings.ToList();
         if (regularised.Nugget > nuggetFloor)
@@ -135,7 +135,7 @@ public sealed class KrigingModel : ISurrogateModel
     internal static KrigingModel WithNugget(TrainingSet data, double[] theta, double[] p, double nugget)
     {
         var correlation = new PowerExponentialCorrelation(theta, p);
-        var regularised = KrigingRegularisation.FactorWithNugget(correlation.Matrix(data.Points), data.Count, nugget)
+        var regularised = KrigingRegularisation.FactorWithNugget(correlation.Matrix(data.Points), data.Count, nugget, new double[data.Count * data.Count])
             ?? throw new SurrogateFitException("The correlation matrix built from 'theta', 'p' and 'nugget' is not positive definite for these training points; 'nugget' is too small.");
         return new KrigingModel(data, correlation, regularised, []);
     }

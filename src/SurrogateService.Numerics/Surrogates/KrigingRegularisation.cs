@@ -24,18 +24,22 @@ internal static class KrigingRegularisation
 {
     public const double MaximumCondition = 1e8;
 
+    // λmax to 1 %: it enters the nugget linearly, and a bound that converges further costs more
+    // power iterations than the Cholesky factorisation itself.
+    private const double LargestTolerance = 1e-2;
+
     /// <summary>
-    /// Factors R + ν·I with ν = max(rule, <paramref name="nuggetFloor"/>); <paramref name="correlation"/>
-    /// is left unchanged. Returns null only if even the rule's nugget leaves the matrix numerically indefinite.
+    /// Factors R + ν·I with ν = max(rule, <paramref name="nuggetFloor"/>) into <paramref name="workspace"/>
+    /// (n×n, owned by the returned factor); only the lower triangle of <paramref name="correlation"/> is
+    /// read, and it is left unchanged. Returns null only if even the rule's nugget leaves the matrix
+    /// numerically indefinite.
     /// </summary>
-    public static RegularisedFactor? FactorWithRule(double[] correlation, int n, double nuggetFloor)
+    public static RegularisedFactor? FactorWithRule(double[] correlation, int n, double nuggetFloor, double[] workspace)
     {
-        // λmax to 1 %: it enters the nugget linearly, and a bound that converges further costs more
-        // power iterations than the Cholesky factorisation itself.
-        double largest = SymmetricEigenvalueEstimates.LargestUpperBound(correlation, n, relativeTolerance: 1e-2);
+        double largest = SymmetricEigenvalueEstimates.LargestUpperBound(correlation, n, LargestTolerance);
         double threshold = (largest + nuggetFloor) / MaximumCondition;
         double smallest = 0;
-        if (TryFactorShifted(correlation, n, nuggetFloor) is { } floorFactor)
+        if (TryFactorShifted(correlation, n, nuggetFloor, workspace) is { } floorFactor)
         {
             // Below 1 % of the threshold the nugget is certainly needed and λmin no longer matters
             // to it (it shifts ν by less than 1 %), so inverse iteration may stop there.
@@ -46,25 +50,25 @@ internal static class KrigingRegularisation
             smallest = estimate - nuggetFloor > 0 ? estimate - nuggetFloor : 0;
         }
         double nugget = Math.Max(nuggetFloor, (largest - MaximumCondition * smallest) / (MaximumCondition - 1));
-        if (TryFactorShifted(correlation, n, nugget) is { } factor)
+        if (TryFactorShifted(correlation, n, nugget, workspace) is { } factor)
             return new RegularisedFactor(factor, nugget, largest);
         double safeNugget = Math.Max(nuggetFloor, largest / (MaximumCondition - 1));
-        return safeNugget > nugget && TryFactorShifted(correlation, n, safeNugget) is { } safeFactor
+        return safeNugget > nugget && TryFactorShifted(correlation, n, safeNugget, workspace) is { } safeFactor
             ? new RegularisedFactor(safeFactor, safeNugget, largest)
             : null;
     }
 
     /// <summary>Factors R + ν·I exactly as given (a restored model), or returns null if it is not positive definite.</summary>
-    public static RegularisedFactor? FactorWithNugget(double[] correlation, int n, double nugget) =>
-        TryFactorShifted(correlation, n, nugget) is { } factor
-            ? new RegularisedFactor(factor, nugget, SymmetricEigenvalueEstimates.LargestUpperBound(correlation, n))
+    public static RegularisedFactor? FactorWithNugget(double[] correlation, int n, double nugget, double[] workspace) =>
+        TryFactorShifted(correlation, n, nugget, workspace) is { } factor
+            ? new RegularisedFactor(factor, nugget, SymmetricEigenvalueEstimates.LargestUpperBound(correlation, n, LargestTolerance))
             : null;
 
-    private static Cholesky? TryFactorShifted(double[] correlation, int n, double shift)
+    private static Cholesky? TryFactorShifted(double[] correlation, int n, double shift, double[] workspace)
     {
-        var work = (double[])correlation.Clone();
+        correlation.CopyTo(workspace, 0);
         for (int i = 0; i < n; i++)
-            work[i * n + i] += shift;
-        return Cholesky.TryFactor(work, n, out var factor) ? factor : null;
+            workspace[i * n + i] += shift;
+        return Cholesky.TryFactor(workspace, n, out var factor) ? factor : null;
     }
 }
