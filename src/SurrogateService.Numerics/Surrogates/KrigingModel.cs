@@ -32,8 +32,10 @@ public sealed class KrigingModel : ISurrogateModel
         _factor.BackSubstitute(_weights);
         Diagnostics = new FitDiagnostics
         {
-            LeaveOneOutRmse = LeaveOneOutRmse(),
-            ConditionNumber = (regularised.LargestEigenvalueBound + Nugget) / SymmetricEigenvalueEstimates.SmallestEstimate(_factor),
+            LeaveOneOutRmse = FiniteOrNull(LeaveOneOutRmse()),
+            // λmax bound over a Rayleigh-quotient estimate of λmin (see KrigingRegularisation): an
+            // estimate that errs low by a small relative amount at most.
+            ConditionNumber = FiniteOrNull((regularised.LargestEigenvalueBound + Nugget) / SymmetricEigenvalueEstimates.SmallestEstimate(_factor)),
             Nugget = Nugget,
             // Constant data make σ² = 0 (up to rounding) and the likelihood unbounded: no value worth reporting.
             LogLikelihood = Array.TrueForAll(data.Values, v => v == data.Values[0]) ? null : fit.LogLikelihood,
@@ -176,6 +178,9 @@ public sealed class KrigingModel : ISurrogateModel
             return block;
         }
     }
+
+    /// <summary>A restored model with a tiny nugget can be too ill-conditioned for a diagnostic to be a number.</summary>
+    private static double? FiniteOrNull(double value) => double.IsFinite(value) ? value : null;
 
     private void CheckBatch(PointSet points, int outputLength)
     {

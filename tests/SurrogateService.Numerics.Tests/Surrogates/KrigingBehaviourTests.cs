@@ -67,6 +67,17 @@ public class KrigingBehaviourTests
     }
 
     [Fact]
+    public void Fits_the_fewest_points_it_accepts_by_maximum_likelihood()
+    {
+        var data = new TrainingSet(new PointSet([1.0, 4.0], 2, 1), [2.0, -1.0], Box.Uniform(1, 0, 5));
+        var model = Kind.Fit(data, KrigingOptions());
+        var predicted = Predict(model, data.Points);
+        Assert.Equal(2.0, predicted[0], 1e-6);
+        Assert.Equal(-1.0, predicted[1], 1e-6);
+        Assert.All(model.ExportParameters()["theta"], t => Assert.True(double.IsFinite(t) && t > 0));
+    }
+
+    [Fact]
     public void Too_few_points_are_rejected()
     {
         var data = new TrainingSet(new PointSet([1.0], 1, 1), [1.0], Box.Uniform(1, 0, 2));
