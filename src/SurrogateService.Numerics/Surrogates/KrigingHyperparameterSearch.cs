@@ -26,7 +26,6 @@ internal static class KrigingHyperparameterSearch
     public static KrigingSearchResult Run(TrainingSet data, KrigingSearchSettings settings, CancellationToken cancellationToken)
     {
         int d = data.Dimension;
-        int variables = settings.FitP ? 2 * d : d;
         var widths = new double[d];
         for (int l = 0; l < d; l++)
             widths[l] = data.Box.Upper[l] - data.Box.Lower[l];
@@ -47,63 +46,77 @@ internal static class KrigingHyperparameterSearch
             return -likelihood.Evaluate(theta, p);
         }
 
-        double logMin = Math.Log(MinScaledTheta), logMax = Math.Log(MaxScaledTheta);
+        var options = SearchOptions(d, settings.FitP);
+        var random = new DeterministicRandom(settings.Seed);
+        NelderMeadResult? best = null;
+        for (int start = 0; start < settings.Starts; start++)
+        {
+            var z = start == 0 ? HeuristicStart(settings, widths, options) : RandomStart(random, options);
+            var result = NelderMead.Minimize(NegativeLogLikelihood, z, options, cancellationToken);
+            if (best is null || result.Minimum < best.Minimum)
+                best = result;
+        }
+
+        var polishOptions = options with { InitialSteps = options.InitialSteps!.Select(step => step / 4).ToArray() };
+        var polished = NelderMead.Minimize(NegativeLogLikelihood, best!.Minimizer, polishOptions, cancellationToken);
+        if (polished.Minimum < best.Minimum)
+            best = polished;
+
+        Decode(best.Minimizer);
+        return new KrigingSearchResult((double[])theta.Clone(), (double[])p.Clone(), -best.Minimum, BoundWarnings(best.Minimizer, d));
+    }
+
+    /// <summary>Variables z = (ln θ̃_1 … ln θ̃_d[, p_1 … p_d]) in their box, with start steps and tolerances.</summary>
+    private static NelderMeadOptions SearchOptions(int d, bool fitP)
+    {
+        int variables = fitP ? 2 * d : d;
         var lower = new double[variables];
         var upper = new double[variables];
         var steps = new double[variables];
         for (int k = 0; k < variables; k++)
         {
             bool isP = k >= d;
-            lower[k] = isP ? MinP : logMin;
-            upper[k] = isP ? MaxP : logMax;
+            lower[k] = isP ? MinP : Math.Log(MinScaledTheta);
+            upper[k] = isP ? MaxP : Math.Log(MaxScaledTheta);
             steps[k] = isP ? 0.2 : 1.0;
         }
-        var options = new NelderMeadOptions
+        return new NelderMeadOptions
         {
             InitialSteps = steps,
             LowerBounds = lower,
             UpperBounds = upper,
+            // Enough for the likelihood's smooth valleys in a few dimensions; in many dimensions the
+            // budget, not the tolerance, ends a start, and the other starts make up for it.
             MaxEvaluations = 60 * (variables + 1),
             PointTolerance = 1e-3,
             ValueTolerance = 1e-6,
         };
-
-        var random = new DeterministicRandom(settings.Seed);
-        NelderMeadResult? best = null;
-        for (int start = 0; start < settings.Starts; start++)
-        {
-            var z = new double[variables];
-            for (int k = 0; k < variables; k++)
-            {
-                if (start == 0)
-                {
-                    double value = k < d
-                        ? Math.Log(settings.StartTheta[k] * Math.Pow(widths[k], settings.P[k]))
-                        : settings.P[k - d];
-                    z[k] = Math.Clamp(value, lower[k], upper[k]);
-                }
-                else
-                {
-                    z[k] = lower[k] + (upper[k] - lower[k]) * random.NextDouble();
-                }
-            }
-            var result = NelderMead.Minimize(NegativeLogLikelihood, z, options, cancellationToken);
-            if (best is null || result.Minimum < best.Minimum)
-                best = result;
-        }
-
-        var polishSteps = steps.Select(s => s / 4).ToArray();
-        var polished = NelderMead.Minimize(NegativeLogLikelihood, best!.Minimizer, options with { InitialSteps = polishSteps }, cancellationToken);
-        if (polished.Minimum < best.Minimum)
-            best = polished;
-
-        Decode(best.Minimizer);
-        return new KrigingSearchResult((double[])theta.Clone(), (double[])p.Clone(), -best.Minimum, BoundWarnings(best.Minimizer, d, logMin, logMax));
     }
 
-    private static List<string> BoundWarnings(double[] z, int d, double logMin, double logMax)
+    private static double[] HeuristicStart(KrigingSearchSettings settings, double[] widths, NelderMeadOptions options)
+    {
+        int d = widths.Length;
+        var z = new double[options.LowerBounds!.Count];
+        for (int k = 0; k < z.Length; k++)
+        {
+            double value = k < d ? Math.Log(settings.StartTheta[k] * Math.Pow(widths[k], settings.P[k])) : settings.P[k - d];
+            z[k] = Math.Clamp(value, options.LowerBounds[k], options.UpperBounds![k]);
+        }
+        return z;
+    }
+
+    private static double[] RandomStart(DeterministicRandom random, NelderMeadOptions options)
+    {
+        var z = new double[options.LowerBounds!.Count];
+        for (int k = 0; k < z.Length; k++)
+            z[k] = options.LowerBounds[k] + (options.UpperBounds![k] - options.LowerBounds[k]) * random.NextDouble();
+        return z;
+    }
+
+    private static List<string> BoundWarnings(double[] z, int d)
     {
         const double closeInLog = 1e-3;
+        double logMin = Math.Log(MinScaledTheta), logMax = Math.Log(MaxScaledTheta);
         var warnings = new List<string>();
         for (int l = 0; l < d; l++)
         {

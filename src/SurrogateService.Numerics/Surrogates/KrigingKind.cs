@@ -50,21 +50,22 @@ public sealed class KrigingKind : ISurrogateKind
         if (fitP && thetaMode != Fitted)
             throw new SurrogateFitException("Option 'fitP' needs theta 'fit': p can only be fitted together with θ.");
 
-        double[] heuristic = HeuristicTheta(data, p);
-        if (thetaMode == Heuristic || thetaMode == Fitted && IsConstant(data.Values))
+        switch (thetaMode)
         {
-            var warnings = thetaMode == Fitted ? ["The values are all equal: θ was not fitted (the likelihood has no maximum); the heuristic θ was used."] : Array.Empty<string>();
-            return KrigingModel.Fit(data, heuristic, p, nuggetFloor, warnings);
+            case Heuristic:
+                return KrigingModel.Fit(data, HeuristicTheta(data, p), p, nuggetFloor, []);
+            case Fitted when IsConstant(data.Values):
+                return KrigingModel.Fit(data, HeuristicTheta(data, p), p, nuggetFloor,
+                    ["The values are all equal: θ was not fitted (the likelihood has no maximum); the heuristic θ was used."]);
+            case Fitted:
+                var settings = new KrigingSearchSettings(HeuristicTheta(data, p), p, fitP, (ulong)options.Integer("seed"), options.Integer("restarts"), nuggetFloor);
+                var search = KrigingHyperparameterSearch.Run(data, settings, cancellationToken);
+                return KrigingModel.Fit(data, search.Theta, search.P, nuggetFloor, search.Warnings);
+            default:
+                double[] theta = options.PerDimension("theta", d);
+                CheckVector(theta, d, "theta", IsPositive, "finite and > 0");
+                return KrigingModel.Fit(data, theta, p, nuggetFloor, []);
         }
-        if (thetaMode == Fitted)
-        {
-            var settings = new KrigingSearchSettings(heuristic, p, fitP, (ulong)options.Integer("seed"), options.Integer("restarts"), nuggetFloor);
-            var search = KrigingHyperparameterSearch.Run(data, settings, cancellationToken);
-            return KrigingModel.Fit(data, search.Theta, search.P, nuggetFloor, search.Warnings);
-        }
-        double[] theta = options.PerDimension("theta", d);
-        CheckVector(theta, d, "theta", IsPositive, "finite and > 0");
-        return KrigingModel.Fit(data, theta, p, nuggetFloor, []);
     }
 
     public ISurrogateModel Restore(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters)

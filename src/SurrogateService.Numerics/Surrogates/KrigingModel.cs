@@ -33,8 +33,8 @@ public sealed class KrigingModel : ISurrogateModel
         Diagnostics = new FitDiagnostics
         {
             LeaveOneOutRmse = FiniteOrNull(LeaveOneOutRmse()),
-            // λmax bound over a Rayleigh-quotient estimate of λmin (see KrigingRegularisation): an
-            // estimate that errs low by a small relative amount at most.
+            // An estimate: λmax by an upper bound tight to 1 %, λmin by an inverse-iteration Rayleigh
+            // quotient (see KrigingRegularisation), which is high only when the smallest eigenvalues cluster.
             ConditionNumber = FiniteOrNull((regularised.LargestEigenvalueBound + Nugget) / SymmetricEigenvalueEstimates.SmallestEstimate(_factor)),
             Nugget = Nugget,
             // Constant data make σ² = 0 (up to rounding) and the likelihood unbounded: no value worth reporting.
