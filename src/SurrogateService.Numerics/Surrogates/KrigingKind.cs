@@ -48,7 +48,7 @@ public sealed class KrigingKind : ISurrogateKind
         bool fitP = options.Boolean("fitP");
         string? thetaMode = options.Text("theta");
         if (fitP && thetaMode != Fitted)
-            throw new SurrogateFitException("Option 'fitP' needs theta 'fit': p can only be fitted together with θ.");
+            throw new SurrogateFitException("Option 'fitP' needs theta 'fit': p can only be fitted together with θ.") { Field = "options.fitP" };
 
         switch (thetaMode)
         {
@@ -63,7 +63,7 @@ public sealed class KrigingKind : ISurrogateKind
                 return KrigingModel.Fit(data, search.Theta, search.P, nuggetFloor, search.Warnings);
             default:
                 double[] theta = options.PerDimension("theta", d);
-                CheckVector(theta, d, "theta", IsPositive, "finite and > 0");
+                CheckVector(theta, d, "theta", IsPositive, "finite and > 0", "options.theta");
                 return KrigingModel.Fit(data, theta, p, nuggetFloor, []);
         }
     }
@@ -76,9 +76,9 @@ public sealed class KrigingKind : ISurrogateKind
         double[] theta = Required(parameters, "theta");
         double[] p = Required(parameters, "p");
         double[] nugget = Required(parameters, "nugget");
-        CheckVector(theta, d, "theta", IsPositive, "finite and > 0");
-        CheckVector(p, d, "p", v => v > 0 && v <= 2, "in (0, 2]");
-        CheckVector(nugget, 1, "nugget", v => double.IsFinite(v) && v >= 0, "finite and ≥ 0");
+        CheckVector(theta, d, "theta", IsPositive, "finite and > 0", "parameters.theta");
+        CheckVector(p, d, "p", v => v > 0 && v <= 2, "in (0, 2]", "parameters.p");
+        CheckVector(nugget, 1, "nugget", v => double.IsFinite(v) && v >= 0, "finite and ≥ 0", "parameters.nugget");
         return KrigingModel.WithNugget(data, theta, p, nugget[0]);
     }
 
@@ -127,18 +127,18 @@ public sealed class KrigingKind : ISurrogateKind
     private static double[] Required(IReadOnlyDictionary<string, double[]> parameters, string name) =>
         parameters.TryGetValue(name, out var value) && value is not null
             ? value
-            : throw new SurrogateFitException($"Parameter '{name}' is missing.");
+            : throw new SurrogateFitException($"Parameter '{name}' is missing.") { Field = $"parameters.{name}" };
 
     private static bool IsPositive(double value) => double.IsFinite(value) && value > 0;
 
-    private static void CheckVector(double[] values, int length, string name, Func<double, bool> isValid, string requirement)
+    private static void CheckVector(double[] values, int length, string name, Func<double, bool> isValid, string requirement, string field)
     {
         if (values.Length != length)
-            throw new SurrogateFitException($"Parameter '{name}' must have {length} entr{(length == 1 ? "y" : "ies")}, got {values.Length}.");
+            throw new SurrogateFitException($"Parameter '{name}' must have {length} entr{(length == 1 ? "y" : "ies")}, got {values.Length}.") { Field = field };
         for (int i = 0; i < values.Length; i++)
         {
             if (!isValid(values[i]))
-                throw new SurrogateFitException($"Parameter '{name}' entry {i} is {values[i]}; it must be {requirement}.");
+                throw new SurrogateFitException($"Parameter '{name}' entry {i} is {values[i]}; it must be {requirement}.") { Field = field };
         }
     }
 }

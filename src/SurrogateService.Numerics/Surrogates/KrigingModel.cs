@@ -138,7 +138,10 @@ public sealed class KrigingModel : ISurrogateModel
     {
         var correlation = new PowerExponentialCorrelation(theta, p);
         var regularised = KrigingRegularisation.FactorWithNugget(correlation.Matrix(data.Points), data.Count, nugget, new double[data.Count * data.Count])
-            ?? throw new SurrogateFitException("The correlation matrix built from 'theta', 'p' and 'nugget' is not positive definite for these training points; 'nugget' is too small.");
+            ?? throw new SurrogateFitException("The correlation matrix built from 'theta', 'p' and 'nugget' is not positive definite for these training points; 'nugget' is too small.")
+            {
+                Field = "parameters.nugget",
+            };
         return new KrigingModel(data, correlation, regularised, []);
     }
 

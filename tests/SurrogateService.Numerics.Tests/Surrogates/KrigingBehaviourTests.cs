@@ -64,6 +64,7 @@ public class KrigingBehaviourTests
         var data = new TrainingSet(points, [1.0, 2.0, 3.0, 4.0], Box.Uniform(2, 0, 2));
         var error = Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, KrigingOptions(("theta", "heuristic"))));
         Assert.Contains("point 3 repeats 1", error.Message);
+        Assert.Null(error.Field);
     }
 
     [Fact]
@@ -101,6 +102,7 @@ public class KrigingBehaviourTests
         var data = KrigingReferenceTests.ReferenceData();
         var error = Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, KrigingOptions(("theta", "heuristic"), ("fitP", true))));
         Assert.Contains("fitP", error.Message);
+        Assert.Equal("options.fitP", error.Field);
     }
 
     [Fact]

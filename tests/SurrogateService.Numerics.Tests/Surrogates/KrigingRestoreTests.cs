@@ -53,6 +53,7 @@ public class KrigingRestoreTests
         var parameters = new Dictionary<string, double[]> { ["theta"] = [0.5], ["p"] = [2.0], ["nugget"] = [0.0], [name] = value };
         var error = Assert.Throws<SurrogateFitException>(() => Kind.Restore(data, KrigingOptions(), parameters));
         Assert.Contains(expected, error.Message);
+        Assert.Equal($"parameters.{name}", error.Field);
     }
 
     [Theory]
@@ -65,6 +66,7 @@ public class KrigingRestoreTests
         parameters.Remove(name);
         var error = Assert.Throws<SurrogateFitException>(() => Kind.Restore(KrigingReferenceTests.ReferenceData(), KrigingOptions(), parameters));
         Assert.Contains($"'{name}'", error.Message);
+        Assert.Equal($"parameters.{name}", error.Field);
     }
 
     [Fact]
@@ -75,5 +77,6 @@ public class KrigingRestoreTests
         var parameters = new Dictionary<string, double[]> { ["theta"] = [1.0], ["p"] = [2.0], ["nugget"] = [0.0] };
         var error = Assert.Throws<SurrogateFitException>(() => Kind.Restore(data, KrigingOptions(), parameters));
         Assert.Contains("'nugget'", error.Message);
+        Assert.Equal("parameters.nugget", error.Field);
     }
 }
