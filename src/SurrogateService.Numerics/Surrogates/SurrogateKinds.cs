@@ -3,7 +3,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// <summary>The surrogate kinds the service offers, looked up by name (case-insensitive).</summary>
 public static class SurrogateKinds
 {
-    public static IReadOnlyList<ISurrogateKind> All { get; } = [];
+    public static IReadOnlyList<ISurrogateKind> All { get; } = [new KrigingKind()];
 
     public static ISurrogateKind? Find(string name) =>
         All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
