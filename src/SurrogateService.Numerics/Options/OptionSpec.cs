@@ -47,11 +47,11 @@ public sealed record OptionSpec(
     public string? CheckRange(double value)
     {
         if (!double.IsFinite(value))
-            return "must be a finite number";
+            return "Must be a finite number.";
         if (Minimum is double min && (ExclusiveMinimum ? value <= min : value < min))
-            return ExclusiveMinimum ? $"must be greater than {min}" : $"must be at least {min}";
+            return ExclusiveMinimum ? $"Must be greater than {min}." : $"Must be at least {min}.";
         if (Maximum is double max && value > max)
-            return $"must be at most {max}";
+            return $"Must be at most {max}.";
         return null;
     }
 }

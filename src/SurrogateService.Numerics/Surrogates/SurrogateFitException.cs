@@ -16,4 +16,7 @@ public sealed class SurrogateFitException : Exception
     public SurrogateFitException()
     {
     }
+
+    /// <summary>The request field the problem lies in, when the kind knows it (e.g. "options.n"); null means the training data.</summary>
+    public string? Field { get; init; }
 }

@@ -5,7 +5,22 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// <summary>The benchmark functions the service offers, looked up by name (case-insensitive).</summary>
 public static class BenchmarkFunctions
 {
-    public static IReadOnlyList<IBenchmarkFunction> All { get; } = [];
+    public static IReadOnlyList<IBenchmarkFunction> All { get; } =
+    [
+        new Branin(),
+        new Rosenbrock(),
+        new Ackley(),
+        new SixHumpCamel(),
+        new GoldsteinPrice(),
+        new GramacyLee(),
+        new Hartmann3(),
+        new Hartmann6(),
+        new Ishigami(),
+        new Sphere(),
+        new WaterFlow(),
+        new WeldedBeam(),
+        new CantileverBeam(),
+    ];
 
     public static IBenchmarkFunction? Find(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -1,0 +1,208 @@
+metadata description = 'The SurrogateService container app: external HTTPS ingress on 8080, health probes, HTTP scaling from zero, Dapr sidecar, identity-based registry pull and optional built-in authentication.'
+
+@description('Name of the container app.')
+@minLength(2)
+@maxLength(32)
+param name string
+
+@description('Azure region of the container app.')
+param location string
+
+@description('Tags applied to the container app.')
+param tags object
+
+@description('Resource id of the Container Apps managed environment.')
+param environmentId string
+
+@description('Resource id of the user-assigned identity that holds AcrPull on the registry.')
+param identityResourceId string
+
+@description('Login server of the registry the identity pulls from.')
+param registryLoginServer string
+
+@description('Full image reference to run.')
+param image string
+
+@description('True while a public placeholder image runs instead of the service; the placeholder serves no health endpoints, so the probes are left out.')
+param isPlaceholderImage bool
+
+@description('Fewest replicas; 0 lets the app scale to zero when idle.')
+@minValue(0)
+@maxValue(1000)
+param minReplicas int
+
+@description('Most replicas.')
+@minValue(1)
+@maxValue(1000)
+param maxReplicas int
+
+@description('Concurrent HTTP requests per replica before another replica is added.')
+@minValue(1)
+param httpConcurrentRequests int
+
+@description('vCPU per replica, as a decimal string.')
+param cpuCores string
+
+@description('Memory per replica, e.g. 4Gi.')
+param memory string
+
+@description('Dapr application id of the service.')
+param daprAppId string
+
+@description('Seconds a replica gets between SIGTERM and SIGKILL.')
+@minValue(0)
+@maxValue(600)
+param terminationGracePeriodSeconds int
+
+@description('Directory (tenant) id that issues the tokens the API accepts.')
+param tenantId string
+
+@description('Application (client) id of the API\'s app registration.')
+param apiClientId string
+
+@description('Audience the API accepts in access tokens.')
+param apiAudience string
+
+@description('Also enable Container Apps built-in authentication in front of the service.')
+param builtInAuthEnabled bool
+
+// The image's contract: Dockerfile EXPOSE and ASPNETCORE_HTTP_PORTS use the same port (a test keeps them equal).
+var containerPort = 8080
+var livenessPath = '/healthz/live'
+var readinessPath = '/healthz/ready'
+
+var healthProbes = [
+  {
+    type: 'Startup'
+    httpGet: { path: livenessPath, port: containerPort, scheme: 'HTTP' }
+    initialDelaySeconds: 1
+    periodSeconds: 3
+    timeoutSeconds: 2
+    failureThreshold: 10
+  }
+  {
+    type: 'Liveness'
+    httpGet: { path: livenessPath, port: containerPort, scheme: 'HTTP' }
+    periodSeconds: 10
+    timeoutSeconds: 3
+    failureThreshold: 3
+  }
+  {
+    type: 'Readiness'
+    httpGet: { path: readinessPath, port: containerPort, scheme: 'HTTP' }
+    periodSeconds: 5
+    timeoutSeconds: 3
+    failureThreshold: 3
+    successThreshold: 1
+  }
+]
+
+resource app 'Microsoft.App/containerApps@2025-01-01' = {
+  name: name
+  location: location
+  tags: tags
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityResourceId}': {}
+    }
+  }
+  properties: {
+    environmentId: environmentId
+    workloadProfileName: 'Consumption'
+    configuration: {
+      activeRevisionsMode: 'Single'
+      ingress: {
+        external: true
+        targetPort: containerPort
+        transport: 'auto'
+        allowInsecure: false
+      }
+      registries: [
+        {
+          server: registryLoginServer
+          identity: identityResourceId
+        }
+      ]
+      dapr: {
+        enabled: true
+        appId: daprAppId
+        appPort: containerPort
+        appProtocol: 'http'
+      }
+    }
+    template: {
+      terminationGracePeriodSeconds: terminationGracePeriodSeconds
+      containers: [
+        {
+          name: 'api'
+          image: image
+          resources: {
+            cpu: json(cpuCores)
+            memory: memory
+          }
+          env: [
+            { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
+            { name: 'AzureAd__Instance', value: environment().authentication.loginEndpoint }
+            { name: 'AzureAd__TenantId', value: tenantId }
+            { name: 'AzureAd__ClientId', value: apiClientId }
+            { name: 'AzureAd__Audience', value: apiAudience }
+          ]
+          probes: isPlaceholderImage ? [] : healthProbes
+        }
+      ]
+      scale: {
+        minReplicas: minReplicas
+        maxReplicas: maxReplicas
+        rules: [
+          {
+            name: 'http-concurrency'
+            http: {
+              metadata: {
+                concurrentRequests: string(httpConcurrentRequests)
+              }
+            }
+          }
+        ]
+      }
+    }
+  }
+}
+
+resource authConfig 'Microsoft.App/containerApps/authConfigs@2025-01-01' = if (builtInAuthEnabled) {
+  parent: app
+  name: 'current'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      unauthenticatedClientAction: 'Return401'
+      // Probes and anonymous health checks must reach the app without a token.
+      excludedPaths: [
+        livenessPath
+        readinessPath
+      ]
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: apiClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            apiAudience
+          ]
+        }
+      }
+    }
+  }
+}
+
+@description('Name of the container app.')
+output name string = app.name
+
+@description('Public HTTPS address of the app.')
+output url string = 'https://${app.properties.configuration.ingress.fqdn}'

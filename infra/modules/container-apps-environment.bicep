@@ -1,0 +1,43 @@
+metadata description = 'Container Apps managed environment (Consumption workload profile) that ships its logs to Log Analytics.'
+
+@description('Name of the managed environment.')
+param name string
+
+@description('Azure region of the managed environment.')
+param location string
+
+@description('Tags applied to the managed environment.')
+param tags object
+
+@description('Name of an existing Log Analytics workspace in the same resource group.')
+param logAnalyticsWorkspaceName string
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' existing = {
+  name: logAnalyticsWorkspaceName
+}
+
+resource managedEnvironment 'Microsoft.App/managedEnvironments@2025-01-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    appLogsConfiguration: {
+      destination: 'log-analytics'
+      logAnalyticsConfiguration: {
+        customerId: workspace.properties.customerId
+        // Read here rather than passed in, so the key never appears in a module output.
+        sharedKey: workspace.listKeys().primarySharedKey
+      }
+    }
+    workloadProfiles: [
+      {
+        name: 'Consumption'
+        workloadProfileType: 'Consumption'
+      }
+    ]
+    zoneRedundant: false
+  }
+}
+
+@description('Resource id of the managed environment.')
+output id string = managedEnvironment.id

@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace SurrogateService.Api.Contracts;
+
+/// <summary>A surrogate kind and its options.</summary>
+public sealed record SurrogateKindInfo(string Name, string Description, bool HasStandardError, int MinimumPointsIn2D, IReadOnlyList<OptionInfo> Options);
+
+/// <summary>Training data and settings for a fit; <c>options</c> are the kind's (see GET /v1/surrogates).</summary>
+public sealed record FitRequest(
+    string? Kind,
+    double[][]? Points,
+    double[]? Values,
+    double[]? LowerBound,
+    double[]? UpperBound,
+    JsonElement? Options);
+
+/// <summary>
+/// A fitted model as a portable document: the client keeps it and sends it back to predict.
+/// It holds everything the model needs (kind, box, resolved options, training data, fitted parameters),
+/// so any replica can serve it.
+/// </summary>
+public sealed record ModelDocument(
+    int? FormatVersion,
+    string? Kind,
+    double[]? LowerBound,
+    double[]? UpperBound,
+    JsonElement? Options,
+    double[][]? Points,
+    double[]? Values,
+    Dictionary<string, double[]>? Parameters);
+
+/// <summary>Fit quality and numerical health; fields that do not apply to the kind are null.</summary>
+public sealed record DiagnosticsInfo(
+    double? LeaveOneOutRmse,
+    double? ConditionNumber,
+    double? Nugget,
+    double? LogLikelihood,
+    double? TrainingLoss,
+    IReadOnlyList<double>? LossCurve,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<CandidateInfo>? Candidates);
+
+/// <summary>One candidate that <c>auto</c> tried: its kind, options and leave-one-out error.</summary>
+public sealed record CandidateInfo(string Kind, JsonElement Options, double? LeaveOneOutRmse, string? Error);
+
+public sealed record FitResponse(ModelDocument Model, DiagnosticsInfo Diagnostics);
+
+/// <summary>Predict from a model document, or from a fit request (fit and predict in one call); exactly one of the two.</summary>
+public sealed record PredictRequest(ModelDocument? Model, FitRequest? Fit, double[][]? Points, bool? IncludeStandardError);
+
+/// <summary>Predictions in request order; standard errors when asked for and the kind has them; for a fit request also the model and its diagnostics.</summary>
+public sealed record PredictResponse(double[] Values, double[]? StandardErrors, ModelDocument? Model, DiagnosticsInfo? Diagnostics);

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SurrogateService.Api.Contracts;
+using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Mapping;
+using SurrogateService.Api.Validation;
+using SurrogateService.Numerics.Surrogates;
+
+namespace SurrogateService.Api.Endpoints;
+
+/// <summary>Surrogate models: the kinds, fitting to a portable model document, and prediction.</summary>
+public static class SurrogatesEndpoints
+{
+    public static RouteGroupBuilder MapSurrogates(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/surrogates").WithTags("Surrogates");
+        group.MapGet("/", List)
+            .WithSummary("Lists the surrogate kinds with their options, defaults and valid ranges.");
+        group.MapPost("/fit", Fit)
+            .WithSummary("Fits a surrogate and returns a portable model document with diagnostics.");
+        group.MapPost("/predict", Predict)
+            .WithSummary("Predicts at points from a model document, or fits and predicts in one call (`fit` instead of `model`).");
+        return group;
+    }
+
+    private static Ok<SurrogateKindInfo[]> List() =>
+        TypedResults.Ok(SurrogateKinds.All.Select(SurrogateMapping.ToInfo)
+            // auto's standard error depends on the kind it picks; the model document names that kind.
+            .Append(new SurrogateKindInfo(AutoSurrogate.Name, AutoSurrogate.Description, HasStandardError: false, MinimumPointsIn2D: 2, Options: []))
+            .ToArray());
+
+    private static Results<Ok<FitResponse>, ValidationProblem> Fit(
+        FitRequest request, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var fitted = FitRequestReader.Fit(request, "", errors, limits.Value, cancellationToken);
+        if (fitted is null)
+            return errors.ToProblem();
+        return TypedResults.Ok(new FitResponse(
+            SurrogateMapping.ToDocument(fitted),
+            SurrogateMapping.ToDiagnostics(fitted)));
+    }
+
+    private static Results<Ok<PredictResponse>, ValidationProblem> Predict(
+        PredictRequest request, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var limit = limits.Value;
+        if ((request.Model is null) == (request.Fit is null))
+        {
+            errors.Add("model", "Give exactly one of 'model' (a fitted-model document) and 'fit' (a fit request).");
+            return errors.ToProblem();
+        }
+
+        bool fromDocument = request.Model is not null;
+        var fitted = fromDocument
+            ? ModelDocumentReader.Read(request.Model, "model", errors, limit)
+            : FitRequestReader.Fit(request.Fit, "fit", errors, limit, cancellationToken);
+        if (fitted is null)
+            return errors.ToProblem();
+
+        var model = fitted.Model;
+        var points = PointsValidator.Validate(request.Points, "points", errors, limit.MaxEvaluationPoints, model.Data.Dimension);
+        bool withErrors = request.IncludeStandardError == true;
+        if (withErrors && !fitted.Kind.HasStandardError)
+        {
+            errors.Add("includeStandardError", $"{fitted.Kind.Name} has no standard error; kinds that do: " +
+                string.Join(", ", SurrogateKinds.All.Where(k => k.HasStandardError).Select(k => k.Name)) + ".");
+        }
+        if (points is null || !errors.IsEmpty)
+            return errors.ToProblem();
+
+        var values = new double[points.Count];
+        model.Predict(points, values);
+        double[]? standardErrors = null;
+        if (withErrors)
+        {
+            standardErrors = new double[points.Count];
+            model.StandardError(points, standardErrors);
+        }
+        return TypedResults.Ok(new PredictResponse(
+            values,
+            standardErrors,
+            fromDocument ? null : SurrogateMapping.ToDocument(fitted),
+            fromDocument ? null : SurrogateMapping.ToDiagnostics(fitted)));
+    }
+}

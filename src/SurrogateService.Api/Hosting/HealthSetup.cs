@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace SurrogateService.Api.Hosting;
+
+/// <summary>
+/// Anonymous probes for Container Apps. Liveness only proves the process answers; readiness
+/// runs the checks tagged "ready". Neither returns details, so probes leak nothing.
+/// </summary>
+public static class HealthSetup
+{
+    public const string LivePath = "/healthz/live";
+    public const string ReadyPath = "/healthz/ready";
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddProbes(this IServiceCollection services)
+    {
+        services.AddHealthChecks();
+        return services;
+    }
+
+    public static WebApplication MapProbes(this WebApplication app)
+    {
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,36 @@
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace SurrogateService.Api.Hosting;
+
+/// <summary>Serilog wiring: readable console text in Development, compact JSON elsewhere (what log collectors parse).</summary>
+public static class LoggingSetup
+{
+    /// <summary>A console logger for start-up, replaced once configuration is read, so start-up failures are logged too.</summary>
+    public static void CreateBootstrapLogger() =>
+        Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+    public static WebApplicationBuilder AddSerilogLogging(this WebApplicationBuilder builder)
+    {
+        bool development = builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog((services, configuration) =>
+        {
+            configuration
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext();
+            if (development)
+                configuration.WriteTo.Console();
+            else
+                configuration.WriteTo.Console(new RenderedCompactJsonFormatter());
+        });
+        return builder;
+    }
+
+    /// <summary>One structured line per request (method, path, status, elapsed) instead of the framework's chatter.</summary>
+    public static WebApplication UseRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging();
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace SurrogateService.Api.Hosting;
+
+/// <summary>
+/// Every error leaves as application/problem+json: client mistakes in binding become 400s that name
+/// the field, unknown routes get status-code problems, and anything unexpected a bare 500 problem
+/// without internals.
+/// </summary>
+public static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddProblemResponses(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Numbers must be JSON numbers: the web default also reads "12" and "NaN" from strings,
+        // which would let non-finite values slip into the numerics.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        // Without this, minimal APIs answer malformed bodies outside Development with an empty 400;
+        // throwing lets BadRequestExceptionHandler say which field was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    public static WebApplication UseProblemResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using SurrogateService.Api.Contracts;
+using SurrogateService.Numerics.Options;
+using SurrogateService.Numerics.Surrogates;
+
+namespace SurrogateService.Api.Mapping;
+
+/// <summary>Turns fitted models and their diagnostics into contract records.</summary>
+public static class SurrogateMapping
+{
+    public static ModelDocument ToDocument(FittedSurrogate fitted)
+    {
+        ArgumentNullException.ThrowIfNull(fitted);
+        var (kind, options, model) = (fitted.Kind, fitted.Options, fitted.Model);
+        var data = model.Data;
+        return new ModelDocument(
+            Validation.ModelDocumentReader.FormatVersion,
+            kind.Name,
+            data.Box.Lower.ToArray(),
+            data.Box.Upper.ToArray(),
+            ToJson(options),
+            data.Points.ToRows(),
+            (double[])data.Values.Clone(),
+            new Dictionary<string, double[]>(model.ExportParameters()));
+    }
+
+    public static DiagnosticsInfo ToDiagnostics(FittedSurrogate fitted)
+    {
+        ArgumentNullException.ThrowIfNull(fitted);
+        var diagnostics = fitted.Model.Diagnostics;
+        return new DiagnosticsInfo(
+            diagnostics.LeaveOneOutRmse,
+            diagnostics.ConditionNumber,
+            diagnostics.Nugget,
+            diagnostics.LogLikelihood,
+            diagnostics.TrainingLoss,
+            diagnostics.LossCurve,
+            diagnostics.Warnings,
+            fitted.Candidates?.Select(c => new CandidateInfo(c.Kind, JsonSerializer.SerializeToElement(c.Options), c.LeaveOneOutRmse, c.Error)).ToArray());
+    }
+
+    public static SurrogateKindInfo ToInfo(ISurrogateKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return new SurrogateKindInfo(kind.Name, kind.Description, kind.HasStandardError, kind.MinimumPoints(2),
+            kind.Options.Select(OptionInfo.From).ToArray());
+    }
+
+    public static JsonElement ToJson(OptionValues options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return JsonSerializer.SerializeToElement(options.All);
+    }
+}

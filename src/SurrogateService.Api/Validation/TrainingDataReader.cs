@@ -1,0 +1,41 @@
+using SurrogateService.Api.Hosting;
+using SurrogateService.Numerics.Core;
+using SurrogateService.Numerics.Surrogates;
+
+namespace SurrogateService.Api.Validation;
+
+/// <summary>Checks training points, values and box of a fit request or model document and builds a <see cref="TrainingSet"/>.</summary>
+public static class TrainingDataReader
+{
+    public static TrainingSet? Read(
+        double[][]? points, double[]? values, double[]? lower, double[]? upper,
+        string prefix, RequestErrors errors, LimitsOptions limits, ISurrogateKind? kind)
+    {
+        var pointSet = PointsValidator.Validate(points, prefix + "points", errors, limits.MaxTrainingPoints,
+            dimensionRange: (1, limits.MaxDimension));
+        var box = BoundsValidator.Validate(lower, upper, errors, limits.MaxDimension, pointSet?.Dimension, prefix);
+        if (values is null)
+        {
+            errors.Add(prefix + "values", "Is required.");
+            return null;
+        }
+        if (pointSet is not null && values.Length != pointSet.Count)
+        {
+            errors.Add(prefix + "values", $"Has {values.Length} entries, expected one per point ({pointSet.Count}).");
+            return null;
+        }
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+                errors.Add($"{prefix}values[{i}]", "Must be a finite number.");
+        }
+        if (pointSet is null || box is null || !errors.IsEmpty)
+            return null;
+        if (kind is not null && pointSet.Count < kind.MinimumPoints(pointSet.Dimension))
+        {
+            errors.Add(prefix + "points", $"{kind.Name} needs at least {kind.MinimumPoints(pointSet.Dimension)} points in {pointSet.Dimension} dimensions.");
+            return null;
+        }
+        return new TrainingSet(pointSet, values, box);
+    }
+}

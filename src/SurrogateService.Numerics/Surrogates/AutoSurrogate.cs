@@ -1,0 +1,71 @@
+using SurrogateService.Numerics.Options;
+
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>One candidate that <see cref="AutoSurrogate"/> tried, with its leave-one-out error or why it failed.</summary>
+public sealed record SurrogateCandidate(string Kind, IReadOnlyDictionary<string, object> Options, double? LeaveOneOutRmse, string? Error);
+
+/// <summary>
+/// Picks the surrogate with the lowest leave-one-out RMSE among a fixed set of sound candidates.
+/// Leave-one-out error is the honest yardstick here: every interpolant has zero training error.
+/// The neural network is left out: it is slow to train and its error depends on the seed.
+/// </summary>
+public static class AutoSurrogate
+{
+    public const string Name = "auto";
+
+    public const string Description =
+        "Fits Kriging (maximum likelihood), radial bases (thin-plate, cubic, multiquadric), second-order polynomial and inverse distance, and keeps the one with the lowest leave-one-out RMSE; the diagnostics list every candidate.";
+
+    private static readonly (string Kind, Dictionary<string, object> Options)[] Candidates =
+    [
+        ("kriging", []),
+        ("radialBasis", new() { ["kernel"] = "thinPlate" }),
+        ("radialBasis", new() { ["kernel"] = "cubic" }),
+        ("radialBasis", new() { ["kernel"] = "multiquadric" }),
+        ("secondOrder", []),
+        ("inverseDistance", []),
+    ];
+
+    /// <summary>Fits every candidate and returns the best, with the table of all of them.</summary>
+    /// <exception cref="SurrogateFitException">No candidate could be fitted.</exception>
+    public static FittedSurrogate Select(TrainingSet data, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var table = new List<SurrogateCandidate>();
+        FittedSurrogate? best = null;
+        double bestError = double.PositiveInfinity;
+        foreach (var (kindName, given) in Candidates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var kind = SurrogateKinds.Find(kindName);
+            if (kind is null)
+                continue;
+            var options = new OptionValues(kind.Options, given);
+            if (data.Count < kind.MinimumPoints(data.Dimension))
+            {
+                table.Add(new SurrogateCandidate(kind.Name, options.All, null, $"Needs at least {kind.MinimumPoints(data.Dimension)} points."));
+                continue;
+            }
+            try
+            {
+                var model = kind.Fit(data, options, cancellationToken);
+                double? error = model.Diagnostics.LeaveOneOutRmse;
+                table.Add(new SurrogateCandidate(kind.Name, options.All, error, null));
+                if (error is double e && double.IsFinite(e) && e < bestError)
+                {
+                    bestError = e;
+                    best = new FittedSurrogate(kind, options, model);
+                }
+            }
+            catch (SurrogateFitException ex)
+            {
+                table.Add(new SurrogateCandidate(kind.Name, options.All, null, ex.Message));
+            }
+        }
+        return best is null
+            ? throw new SurrogateFitException("No candidate surrogate could be fitted to these points: " +
+                string.Join("; ", table.Select(c => $"{c.Kind}: {c.Error}")))
+            : best with { Candidates = table };
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+
+namespace SurrogateService.Infra.Tests;
+
+/// <summary>The container app as a release deployment with default parameters would create it.</summary>
+public class ContainerAppTests
+{
+    private static readonly DeploymentSnapshot Release = DeploymentSnapshot.Release;
+
+    private static JsonElement Configuration => Release.ContainerApp.GetProperty("properties").GetProperty("configuration");
+
+    private static JsonElement Template => Release.ContainerApp.GetProperty("properties").GetProperty("template");
+
+    [Fact]
+    public void Ingress_is_external_https_only_on_port_8080()
+    {
+        var ingress = Configuration.GetProperty("ingress");
+
+        Assert.True(ingress.GetProperty("external").GetBoolean());
+        Assert.False(ingress.GetProperty("allowInsecure").GetBoolean());
+        Assert.Equal("auto", ingress.GetProperty("transport").GetString());
+        Assert.Equal(8080, ingress.GetProperty("targetPort").GetInt32());
+        Assert.Equal("Single", Configuration.GetProperty("activeRevisionsMode").GetString());
+    }
+
+    [Theory]
+    [InlineData("Startup", "/healthz/live")]
+    [InlineData("Liveness", "/healthz/live")]
+    [InlineData("Readiness", "/healthz/ready")]
+    public void Probes_call_the_health_endpoints_on_the_ingress_port(string type, string path)
+    {
+        var probe = Assert.Single(Release.Container.GetProperty("probes").EnumerateArray(), p => p.GetProperty("type").GetString() == type);
+        var httpGet = probe.GetProperty("httpGet");
+
+        Assert.Equal(path, httpGet.GetProperty("path").GetString());
+        Assert.Equal(Configuration.GetProperty("ingress").GetProperty("targetPort").GetInt32(), httpGet.GetProperty("port").GetInt32());
+        Assert.InRange(probe.GetProperty("periodSeconds").GetInt32(), 1, 30);
+    }
+
+    [Fact]
+    public void Scales_from_zero_to_ten_replicas_on_http_concurrency()
+    {
+        var scale = Template.GetProperty("scale");
+
+        Assert.Equal(0, scale.GetProperty("minReplicas").GetInt32());
+        Assert.Equal(10, scale.GetProperty("maxReplicas").GetInt32());
+        var rule = Assert.Single(scale.GetProperty("rules").EnumerateArray());
+        var concurrentRequests = rule.GetProperty("http").GetProperty("metadata").GetProperty("concurrentRequests").GetString();
+        Assert.True(int.Parse(concurrentRequests!, System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
+    [Fact]
+    public void Each_replica_gets_two_vcpu_four_gibibytes_and_a_thirty_second_grace_period()
+    {
+        var resources = Release.Container.GetProperty("resources");
+
+        Assert.Equal(2, resources.GetProperty("cpu").GetDouble());
+        Assert.Equal("4Gi", resources.GetProperty("memory").GetString());
+        Assert.Equal(30, Template.GetProperty("terminationGracePeriodSeconds").GetInt32());
+    }
+
+    [Fact]
+    public void Dapr_sidecar_reaches_the_app_over_http_on_the_ingress_port()
+    {
+        var dapr = Configuration.GetProperty("dapr");
+
+        Assert.True(dapr.GetProperty("enabled").GetBoolean());
+        Assert.Equal("surrogate-service", dapr.GetProperty("appId").GetString());
+        Assert.Equal(Configuration.GetProperty("ingress").GetProperty("targetPort").GetInt32(), dapr.GetProperty("appPort").GetInt32());
+        Assert.Equal("http", dapr.GetProperty("appProtocol").GetString());
+    }
+
+    [Fact]
+    public void Runs_the_given_image_with_the_azure_ad_settings_of_the_deployment()
+    {
+        var env = Release.Container.GetProperty("env").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString());
+
+        Assert.Equal(DeploymentSnapshot.ReleaseImage, Release.Container.GetProperty("image").GetString());
+        Assert.Equal("Production", env["ASPNETCORE_ENVIRONMENT"]);
+        Assert.Equal(DeploymentSnapshot.TenantId, env["AzureAd__TenantId"]);
+        Assert.Equal(DeploymentSnapshot.ApiClientId, env["AzureAd__ClientId"]);
+        Assert.Equal($"api://{DeploymentSnapshot.ApiClientId}", env["AzureAd__Audience"]);
+        // The login host differs between clouds, so it comes from the deployment's environment().
+        Assert.Equal("[environment().authentication.loginEndpoint]", env["AzureAd__Instance"]);
+    }
+
+    [Fact]
+    public void First_deployment_runs_a_public_placeholder_without_the_service_health_probes()
+    {
+        var container = DeploymentSnapshot.FirstDeployment.Container;
+
+        Assert.StartsWith("mcr.microsoft.com/", container.GetProperty("image").GetString(), StringComparison.Ordinal);
+        Assert.Empty(container.GetProperty("probes").EnumerateArray());
+    }
+
+    [Fact]
+    public void Built_in_authentication_returns_401_except_on_the_probe_paths()
+    {
+        Assert.Empty(Release.ResourcesOfType("Microsoft.App/containerApps/authConfigs"));
+        var withAuth = DeploymentSnapshot.WithBuiltInAuth;
+        var authConfig = withAuth.Single("Microsoft.App/containerApps/authConfigs").GetProperty("properties");
+
+        var validation = authConfig.GetProperty("globalValidation");
+        Assert.Equal("Return401", validation.GetProperty("unauthenticatedClientAction").GetString());
+        var probePaths = withAuth.Container.GetProperty("probes").EnumerateArray()
+            .Select(p => p.GetProperty("httpGet").GetProperty("path").GetString()).Distinct().Order();
+        Assert.Equal(probePaths, validation.GetProperty("excludedPaths").EnumerateArray().Select(p => p.GetString()).Order());
+
+        var azureAd = authConfig.GetProperty("identityProviders").GetProperty("azureActiveDirectory");
+        Assert.Equal(DeploymentSnapshot.ApiClientId, azureAd.GetProperty("registration").GetProperty("clientId").GetString());
+        Assert.Contains(DeploymentSnapshot.TenantId, azureAd.GetProperty("registration").GetProperty("openIdIssuer").GetString(), StringComparison.Ordinal);
+    }
+}
