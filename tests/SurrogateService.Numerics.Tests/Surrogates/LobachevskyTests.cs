@@ -133,6 +133,7 @@ public class LobachevskyTests
     {
         var odd = Assert.Throws<SurrogateFitException>(() => Kind.Fit(Reference, OptionsOf(Kind, ("n", 5))));
         Assert.Contains("even", odd.Message, StringComparison.Ordinal);
+        Assert.Equal("options.n", odd.Field);
         var duplicates = Assert.Throws<SurrogateFitException>(() => Kind.Fit(OneD([1, 2, 2], [1, 2, 3], 0, 4), OptionsOf(Kind)));
         Assert.Contains("1 and 2", duplicates.Message, StringComparison.Ordinal);
     }

@@ -81,7 +81,14 @@ public class NeuralNetworkTests
 
         parameters["layer1.biases"] = [1, 2];
         var error = Assert.Throws<SurrogateFitException>(() => Kind.Restore(Surface, options, parameters));
-        Assert.Contains("layer1.biases", error.Message, StringComparison.Ordinal);
+        Assert.Equal("parameters.layer1.biases", error.Field);
+    }
+
+    [Fact]
+    public void Impossible_layer_lists_are_rejected_naming_the_option()
+    {
+        var error = Assert.Throws<SurrogateFitException>(() => Kind.Fit(Surface, OptionsOf(Kind, ("hiddenLayers", Array.Empty<int>()))));
+        Assert.Equal("options.hiddenLayers", error.Field);
     }
 
     [Fact]

@@ -70,6 +70,7 @@ public class PolynomialRegressionTests
         var flat = Of([[0, 1], [1, 1], [2, 1], [3, 1]], [1, 2, 3, 4], Box.Uniform(2, 0, 3));
         var error = Assert.Throws<SurrogateFitException>(() => Linear.Fit(flat, OptionsOf(Linear)));
         Assert.Contains("x2", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.Field); // the training points are at fault, not an option
 
         // Two distinct values of x cannot fix a parabola.
         var twoValues = OneD([0, 0, 1, 1], [0, 1, 2, 3], 0, 1);

@@ -186,6 +186,7 @@ public class RadialBasisTests
         parameters["tailCoefficients"] = [1, 2];
         var wrongLength = Assert.Throws<SurrogateFitException>(() => Kind.Restore(Branin, options, parameters));
         Assert.Contains("tailCoefficients", wrongLength.Message, StringComparison.Ordinal);
+        Assert.Equal("parameters.tailCoefficients", wrongLength.Field);
 
         parameters = new Dictionary<string, double[]>(Kind.Fit(Branin, options).ExportParameters());
         parameters["coefficients"][4] = double.NaN;

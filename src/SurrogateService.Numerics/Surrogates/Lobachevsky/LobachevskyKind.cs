@@ -65,10 +65,15 @@ public sealed class LobachevskyKind : ISurrogateKind
         ArgumentNullException.ThrowIfNull(options);
         int order = options.Integer("n");
         if (order % 2 != 0 || order < 2 || order > LobachevskyBasis.MaximumOrder)
-            throw new SurrogateFitException($"The Lobachevsky order n must be even and between 2 and {LobachevskyBasis.MaximumOrder}; got {order}.");
+        {
+            throw new SurrogateFitException($"The Lobachevsky order n must be even and between 2 and {LobachevskyBasis.MaximumOrder}; got {order}.")
+            {
+                Field = "options.n",
+            };
+        }
         var alpha = options.PerDimension("alpha", data.Dimension);
         if (alpha.Any(a => !(a > 0 && a <= 4)))
-            throw new SurrogateFitException("Every alpha of the Lobachevsky splines must lie in (0, 4].");
+            throw new SurrogateFitException("Every alpha of the Lobachevsky splines must lie in (0, 4].") { Field = "options.alpha" };
         return (alpha, order);
     }
 }

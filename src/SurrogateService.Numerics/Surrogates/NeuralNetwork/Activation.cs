@@ -17,7 +17,7 @@ internal static class Activations
     {
         int index = Array.FindIndex(Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
         if (index < 0)
-            throw new SurrogateFitException($"Unknown activation '{name}'; expected one of {string.Join(", ", Names)}.");
+            throw new SurrogateFitException($"Unknown activation '{name}'; expected one of {string.Join(", ", Names)}.") { Field = "options.activation" };
         return (Activation)index;
     }
 

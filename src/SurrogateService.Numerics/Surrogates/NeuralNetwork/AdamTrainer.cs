@@ -41,7 +41,7 @@ internal static class AdamTrainer
             network.Forward(layers, count);
             double loss = LossAndGradient(layers[^1], targets, gradients[^1]);
             if (!double.IsFinite(loss))
-                throw new SurrogateFitException($"Training diverged at epoch {epoch}; lower the learningRate.");
+                throw new SurrogateFitException($"Training diverged at epoch {epoch}; lower the learningRate.") { Field = "options.learningRate" };
             if (epoch % stride == 0)
                 curve.Add(loss);
             Array.Clear(gradient);

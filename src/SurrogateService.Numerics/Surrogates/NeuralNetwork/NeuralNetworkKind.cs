@@ -73,7 +73,12 @@ public sealed class NeuralNetworkKind : ISurrogateKind
         ArgumentNullException.ThrowIfNull(options);
         var hidden = options.Integers("hiddenLayers");
         if (hidden.Length is < 1 or > MaximumLayers || hidden.Any(width => width is < 1 or > MaximumWidth))
-            throw new SurrogateFitException($"hiddenLayers must list 1 to {MaximumLayers} widths, each from 1 to {MaximumWidth}.");
+        {
+            throw new SurrogateFitException($"hiddenLayers must list 1 to {MaximumLayers} widths, each from 1 to {MaximumWidth}.")
+            {
+                Field = "options.hiddenLayers",
+            };
+        }
         int[] sizes = [data.Dimension, .. hidden, 1];
         return (sizes, Activations.Parse(options.Text("activation")));
     }

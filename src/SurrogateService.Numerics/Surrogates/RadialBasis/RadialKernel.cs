@@ -26,7 +26,7 @@ internal static class RadialKernels
     {
         int index = Array.FindIndex(Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
         if (index < 0)
-            throw new SurrogateFitException($"Unknown kernel '{name}'; expected one of {string.Join(", ", Names)}.");
+            throw new SurrogateFitException($"Unknown kernel '{name}'; expected one of {string.Join(", ", Names)}.") { Field = "options.kernel" };
         return (RadialKernel)index;
     }
 
