@@ -3,7 +3,7 @@ using SurrogateService.Numerics.Core;
 namespace SurrogateService.Numerics.Surrogates;
 
 /// <summary>Finds identical training points, which make interpolation systems singular.</summary>
-internal static class DuplicatePoints
+internal static class DuplicatePointCheck
 {
     /// <summary>
     /// Throws a <see cref="SurrogateFitException"/> naming the first pair of identical points
