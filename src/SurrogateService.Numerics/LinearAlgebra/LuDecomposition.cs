@@ -65,7 +65,7 @@ public sealed class LuDecomposition
             {
                 double factor = lu[i * n + k] /= diagonal;
                 if (factor != 0)
-                    SpanMath.AddScaled(lu.Slice(i * n + k + 1, n - k - 1), -factor, pivotRow);
+                    VectorKernels.AddScaled(lu.Slice(i * n + k + 1, n - k - 1), -factor, pivotRow);
             }
         }
     }
@@ -78,10 +78,10 @@ public sealed class LuDecomposition
         for (int i = 0; i < n; i++)
             solution[i] = rhs[_rowOfPivot[i]];
         for (int i = 1; i < n; i++)
-            solution[i] -= SpanMath.Dot(_lu.AsSpan(i * n, i), solution[..i]);
+            solution[i] -= VectorKernels.Dot(_lu.AsSpan(i * n, i), solution[..i]);
         for (int i = n - 1; i >= 0; i--)
         {
-            double sum = solution[i] - SpanMath.Dot(_lu.AsSpan(i * n + i + 1, n - i - 1), solution.Slice(i + 1, n - i - 1));
+            double sum = solution[i] - VectorKernels.Dot(_lu.AsSpan(i * n + i + 1, n - i - 1), solution.Slice(i + 1, n - i - 1));
             solution[i] = sum / _lu[i * n + i];
         }
     }
@@ -95,10 +95,10 @@ public sealed class LuDecomposition
         for (int i = 0; i < n; i++)
         {
             work[i] /= _lu[i * n + i];
-            SpanMath.AddScaled(work.Slice(i + 1, n - i - 1), -work[i], _lu.AsSpan(i * n + i + 1, n - i - 1));
+            VectorKernels.AddScaled(work.Slice(i + 1, n - i - 1), -work[i], _lu.AsSpan(i * n + i + 1, n - i - 1));
         }
         for (int i = n - 1; i > 0; i--)
-            SpanMath.AddScaled(work[..i], -work[i], _lu.AsSpan(i * n, i));
+            VectorKernels.AddScaled(work[..i], -work[i], _lu.AsSpan(i * n, i));
         for (int i = 0; i < n; i++)
             solution[_rowOfPivot[i]] = work[i];
     }
@@ -135,7 +135,7 @@ public sealed class LuDecomposition
                 {
                     double factor = _lu[i * n + k];
                     if (factor != 0)
-                        SpanMath.AddScaled(row, -factor, x.Slice(k * width, width));
+                        VectorKernels.AddScaled(row, -factor, x.Slice(k * width, width));
                 }
             }
             for (int i = n - 1; i >= 0; i--)
@@ -145,7 +145,7 @@ public sealed class LuDecomposition
                 {
                     double factor = _lu[i * n + k];
                     if (factor != 0)
-                        SpanMath.AddScaled(row, -factor, x.Slice(k * width, width));
+                        VectorKernels.AddScaled(row, -factor, x.Slice(k * width, width));
                 }
                 double pivot = _lu[i * n + i];
                 for (int j = 0; j < width; j++)
@@ -190,7 +190,7 @@ public sealed class LuDecomposition
                 if (Math.Abs(z[i]) > Math.Abs(z[best]))
                     best = i;
             }
-            if (iteration > 0 && Math.Abs(z[best]) <= SpanMath.Dot(z, x))
+            if (iteration > 0 && Math.Abs(z[best]) <= VectorKernels.Dot(z, x))
                 break;
             Array.Clear(x);
             x[best] = 1;

@@ -64,7 +64,7 @@ public sealed class QrDecomposition
             double alpha = x[0] >= 0 ? -norm : norm;
             x[0] -= alpha;
             _diagonalOfR[k] = alpha;
-            _reflectorSquaredNorms[k] = SpanMath.Dot(x, x);
+            _reflectorSquaredNorms[k] = VectorKernels.Dot(x, x);
             for (int j = k + 1; j < Columns; j++)
                 Reflect(k, Column(j)[k..]);
         }
@@ -74,7 +74,7 @@ public sealed class QrDecomposition
     private void Reflect(int k, Span<double> target)
     {
         var v = Column(k)[k..];
-        SpanMath.AddScaled(target, -2 * SpanMath.Dot(v, target) / _reflectorSquaredNorms[k], v);
+        VectorKernels.AddScaled(target, -2 * VectorKernels.Dot(v, target) / _reflectorSquaredNorms[k], v);
     }
 
     /// <summary>Applies Qᵀ to a vector in place.</summary>
@@ -129,5 +129,5 @@ public sealed class QrDecomposition
         return leverages;
     }
 
-    private static double Norm(ReadOnlySpan<double> values) => Math.Sqrt(SpanMath.Dot(values, values));
+    private static double Norm(ReadOnlySpan<double> values) => Math.Sqrt(VectorKernels.Dot(values, values));
 }

@@ -1,42 +1,53 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SurrogateService.Numerics.LinearAlgebra;
 
 /// <summary>
-/// SIMD dot product and axpy on spans: the inner loops of the dense factorisations and solves
-/// walk contiguous rows, so vectorising these two kernels is what makes them fast.
+/// The few vector kernels the dense factorisations, the solves, the surrogates and the neural
+/// network spend their time in: dot products, axpy and distances on spans.
 /// </summary>
+/// <remarks>
+/// Sums have a fixed order that does not depend on the hardware: the dot products use 256-bit
+/// vectors explicitly (emulated exactly where the hardware lacks them), never the machine's
+/// <see cref="Vector{T}"/> width, and reduce their lanes in a fixed order. So a seeded fit gives
+/// the same bits on every machine. Element-wise kernels (axpy) may use any width: they do not
+/// reassociate.
+/// </remarks>
 public static class VectorKernels
 {
-    /// <summary>Σ a_i·b_i over the common length (the spans must have equal length).</summary>
+    /// <summary>
+    /// Σ a_i·b_i (the spans must have equal length). Element i goes to partial sum i mod 8 (two
+    /// 4-lane accumulators, which hide the latency of the add chain); the ragged end is zero-padded;
+    /// the partial sums are combined as ((s0+s4) + (s1+s5)) + ((s2+s6) + (s3+s7)).
+    /// </summary>
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         if (a.Length != b.Length)
             throw new ArgumentException("Spans must have equal length.", nameof(b));
-        int i = 0;
-        double sum = 0;
-        if (Vector.IsHardwareAccelerated && a.Length >= 2 * Vector<double>.Count)
+        int full = a.Length - a.Length % 8;
+        var va = MemoryMarshal.Cast<double, Vector256<double>>(a[..full]);
+        var vb = MemoryMarshal.Cast<double, Vector256<double>>(b[..full]);
+        var acc0 = Vector256<double>.Zero;
+        var acc1 = Vector256<double>.Zero;
+        for (int k = 0; k < va.Length; k += 2)
         {
-            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
-            // Two accumulators hide the latency of the multiply-add chain.
-            var acc0 = Vector<double>.Zero;
-            var acc1 = Vector<double>.Zero;
-            int k = 0;
-            for (; k + 1 < va.Length; k += 2)
-            {
-                acc0 += va[k] * vb[k];
-                acc1 += va[k + 1] * vb[k + 1];
-            }
-            if (k < va.Length)
-                acc0 += va[k] * vb[k];
-            sum = Vector.Sum(acc0 + acc1);
-            i = va.Length * Vector<double>.Count;
+            acc0 += va[k] * vb[k];
+            acc1 += va[k + 1] * vb[k + 1];
         }
-        for (; i < a.Length; i++)
-            sum += a[i] * b[i];
-        return sum;
+        if (full < a.Length)
+        {
+            Span<double> tailA = stackalloc double[8];
+            Span<double> tailB = stackalloc double[8];
+            tailA.Clear();
+            tailB.Clear();
+            a[full..].CopyTo(tailA);
+            b[full..].CopyTo(tailB);
+            acc0 += Vector256.Create((ReadOnlySpan<double>)tailA[..4]) * Vector256.Create((ReadOnlySpan<double>)tailB[..4]);
+            acc1 += Vector256.Create((ReadOnlySpan<double>)tailA[4..]) * Vector256.Create((ReadOnlySpan<double>)tailB[4..]);
+        }
+        return SumLanes(acc0 + acc1);
     }
 
     /// <summary>y ← y + alpha·x (the spans must have equal length).</summary>
@@ -60,20 +71,21 @@ public static class VectorKernels
 
     /// <summary>
     /// Four dot products against one shared vector x at once (results[r] = rows_r·x): x is loaded
-    /// once per four multiply-adds, which is what blocked factorisations need to escape the load limit.
+    /// once per four multiply-adds, which is what blocked factorisations need to escape the load
+    /// limit. Each sum runs in 4 lanes (element i in lane i mod 4), then the scalar tail, in a fixed order.
     /// </summary>
     public static void DotFour(ReadOnlySpan<double> x, ReadOnlySpan<double> a0, ReadOnlySpan<double> a1, ReadOnlySpan<double> a2, ReadOnlySpan<double> a3, Span<double> results)
     {
         int length = x.Length;
         if (a0.Length < length || a1.Length < length || a2.Length < length || a3.Length < length || results.Length < 4)
             throw new ArgumentException("Every row must be at least as long as x, and results must hold four values.");
-        int full = Vector.IsHardwareAccelerated ? length - length % Vector<double>.Count : 0;
-        var vx = MemoryMarshal.Cast<double, Vector<double>>(x[..full]);
-        var v0 = MemoryMarshal.Cast<double, Vector<double>>(a0[..full]);
-        var v1 = MemoryMarshal.Cast<double, Vector<double>>(a1[..full]);
-        var v2 = MemoryMarshal.Cast<double, Vector<double>>(a2[..full]);
-        var v3 = MemoryMarshal.Cast<double, Vector<double>>(a3[..full]);
-        Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
+        int full = length - length % 4;
+        var vx = MemoryMarshal.Cast<double, Vector256<double>>(x[..full]);
+        var v0 = MemoryMarshal.Cast<double, Vector256<double>>(a0[..full]);
+        var v1 = MemoryMarshal.Cast<double, Vector256<double>>(a1[..full]);
+        var v2 = MemoryMarshal.Cast<double, Vector256<double>>(a2[..full]);
+        var v3 = MemoryMarshal.Cast<double, Vector256<double>>(a3[..full]);
+        Vector256<double> s0 = default, s1 = default, s2 = default, s3 = default;
         for (int k = 0; k < vx.Length; k++)
         {
             var xk = vx[k];
@@ -82,7 +94,7 @@ public static class VectorKernels
             s2 += v2[k] * xk;
             s3 += v3[k] * xk;
         }
-        double r0 = Vector.Sum(s0), r1 = Vector.Sum(s1), r2 = Vector.Sum(s2), r3 = Vector.Sum(s3);
+        double r0 = SumLanes(s0), r1 = SumLanes(s1), r2 = SumLanes(s2), r3 = SumLanes(s3);
         for (int k = full; k < length; k++)
         {
             r0 += a0[k] * x[k];
@@ -95,4 +107,21 @@ public static class VectorKernels
         results[2] = r2;
         results[3] = r3;
     }
+
+    /// <summary>Euclidean distance between two points.</summary>
+    public static double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        if (a.Length != b.Length)
+            throw new ArgumentException("Points differ in dimension.", nameof(b));
+        double sum = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            double difference = a[i] - b[i];
+            sum += difference * difference;
+        }
+        return Math.Sqrt(sum);
+    }
+
+    /// <summary>(v0 + v1) + (v2 + v3): a fixed order, unlike <see cref="Vector256.Sum{T}"/>, whose order is unspecified.</summary>
+    private static double SumLanes(Vector256<double> v) => (v.GetElement(0) + v.GetElement(1)) + (v.GetElement(2) + v.GetElement(3));
 }

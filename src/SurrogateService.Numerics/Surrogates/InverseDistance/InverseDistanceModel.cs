@@ -59,7 +59,7 @@ internal sealed class InverseDistanceModel : ISurrogateModel
         {
             if (i == excluded)
                 continue;
-            double distance = distances[i] = SpanMath.Distance(v, Data.Points[i]);
+            double distance = distances[i] = VectorKernels.Distance(v, Data.Points[i]);
             if (distance == 0)
             {
                 hitSum += Data.Values[i];

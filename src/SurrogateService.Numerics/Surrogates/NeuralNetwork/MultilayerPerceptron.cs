@@ -96,7 +96,7 @@ internal sealed class MultilayerPerceptron
                 var input = layers[l].AsSpan(p * inputs, inputs);
                 var output = layers[l + 1].AsSpan(p * outputs, outputs);
                 for (int o = 0; o < outputs; o++)
-                    output[o] = biases[o] + SpanMath.Dot(weights.Slice(o * inputs, inputs), input);
+                    output[o] = biases[o] + VectorKernels.Dot(weights.Slice(o * inputs, inputs), input);
                 if (hidden)
                     Activations.Apply(Activation, output);
             }
@@ -124,7 +124,7 @@ internal sealed class MultilayerPerceptron
                 {
                     if (delta[o] == 0)
                         continue;
-                    SpanMath.AddScaled(weightGradient.Slice(o * inputs, inputs), delta[o], input);
+                    VectorKernels.AddScaled(weightGradient.Slice(o * inputs, inputs), delta[o], input);
                     biasGradient[o] += delta[o];
                 }
                 if (l == 0)
@@ -134,7 +134,7 @@ internal sealed class MultilayerPerceptron
                 for (int o = 0; o < outputs; o++)
                 {
                     if (delta[o] != 0)
-                        SpanMath.AddScaled(previous, delta[o], weights.Slice(o * inputs, inputs));
+                        VectorKernels.AddScaled(previous, delta[o], weights.Slice(o * inputs, inputs));
                 }
                 Activations.MultiplyByDerivative(Activation, input, previous);
             }

@@ -88,7 +88,7 @@ public sealed class PolynomialRegressionKind : ISurrogateKind
                 warnings.Add($"The leave-one-out error is undefined: point {i} (0-based) alone determines part of the fit. Add training points.");
                 return null;
             }
-            double residual = data.Values[i] - SpanMath.Dot(design.AsSpan(i * p, p), coefficients);
+            double residual = data.Values[i] - VectorKernels.Dot(design.AsSpan(i * p, p), coefficients);
             double error = residual / (1 - leverages[i]);
             sum += error * error;
         }

@@ -30,7 +30,7 @@ internal sealed class PolynomialRegressionModel : ISurrogateModel
         for (int p = 0; p < points.Count; p++)
         {
             _basis.Evaluate(points[p], terms);
-            values[p] = SpanMath.Dot(_coefficients, terms);
+            values[p] = VectorKernels.Dot(_coefficients, terms);
         }
     }
 

@@ -68,7 +68,7 @@ public sealed class RadialBasisKind : ISurrogateKind
         {
             for (int j = i; j < n; j++)
             {
-                double r = SpanMath.Distance(data.Points[i], data.Points[j]) / settings.Scale;
+                double r = VectorKernels.Distance(data.Points[i], data.Points[j]) / settings.Scale;
                 matrix[i * size + j] = matrix[j * size + i] = RadialKernels.Evaluate(settings.Kernel, r);
             }
             matrix[i * size + i] += settings.Smoothing;

@@ -41,9 +41,9 @@ internal sealed class RadialBasisModel : ISurrogateModel
             var v = points[p];
             double sum = 0;
             for (int i = 0; i < _coefficients.Length; i++)
-                sum += _coefficients[i] * RadialKernels.Evaluate(_kernel, SpanMath.Distance(v, centres[i]) / _scale);
+                sum += _coefficients[i] * RadialKernels.Evaluate(_kernel, VectorKernels.Distance(v, centres[i]) / _scale);
             _tail.Evaluate(v, terms);
-            values[p] = sum + SpanMath.Dot(_tailCoefficients, terms);
+            values[p] = sum + VectorKernels.Dot(_tailCoefficients, terms);
         }
     }
 
