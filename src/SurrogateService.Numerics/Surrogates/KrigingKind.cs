@@ -119,7 +119,7 @@ public sealed class KrigingKind : ISurrogateKind
         ArgumentNullException.ThrowIfNull(data);
         if (data.Count < MinimumPoints(data.Dimension))
             throw new SurrogateFitException($"Kriging needs at least {MinimumPoints(data.Dimension)} training points, got {data.Count}.");
-        DuplicatePoints.ThrowIfAny(data.Points, Name);
+        DuplicatePoints.ThrowIfAny(data.Points, "the Kriging correlation matrix would be singular");
     }
 
     private static bool IsConstant(double[] values) => Array.TrueForAll(values, v => v == values[0]);

@@ -135,7 +135,7 @@ public class LobachevskyTests
         Assert.Contains("even", odd.Message, StringComparison.Ordinal);
         Assert.Equal("options.n", odd.Field);
         var duplicates = Assert.Throws<SurrogateFitException>(() => Kind.Fit(OneD([1, 2, 2], [1, 2, 3], 0, 4), OptionsOf(Kind)));
-        Assert.Contains("1 and 2", duplicates.Message, StringComparison.Ordinal);
+        Assert.Contains("point 2 repeats 1", duplicates.Message, StringComparison.Ordinal);
     }
 
     [Fact]

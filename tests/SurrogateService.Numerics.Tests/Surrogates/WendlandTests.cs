@@ -56,7 +56,7 @@ public class WendlandTests
     {
         var data = OneD([1, 2, 1], [3, 5, 7], 0, 4);
         var error = Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, OptionsOf(Kind)));
-        Assert.Contains("0 and 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("point 2 repeats 0", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

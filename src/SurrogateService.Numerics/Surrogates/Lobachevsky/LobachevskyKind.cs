@@ -32,7 +32,7 @@ public sealed class LobachevskyKind : ISurrogateKind
     {
         ArgumentNullException.ThrowIfNull(data);
         var (alpha, order) = Settings(data, options);
-        DuplicatePointCheck.Reject(data.Points, "the Lobachevsky system would be singular.");
+        DuplicatePoints.ThrowIfAny(data.Points, "the Lobachevsky system would be singular");
         int n = data.Count;
         var matrix = new double[n * n];
         for (int i = 0; i < n; i++)

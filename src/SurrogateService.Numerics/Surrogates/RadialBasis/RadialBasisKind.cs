@@ -49,7 +49,7 @@ public sealed class RadialBasisKind : ISurrogateKind
         if (n < Math.Max(m, 1))
             throw new SurrogateFitException($"A degree-{settings.Tail.Degree} polynomial tail in {data.Dimension} dimensions needs at least {m} training points; got {n}.");
         if (settings.Smoothing == 0)
-            DuplicatePointCheck.Reject(data.Points, "without smoothing the radial basis system is singular.");
+            DuplicatePoints.ThrowIfAny(data.Points, "without smoothing the radial basis system is singular");
         var tailTerms = TailMatrix(data, settings.Tail);
         if (m > 0)
         {

@@ -30,7 +30,7 @@ public sealed class WendlandKind : ISurrogateKind
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         double eps = options.Number("eps");
-        DuplicatePointCheck.Reject(data.Points, "the Wendland system would be singular.");
+        DuplicatePoints.ThrowIfAny(data.Points, "the Wendland system would be singular");
         int n = data.Count;
         var function = new WendlandFunction(data.Dimension, eps);
         var matrix = new double[n * n];

@@ -4,7 +4,8 @@ namespace SurrogateService.Numerics.Surrogates;
 
 /// <summary>
 /// Finds training points with identical coordinates, which make interpolation systems singular.
-/// Sorting the rows lexicographically puts equal rows next to each other: O(n log n · d).
+/// Sorting the rows lexicographically puts equal rows next to each other: O(n log n · d) rather
+/// than comparing every pair.
 /// </summary>
 public static class DuplicatePoints
 {
@@ -31,16 +32,20 @@ public static class DuplicatePoints
         return pairs;
     }
 
-    /// <summary>Throws a <see cref="SurrogateFitException"/> naming the duplicated points (0-based), if there are any.</summary>
-    public static void ThrowIfAny(PointSet points, string kindName)
+    /// <summary>
+    /// Throws a <see cref="SurrogateFitException"/> naming the duplicated points (0-based), if there
+    /// are any; <paramref name="consequence"/> says why the kind cannot take them (e.g. "the Wendland
+    /// system would be singular").
+    /// </summary>
+    public static void ThrowIfAny(PointSet points, string consequence)
     {
         var pairs = Find(points);
         if (pairs.Count == 0)
             return;
         const int shown = 5;
-        string list = string.Join(", ", pairs.Take(shown).Select(p => $"{p.Duplicate} repeats {p.First}"));
+        string list = string.Join(", ", pairs.Take(shown).Select(p => $"point {p.Duplicate} repeats {p.First}"));
         string more = pairs.Count > shown ? $" and {pairs.Count - shown} more" : "";
         throw new SurrogateFitException(
-            $"Training points must be distinct for {kindName}: point {list}{more} (0-based indices). Remove or merge the duplicates.");
+            $"Training points must be distinct ({consequence}): {list}{more} (0-based indices). Remove or merge the duplicates.");
     }
 }
