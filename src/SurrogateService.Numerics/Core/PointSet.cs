@@ -8,6 +8,9 @@ public sealed class PointSet
 {
     private readonly double[] _data;
 
+    // A slice shares its parent's array; its points start at this offset.
+    private readonly int _offset;
+
     public PointSet(int count, int dimension)
         : this(new double[checked(count * dimension)], count, dimension)
     {
@@ -25,14 +28,37 @@ public sealed class PointSet
         Dimension = dimension;
     }
 
+    private PointSet(double[] data, int offset, int count, int dimension)
+    {
+        _data = data;
+        _offset = offset;
+        Count = count;
+        Dimension = dimension;
+    }
+
     public int Count { get; }
 
     public int Dimension { get; }
 
     /// <summary>All coordinates, point after point.</summary>
-    public Span<double> Data => _data;
+    public Span<double> Data => _data.AsSpan(_offset, Count * Dimension);
 
-    public Span<double> this[int index] => _data.AsSpan(index * Dimension, Dimension);
+    public Span<double> this[int index] =>
+        (uint)index < (uint)Count
+            ? _data.AsSpan(_offset + index * Dimension, Dimension)
+            : throw new ArgumentOutOfRangeException(nameof(index), $"Point {index} of {Count}.");
+
+    /// <summary>
+    /// Points [first, first + count) as a view that shares this set's storage (no copy): a batch can
+    /// be cut into chunks for parallel work. Writes through either set show in both.
+    /// </summary>
+    public PointSet Slice(int first, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(first);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first + count, Count, nameof(count));
+        return new PointSet(_data, _offset + first * Dimension, count, Dimension);
+    }
 
     /// <summary>Builds a point set from jagged rows; every row must have the same length.</summary>
     public static PointSet FromRows(IReadOnlyList<double[]> rows)

@@ -64,7 +64,12 @@ public sealed class KrigingModel : ISurrogateModel
 
     public void Predict(PointSet points, Span<double> values)
     {
-        CheckBatch(points, values.Length);
+        PredictionArguments.Check(Data, points, values.Length);
+        ParallelBatches.Run(points, values, PredictSequentially);
+    }
+
+    private void PredictSequentially(PointSet points, Span<double> values)
+    {
         var workspace = new BlockWorkspace(Data.Count, Data.Dimension);
         for (int first = 0; first < points.Count; first += PowerExponentialCorrelation.BlockSize)
         {
@@ -79,7 +84,12 @@ public sealed class KrigingModel : ISurrogateModel
 
     public void StandardError(PointSet points, Span<double> standardErrors)
     {
-        CheckBatch(points, standardErrors.Length);
+        PredictionArguments.Check(Data, points, standardErrors.Length);
+        ParallelBatches.Run(points, standardErrors, StandardErrorSequentially);
+    }
+
+    private void StandardErrorSequentially(PointSet points, Span<double> standardErrors)
+    {
         var workspace = new BlockWorkspace(Data.Count, Data.Dimension);
         Span<double> quadratic = stackalloc double[PowerExponentialCorrelation.BlockSize];
         Span<double> trend = stackalloc double[PowerExponentialCorrelation.BlockSize];
@@ -184,13 +194,4 @@ public sealed class KrigingModel : ISurrogateModel
 
     /// <summary>A restored model with a tiny nugget can be too ill-conditioned for a diagnostic to be a number.</summary>
     private static double? FiniteOrNull(double value) => double.IsFinite(value) ? value : null;
-
-    private void CheckBatch(PointSet points, int outputLength)
-    {
-        ArgumentNullException.ThrowIfNull(points);
-        if (points.Dimension != Data.Dimension)
-            throw new ArgumentException($"Points have {points.Dimension} coordinates, the model {Data.Dimension}.", nameof(points));
-        if (outputLength != points.Count)
-            throw new ArgumentException($"Expected room for {points.Count} results, got {outputLength}.", nameof(outputLength));
-    }
 }

@@ -64,4 +64,28 @@ public class SurrogateKindsTests
         if (!kind.HasStandardError)
             Assert.Throws<NotSupportedException>(() => model.StandardError(new PointSet(3, 2), new double[3]));
     }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void A_large_batch_gives_the_same_bits_as_small_batches(string name)
+    {
+        // 5 000 points run in parallel chunks on a multi-core machine; batches of 100 run sequentially.
+        var kind = SurrogateKinds.Find(name)!;
+        var model = kind.Fit(Data, OptionsOf(kind, kind.Name == "neuralNetwork" ? [("epochs", 10)] : []));
+        var queries = Random(5000, Data.Box, _ => 0, seed: 32).Points;
+        var whole = Predict(model, queries);
+        var pieces = Enumerable.Range(0, 50).SelectMany(k => Predict(model, queries.Slice(100 * k, 100))).ToArray();
+        Assert.Equal(pieces, whole);
+        if (kind.HasStandardError)
+        {
+            var errors = new double[queries.Count];
+            model.StandardError(queries, errors);
+            var pieceErrors = new double[100];
+            for (int k = 0; k < 50; k++)
+            {
+                model.StandardError(queries.Slice(100 * k, 100), pieceErrors);
+                Assert.Equal(pieceErrors, errors.AsSpan(100 * k, 100).ToArray());
+            }
+        }
+    }
 }

@@ -24,6 +24,11 @@ internal sealed class InverseDistanceModel : ISurrogateModel
     public void Predict(PointSet points, Span<double> values)
     {
         PredictionArguments.Check(Data, points, values.Length);
+        ParallelBatches.Run(points, values, PredictSequentially);
+    }
+
+    private void PredictSequentially(PointSet points, Span<double> values)
+    {
         var distances = new double[Data.Count];
         for (int p = 0; p < points.Count; p++)
             values[p] = Estimate(points[p], excluded: -1, distances);

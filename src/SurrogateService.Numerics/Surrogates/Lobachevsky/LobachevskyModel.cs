@@ -36,6 +36,11 @@ public sealed class LobachevskyModel : ISurrogateModel, IExactlyIntegrable
     public void Predict(PointSet points, Span<double> values)
     {
         PredictionArguments.Check(Data, points, values.Length);
+        ParallelBatches.Run(points, values, PredictSequentially);
+    }
+
+    private void PredictSequentially(PointSet points, Span<double> values)
+    {
         for (int p = 0; p < points.Count; p++)
         {
             double sum = 0;

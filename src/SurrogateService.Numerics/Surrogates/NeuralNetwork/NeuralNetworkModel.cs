@@ -33,6 +33,11 @@ internal sealed class NeuralNetworkModel : ISurrogateModel
     public void Predict(PointSet points, Span<double> values)
     {
         PredictionArguments.Check(Data, points, values.Length);
+        ParallelBatches.Run(points, values, PredictSequentially);
+    }
+
+    private void PredictSequentially(PointSet points, Span<double> values)
+    {
         int d = points.Dimension;
         var layers = _network.AllocateLayers(Math.Min(Chunk, points.Count));
         for (int start = 0; start < points.Count; start += Chunk)

@@ -26,6 +26,11 @@ internal sealed class PolynomialRegressionModel : ISurrogateModel
     public void Predict(PointSet points, Span<double> values)
     {
         PredictionArguments.Check(Data, points, values.Length);
+        ParallelBatches.Run(points, values, PredictSequentially);
+    }
+
+    private void PredictSequentially(PointSet points, Span<double> values)
+    {
         var terms = new double[_basis.Count];
         for (int p = 0; p < points.Count; p++)
         {

@@ -34,6 +34,11 @@ internal sealed class RadialBasisModel : ISurrogateModel
     public void Predict(PointSet points, Span<double> values)
     {
         PredictionArguments.Check(Data, points, values.Length);
+        ParallelBatches.Run(points, values, PredictSequentially);
+    }
+
+    private void PredictSequentially(PointSet points, Span<double> values)
+    {
         var terms = new double[_tail.Count];
         var centres = Data.Points;
         for (int p = 0; p < points.Count; p++)
