@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Numerics;
 
 namespace SurrogateService.Numerics.LinearAlgebra;
 
@@ -14,7 +13,7 @@ namespace SurrogateService.Numerics.LinearAlgebra;
 /// L, which suits row-major storage and SIMD. Solves use forward substitution by rows and back
 /// substitution as row axpys for the same reason. Cost n³/6 multiply-adds to factor, n² per solve.
 /// </remarks>
-public sealed class Cholesky
+public sealed partial class Cholesky
 {
     private readonly double[] _lower;
 
@@ -150,49 +149,17 @@ public sealed class Cholesky
 
     /// <summary>Solves L·Z = B in place for an n×columns row-major B.</summary>
     /// <remarks>
-    /// Row i of Z is B_i − Σ_k L_ik·Z_k over earlier rows k. It is accumulated in strips of four SIMD
-    /// vectors held in registers, so row i is stored once per strip instead of being loaded and
-    /// stored again for every k (about twice as fast as row axpys).
+    /// Row i of Z is B_i − Σ_k L_ik·Z_k over earlier rows k, accumulated in register strips (see
+    /// <see cref="SubtractCombination"/>): about twice as fast as row axpys.
     /// </remarks>
     public void ForwardSubstitute(Span<double> rightHandSides, int columns)
     {
         CheckBlock(rightHandSides.Length, columns);
         ReadOnlySpan<double> l = _lower;
-        int width = Vector<double>.Count;
-        int strips = Vector.IsHardwareAccelerated ? columns / (4 * width) : 0;
         for (int i = 0; i < Size; i++)
         {
-            ReadOnlySpan<double> lowerRow = l.Slice(i * Size, i + 1);
-            Span<double> rowI = rightHandSides.Slice(i * columns, columns);
-            for (int strip = 0; strip < strips; strip++)
-            {
-                int c = strip * 4 * width;
-                var a0 = new Vector<double>(rowI[c..]);
-                var a1 = new Vector<double>(rowI[(c + width)..]);
-                var a2 = new Vector<double>(rowI[(c + 2 * width)..]);
-                var a3 = new Vector<double>(rowI[(c + 3 * width)..]);
-                for (int k = 0; k < i; k++)
-                {
-                    var factor = new Vector<double>(lowerRow[k]);
-                    ReadOnlySpan<double> rowK = rightHandSides.Slice(k * columns + c, 4 * width);
-                    a0 -= factor * new Vector<double>(rowK);
-                    a1 -= factor * new Vector<double>(rowK[width..]);
-                    a2 -= factor * new Vector<double>(rowK[(2 * width)..]);
-                    a3 -= factor * new Vector<double>(rowK[(3 * width)..]);
-                }
-                a0.CopyTo(rowI[c..]);
-                a1.CopyTo(rowI[(c + width)..]);
-                a2.CopyTo(rowI[(c + 2 * width)..]);
-                a3.CopyTo(rowI[(c + 3 * width)..]);
-            }
-            int done = strips * 4 * width;
-            if (done < columns)
-            {
-                Span<double> rest = rowI[done..];
-                for (int k = 0; k < i; k++)
-                    VectorKernels.AddScaled(rest, -lowerRow[k], rightHandSides.Slice(k * columns + done, columns - done));
-            }
-            Scale(rowI, 1 / lowerRow[i]);
+            SubtractCombination(rightHandSides, columns, i, l.Slice(i * Size, i), 0);
+            Scale(rightHandSides.Slice(i * columns, columns), 1 / l[i * Size + i]);
         }
     }
 

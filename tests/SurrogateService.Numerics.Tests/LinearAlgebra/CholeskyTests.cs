@@ -99,6 +99,52 @@ public class CholeskyTests
         Assert.Equal((n - 1) * Math.Log(1 - rho) + Math.Log(1 + (n - 1) * rho), factor.LogDeterminant(), 1e-13);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(17)]
+    [InlineData(64)]
+    [InlineData(150)]
+    public void Inverse_times_the_matrix_is_the_identity(int n)
+    {
+        // 150 spans three panels of columns, the last one partial.
+        var a = RandomSpd(n, seed: 40 + (ulong)n);
+        var inverse = new double[n * n];
+        Cholesky.Factor((double[])a.Clone(), n).Inverse(inverse);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double product = 0;
+                for (int k = 0; k < n; k++)
+                    product += inverse[i * n + k] * a[k * n + j];
+                Assert.Equal(i == j ? 1 : 0, product, 1e-10);
+                Assert.Equal(inverse[i * n + j], inverse[j * n + i]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Inverse_matches_Sherman_Morrison()
+    {
+        // A = (1 − ρ)I + ρ11ᵀ has A⁻¹ = (I − ρ11ᵀ/(1 + (n − 1)ρ)) / (1 − ρ).
+        const int n = 70;
+        const double rho = 0.4;
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+                a[i * n + j] = i == j ? 1 : rho;
+        }
+        var inverse = new double[n * n];
+        Cholesky.Factor(a, n).Inverse(inverse);
+        double offDiagonal = -rho / (1 + (n - 1) * rho) / (1 - rho);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+                Assert.Equal(i == j ? 1 / (1 - rho) + offDiagonal : offDiagonal, inverse[i * n + j], 1e-12);
+        }
+    }
+
     [Fact]
     public void Indefinite_and_semidefinite_matrices_are_refused()
     {
