@@ -23,9 +23,9 @@ internal sealed class BfgsInverseHessian
 
     /// <summary>
     /// Writes d = −H_FF·g_F on the free coordinates F and 0 on the held ones, and returns gᵀd. Without
-    /// curvature, d = −g_F scaled to max-norm <paramref name="firstStep"/>.
+    /// curvature, d = −g_F scaled to max-norm <paramref name="steepestStep"/>.
     /// </summary>
-    public double Direction(ReadOnlySpan<double> g, ReadOnlySpan<bool> held, double firstStep, Span<double> direction)
+    public double Direction(ReadOnlySpan<double> g, ReadOnlySpan<bool> held, double steepestStep, Span<double> direction)
     {
         double largest = 0;
         for (int i = 0; i < _size; i++)
@@ -50,7 +50,7 @@ internal sealed class BfgsInverseHessian
         if (IsIdentity && largest > 0)
         {
             for (int i = 0; i < _size; i++)
-                direction[i] *= firstStep / largest;
+                direction[i] *= steepestStep / largest;
         }
         double slope = 0;
         for (int i = 0; i < _size; i++)

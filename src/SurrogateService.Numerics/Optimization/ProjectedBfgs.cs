@@ -12,14 +12,17 @@ namespace SurrogateService.Numerics.Optimization;
 /// search, at O(k²) per iteration). A trial point where the objective is +∞ or NaN shrinks the step
 /// like an insufficient decrease does, so an objective may refuse a region (a singular matrix,
 /// say) and the search stays out of it. When the curvature model leads nowhere it is dropped for
-/// a steepest-descent step; when even that step cannot lower f, the coordinate that moved most is
-/// held and the others go on (sliding along the edge of a refused region), until none is left. Deterministic: the
+/// a steepest-descent step; when even that step cannot lower f the run ends, unless refused points
+/// were in the way: then the coordinate that moved most is held and the others go on (sliding
+/// along the edge of the refused region). Deterministic: the
 /// same objective and start give the same result.
 /// </remarks>
 public static class ProjectedBfgs
 {
     private const double ArmijoSlope = 1e-4;
-    private const int MaxBacktracks = 40;
+    // Each cut shortens the step 2 to 10 times: twelve reach below 1e-3 of it, far enough for a
+    // refused region, while a line search that fails on a noisy objective wastes few evaluations.
+    private const int MaxBacktracks = 12;
 
     public static ProjectedBfgsResult Minimize(
         ObjectiveWithGradient objective,
@@ -58,6 +61,9 @@ public static class ProjectedBfgs
             // Coordinates held because stepping along them found no acceptable point (the edge of a
             // refused region, which unlike a bound the box does not know about); released after a step.
             var stuck = new bool[size];
+            // Steepest-descent steps (first, or after the curvature model was dropped) are as long as
+            // the last accepted step: near a minimum InitialStep would overshoot.
+            double lastStep = options.InitialStep;
             int iterations = 0;
             bool converged = false;
             while (iterations < options.MaxIterations && BudgetLeft)
@@ -70,34 +76,41 @@ public static class ProjectedBfgs
                 var held = _bounds.Held(x, g);
                 for (int i = 0; i < size; i++)
                     held[i] |= stuck[i];
-                double slope = inverseHessian.Direction(g, held, options.InitialStep, direction);
+                double slope = inverseHessian.Direction(g, held, lastStep, direction);
                 if (!(slope < 0) && !inverseHessian.IsIdentity)
                 {
                     inverseHessian.Reset();
-                    slope = inverseHessian.Direction(g, held, options.InitialStep, direction);
+                    slope = inverseHessian.Direction(g, held, lastStep, direction);
                 }
                 if (!(slope < 0))
                     break;
 
-                double fTrial = LineSearch(x, f, g, direction);
+                double fTrial = LineSearch(x, f, g, direction, out bool refused);
+                // Refused points cut the step short: the edge of a refused region is in the way. Hold
+                // the coordinate that moved most for the next step, so the others can slide along it.
+                bool canSlide = refused && HoldLargest(direction, stuck);
                 if (!(fTrial < f))
                 {
-                    // No acceptable step: retry along the gradient; if that was the step already, hold
-                    // the coordinate that moved most and slide along the others.
+                    // No acceptable step: retry along the gradient. If that was the step already, f
+                    // cannot be lowered any more (to rounding), unless sliding is still possible.
                     if (!inverseHessian.IsIdentity)
                         inverseHessian.Reset();
-                    else if (!HoldLargest(direction, stuck))
+                    else if (!canSlide)
                         break;
                     continue;
                 }
-                Array.Clear(stuck);
+                if (!refused)
+                    Array.Clear(stuck);
                 iterations++;
+                lastStep = 0;
+                for (int i = 0; i < size; i++)
+                    lastStep = Math.Max(lastStep, Math.Abs(_trial[i] - x[i]));
                 inverseHessian.Update(x, _trial, g, _trialGradient);
                 double decrease = f - fTrial;
                 _trial.CopyTo(x, 0);
                 _trialGradient.CopyTo(g, 0);
                 f = fTrial;
-                if (decrease <= options.ValueTolerance * Math.Max(1, Math.Abs(f)))
+                if (decrease <= options.ValueTolerance * Math.Max(1, Math.Abs(f)) || lastStep <= options.StepTolerance)
                 {
                     converged = true;
                     break;
@@ -135,8 +148,9 @@ public static class ProjectedBfgs
         /// path; returns the accepted value (the point and its gradient are then in the trial
         /// arrays), or +∞ when no step is acceptable.
         /// </summary>
-        private double LineSearch(double[] x, double f, double[] g, double[] direction)
+        private double LineSearch(double[] x, double f, double[] g, double[] direction, out bool refused)
         {
+            refused = false;
             double alpha = 1;
             for (int backtrack = 0; backtrack < MaxBacktracks && BudgetLeft; backtrack++)
             {
@@ -152,6 +166,7 @@ public static class ProjectedBfgs
                 double value = Evaluate(_trial, _trialGradient);
                 if (value <= f + ArmijoSlope * predicted)
                     return value;
+                refused |= double.IsPositiveInfinity(value);
                 alpha = ShorterStep(alpha, f, value, predicted);
             }
             return double.PositiveInfinity;

@@ -18,8 +18,15 @@ public sealed record ProjectedBfgsOptions
     /// <summary>Converged when every component of the projected gradient is at most this in magnitude…</summary>
     public double GradientTolerance { get; init; } = 1e-6;
 
-    /// <summary>…or when an iteration lowers f by at most this times max(1, |f|).</summary>
+    /// <summary>…or when an iteration lowers f by at most this times max(1, |f|)…</summary>
     public double ValueTolerance { get; init; } = 1e-12;
+
+    /// <summary>
+    /// …or when an accepted step moves no coordinate by more than this. On an objective with
+    /// rounding noise (an ill-conditioned matrix inside, say) this is the test that ends the run:
+    /// near the minimum, noise keeps the value and gradient tests from ever being met.
+    /// </summary>
+    public double StepTolerance { get; init; } = 1e-12;
 
     public int MaxIterations { get; init; } = 200;
 
