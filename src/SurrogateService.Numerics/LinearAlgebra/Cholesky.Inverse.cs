@@ -9,7 +9,7 @@ public sealed partial class Cholesky
 
     /// <summary>
     /// A⁻¹ (n×n, row-major, symmetric) written into <paramref name="inverse"/>, in n³/3 multiply-adds:
-    /// a third of a general inverse, twice the factorisation.
+    /// a third of a general inverse, twice the factorisation. Large matrices use all cores.
     /// </summary>
     /// <remarks>
     /// Panels of columns J = [j, j + w) are solved on their own: with E the columns J of the identity,
@@ -17,10 +17,12 @@ public sealed partial class Cholesky
     /// (forward substitution) and the lower triangle of A⁻¹ is all that back substitution must
     /// produce there. Lᵀ is first copied into the upper triangle of the output (which the panels
     /// never write), so back substitution reads rows instead of strided columns; at the end the
-    /// lower triangle is mirrored over it.
+    /// lower triangle is mirrored over it. Panels are independent, so they run in parallel from
+    /// <see cref="ParallelInverseSize"/> on, with the same result.
     /// </remarks>
-    public void Inverse(Span<double> inverse)
+    public void Inverse(double[] inverse)
     {
+        ArgumentNullException.ThrowIfNull(inverse);
         int n = Size;
         if (inverse.Length != n * n)
             throw new ArgumentException($"Expected {n * n} entries, got {inverse.Length}.", nameof(inverse));
@@ -30,27 +32,47 @@ public sealed partial class Cholesky
             for (int k = i + 1; k < n; k++)
                 inverse[i * n + k] = l[k * n + i];
         }
-        var panel = new double[n * Math.Min(InversePanelWidth, n)];
-        for (int first = 0; first < n; first += InversePanelWidth)
+        int panels = (n + InversePanelWidth - 1) / InversePanelWidth;
+        if (n >= ParallelInverseSize)
         {
-            int width = Math.Min(InversePanelWidth, n - first);
-            int rows = n - first;
-            Span<double> w = panel.AsSpan(0, rows * width);
-            w.Clear();
-            for (int c = 0; c < width; c++)
-                w[c * width + c] = 1;
-            PanelForward(first, w, width);
-            PanelBackward(inverse, first, w, width);
-            for (int i = 0; i < rows; i++)
+            Parallel.For(0, panels, () => new double[n * InversePanelWidth], (panel, _, work) =>
             {
-                int columns = Math.Min(width, i + 1);
-                w.Slice(i * width, columns).CopyTo(inverse.Slice((first + i) * n + first, columns));
-            }
+                InversePanel(inverse, panel * InversePanelWidth, work);
+                return work;
+            }, _ => { });
+        }
+        else
+        {
+            var work = new double[n * Math.Min(InversePanelWidth, n)];
+            for (int panel = 0; panel < panels; panel++)
+                InversePanel(inverse, panel * InversePanelWidth, work);
         }
         for (int i = 0; i < n; i++)
         {
             for (int k = i + 1; k < n; k++)
                 inverse[i * n + k] = inverse[k * n + i];
+        }
+    }
+
+    /// <summary>From this size on the panels of <see cref="Inverse"/> run in parallel (below, the cost of fanning out shows).</summary>
+    public const int ParallelInverseSize = 384;
+
+    /// <summary>Columns [first, first + w) of A⁻¹, rows ≥ first, into the lower triangle of <paramref name="inverse"/>.</summary>
+    private void InversePanel(double[] inverse, int first, double[] work)
+    {
+        int n = Size;
+        int width = Math.Min(InversePanelWidth, n - first);
+        int rows = n - first;
+        Span<double> w = work.AsSpan(0, rows * width);
+        w.Clear();
+        for (int c = 0; c < width; c++)
+            w[c * width + c] = 1;
+        PanelForward(first, w, width);
+        PanelBackward(inverse, first, w, width);
+        for (int i = 0; i < rows; i++)
+        {
+            int columns = Math.Min(width, i + 1);
+            w.Slice(i * width, columns).CopyTo(inverse.AsSpan((first + i) * n + first, columns));
         }
     }
 

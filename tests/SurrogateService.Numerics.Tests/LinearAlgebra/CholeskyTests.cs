@@ -104,9 +104,10 @@ public class CholeskyTests
     [InlineData(17)]
     [InlineData(64)]
     [InlineData(150)]
+    [InlineData(400)]
     public void Inverse_times_the_matrix_is_the_identity(int n)
     {
-        // 150 spans three panels of columns, the last one partial.
+        // 150 spans three panels of columns, the last one partial; 400 runs the panels in parallel.
         var a = RandomSpd(n, seed: 40 + (ulong)n);
         var inverse = new double[n * n];
         Cholesky.Factor((double[])a.Clone(), n).Inverse(inverse);
