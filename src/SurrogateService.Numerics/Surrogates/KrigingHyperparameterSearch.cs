@@ -1,116 +1,164 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Optimization;
 
 namespace SurrogateService.Numerics.Surrogates;
 
 /// <summary>
-/// Maximum-likelihood θ (and optionally p) for ordinary Kriging: multi-start Nelder–Mead on the
-/// concentrated log-likelihood, deterministic for a given seed.
+/// Maximum-likelihood θ (and optionally p) for ordinary Kriging: multi-start projected BFGS on the
+/// concentrated log-likelihood with its analytic gradient, deterministic for a given seed.
 /// </summary>
 /// <remarks>
 /// The search runs over z_l = ln θ̃_l with θ̃_l = θ_l·w_l^{p_l}, w_l the width of the design box in
 /// dimension l: exp(−θ̃_l) is the correlation of two points one full width apart, so the same range
 /// suits every box and every p. θ̃ ∈ [1e-4, 1e4] spans correlations across the box from 0.9999 (a
-/// nearly linear trend; the nugget rule keeps R usable there) to correlation lengths of about 1 %
-/// of the width. The first start is the heuristic θ; the others are uniform in the log box (and in
-/// p ∈ [1, 2]). Every start is polished by Nelder–Mead; the best result gets one more run from a
-/// fresh, smaller simplex, because projection onto the box can flatten a simplex.
+/// nearly polynomial trend) to correlation lengths of about 1 % of the width. The nugget is the
+/// jitter of <see cref="KrigingRegularisation.FitJitter"/> at the first start, fixed for the whole
+/// search so that the likelihood stays one smooth function; where R + νI cannot be factored the
+/// likelihood is −∞ and the minimiser keeps out.
+/// <para>
+/// The first start is the heuristic θ, the others log-uniform in θ̃ ∈ [1e-2, 1e2] (and p ∈ [1, 2]).
+/// Every evaluation costs O(n³), so with more than <see cref="ExplorationPoints"/> points the starts
+/// explore the likelihood of a space-filling subset of that many points, and only the best of them
+/// is refined on all the data: a coarse-to-fine search whose cost grows like one local search on
+/// the full set. Starts run in parallel and the best is chosen by likelihood, then by start index,
+/// so the result does not depend on scheduling.
+/// </para>
 /// </remarks>
 internal static class KrigingHyperparameterSearch
 {
     public const double MinScaledTheta = 1e-4;
     public const double MaxScaledTheta = 1e4;
+
+    /// <summary>Above this many points the starts run on a subset of this size (see the remarks).</summary>
+    public const int ExplorationPoints = 256;
+
+    private const double MinStartTheta = 1e-2, MaxStartTheta = 1e2;
     private const double MinP = 1, MaxP = 2;
+
+    private static readonly ProjectedBfgsOptions SearchOptions = new()
+    {
+        // One e-fold of θ̃: a step that changes R appreciably.
+        InitialStep = 1,
+        GradientTolerance = 1e-5,
+        ValueTolerance = 1e-10,
+        // θ to 0.1 %: finer is lost in the rounding noise of the likelihood where R is ill-conditioned,
+        // and its flat top makes predictions insensitive to it.
+        StepTolerance = 1e-3,
+        MaxIterations = 100,
+        MaxEvaluations = 200,
+    };
 
     public static KrigingSearchResult Run(TrainingSet data, KrigingSearchSettings settings, CancellationToken cancellationToken)
     {
-        int d = data.Dimension;
-        var widths = new double[d];
-        for (int l = 0; l < d; l++)
-            widths[l] = data.Box.Upper[l] - data.Box.Lower[l];
+        var space = new KrigingSearchSpace(data.Box, settings.P, settings.FitP, MinScaledTheta, MaxScaledTheta, MinP, MaxP);
+        var options = SearchOptions with { LowerBounds = space.Lower, UpperBounds = space.Upper };
+        var starts = Starts(space, settings);
+        double nugget = Jitter(data, space, starts[0], settings.NuggetFloor);
 
-        var likelihood = new KrigingLikelihood(data, settings.NuggetFloor);
-        var theta = new double[d];
-        var p = (double[])settings.P.Clone();
-        void Decode(ReadOnlySpan<double> z)
+        ProjectedBfgsResult best;
+        if (data.Count <= ExplorationPoints)
         {
-            if (settings.FitP)
-                z[d..].CopyTo(p);
-            for (int l = 0; l < d; l++)
-                theta[l] = Math.Exp(z[l]) / Math.Pow(widths[l], p[l]);
+            best = MultiStart(data, nugget, space, starts, options, cancellationToken);
         }
-        double NegativeLogLikelihood(ReadOnlySpan<double> z)
+        else
         {
-            Decode(z);
-            return -likelihood.Evaluate(theta, p);
+            var subset = Subset(data, SpaceFillingSubset.Select(data.Points, data.Box, ExplorationPoints));
+            var explored = MultiStart(subset, nugget, space, starts, options, cancellationToken);
+            var likelihood = new KrigingLikelihood(data, nugget);
+            var start = FeasibleStart(likelihood, space, explored.Minimizer, starts[0]);
+            best = ProjectedBfgs.Minimize((z, gradient) => space.NegativeLogLikelihood(likelihood, z, gradient), start, options, cancellationToken);
         }
+        var (theta, p) = space.Decode(best.Minimizer);
+        return new KrigingSearchResult(theta, p, nugget, -best.Minimum, BoundWarnings(best.Minimizer, data.Dimension));
+    }
 
-        var options = SearchOptions(d, settings.FitP);
-        var random = new DeterministicRandom(settings.Seed);
-        NelderMeadResult? best = null;
-        for (int start = 0; start < settings.Starts; start++)
+    /// <summary>A local search from every start, in parallel; the best by value, ties to the earlier start.</summary>
+    private static ProjectedBfgsResult MultiStart(
+        TrainingSet data, double nugget, KrigingSearchSpace space, List<double[]> starts, ProjectedBfgsOptions options, CancellationToken cancellationToken)
+    {
+        var results = new ProjectedBfgsResult[starts.Count];
+        try
         {
-            var z = start == 0 ? HeuristicStart(settings, widths, options) : RandomStart(random, options);
-            var result = NelderMead.Minimize(NegativeLogLikelihood, z, options, cancellationToken);
-            if (best is null || result.Minimum < best.Minimum)
+            Parallel.For(0, starts.Count, new ParallelOptions { CancellationToken = cancellationToken },
+                () => new KrigingLikelihood(data, nugget),
+                (start, _, likelihood) =>
+                {
+                    results[start] = ProjectedBfgs.Minimize((z, gradient) => space.NegativeLogLikelihood(likelihood, z, gradient), starts[start], options, cancellationToken);
+                    return likelihood;
+                },
+                _ => { });
+        }
+        catch (AggregateException error) when (error.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
+        }
+        var best = results[0];
+        foreach (var result in results)
+        {
+            if (result.Minimum < best.Minimum)
                 best = result;
         }
-
-        var polishOptions = options with { InitialSteps = options.InitialSteps!.Select(step => step / 4).ToArray() };
-        var polished = NelderMead.Minimize(NegativeLogLikelihood, best!.Minimizer, polishOptions, cancellationToken);
-        if (polished.Minimum < best.Minimum)
-            best = polished;
-
-        Decode(best.Minimizer);
-        return new KrigingSearchResult((double[])theta.Clone(), (double[])p.Clone(), -best.Minimum, BoundWarnings(best.Minimizer, d));
+        return best;
     }
 
-    /// <summary>Variables z = (ln θ̃_1 … ln θ̃_d[, p_1 … p_d]) in their box, with start steps and tolerances.</summary>
-    private static NelderMeadOptions SearchOptions(int d, bool fitP)
+    /// <summary>
+    /// The subset's best point if R + νI of all the points can be factored there, else the first
+    /// point on the way back to <paramref name="fallback"/> (where it can) at which it can.
+    /// </summary>
+    private static double[] FeasibleStart(KrigingLikelihood likelihood, KrigingSearchSpace space, double[] preferred, double[] fallback)
     {
-        int variables = fitP ? 2 * d : d;
-        var lower = new double[variables];
-        var upper = new double[variables];
-        var steps = new double[variables];
-        for (int k = 0; k < variables; k++)
+        var z = (double[])preferred.Clone();
+        for (int halving = 0; halving < 10; halving++)
         {
-            bool isP = k >= d;
-            lower[k] = isP ? MinP : Math.Log(MinScaledTheta);
-            upper[k] = isP ? MaxP : Math.Log(MaxScaledTheta);
-            steps[k] = isP ? 0.2 : 1.0;
+            var (theta, p) = space.Decode(z);
+            if (double.IsFinite(likelihood.Evaluate(theta, p)))
+                return z;
+            for (int k = 0; k < z.Length; k++)
+                z[k] = 0.5 * (z[k] + fallback[k]);
         }
-        return new NelderMeadOptions
-        {
-            InitialSteps = steps,
-            LowerBounds = lower,
-            UpperBounds = upper,
-            // Enough for the likelihood's smooth valleys in a few dimensions; in many dimensions the
-            // budget, not the tolerance, ends a start, and the other starts make up for it.
-            MaxEvaluations = 60 * (variables + 1),
-            PointTolerance = 1e-3,
-            ValueTolerance = 1e-6,
-        };
+        return fallback;
     }
 
-    private static double[] HeuristicStart(KrigingSearchSettings settings, double[] widths, NelderMeadOptions options)
+    private static TrainingSet Subset(TrainingSet data, int[] indices)
     {
-        int d = widths.Length;
-        var z = new double[options.LowerBounds!.Count];
-        for (int k = 0; k < z.Length; k++)
+        var points = new PointSet(indices.Length, data.Dimension);
+        var values = new double[indices.Length];
+        for (int k = 0; k < indices.Length; k++)
         {
-            double value = k < d ? Math.Log(settings.StartTheta[k] * Math.Pow(widths[k], settings.P[k])) : settings.P[k - d];
-            z[k] = Math.Clamp(value, options.LowerBounds[k], options.UpperBounds![k]);
+            data.Points[indices[k]].CopyTo(points[k]);
+            values[k] = data.Values[indices[k]];
         }
-        return z;
+        return new TrainingSet(points, values, data.Box);
     }
 
-    private static double[] RandomStart(DeterministicRandom random, NelderMeadOptions options)
+    private static List<double[]> Starts(KrigingSearchSpace space, KrigingSearchSettings settings)
     {
-        var z = new double[options.LowerBounds!.Count];
-        for (int k = 0; k < z.Length; k++)
-            z[k] = options.LowerBounds[k] + (options.UpperBounds![k] - options.LowerBounds[k]) * random.NextDouble();
-        return z;
+        var starts = new List<double[]> { space.Encode(settings.StartTheta, settings.P) };
+        var random = new DeterministicRandom(settings.Seed);
+        int d = settings.P.Length;
+        while (starts.Count < settings.Starts)
+        {
+            var z = new double[space.Lower.Count];
+            for (int k = 0; k < z.Length; k++)
+            {
+                z[k] = k < d
+                    ? Math.Log(MinStartTheta) + (Math.Log(MaxStartTheta) - Math.Log(MinStartTheta)) * random.NextDouble()
+                    : MinP + (MaxP - MinP) * random.NextDouble();
+            }
+            starts.Add(z);
+        }
+        return starts;
+    }
+
+    /// <summary>The jitter at which R can be factored at the first start (see <see cref="KrigingRegularisation.FitJitter"/>).</summary>
+    private static double Jitter(TrainingSet data, KrigingSearchSpace space, double[] firstStart, double nuggetFloor)
+    {
+        var (theta, p) = space.Decode(firstStart);
+        int n = data.Count;
+        var correlation = new PowerExponentialCorrelation(theta, p).Matrix(data.Points);
+        return KrigingRegularisation.FitJitter(correlation, n, nuggetFloor, new double[n * n]);
     }
 
     private static List<string> BoundWarnings(double[] z, int d)

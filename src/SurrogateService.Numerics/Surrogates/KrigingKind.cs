@@ -29,9 +29,11 @@ public sealed class KrigingKind : ISurrogateKind
             Minimum: 0, Choices: [Fitted, Heuristic]) { ExclusiveMinimum = true },
         OptionSpec.Boolean("fitP", false, "With theta 'fit', also fit p_l ∈ [1, 2] by maximum likelihood (the p option is then the start)."),
         OptionSpec.Integer("seed", 0, "Seed of the random starts of the likelihood search.", 0, int.MaxValue),
-        OptionSpec.Integer("restarts", 8, "Starts of the likelihood search: the heuristic θ and restarts − 1 random ones.", 1, 64),
-        OptionSpec.Number("nugget", 0, "Least value added to the diagonal of the correlation matrix (smooths noisy data); " +
-            "the automatic rule adds more when needed to keep the condition number within 1e8.", minimum: 0),
+        OptionSpec.Integer("restarts", 8, "Starts of the likelihood search: the heuristic θ and restarts − 1 random ones. " +
+            "With more than 256 points they explore a space-filling subset of 256, and the best is refined on all the points.", 1, 64),
+        OptionSpec.Number("nugget", 0, "Least value added to the diagonal of the correlation matrix (smooths noisy data). " +
+            "With theta 'fit' a jitter of about 2e-15 (more only if R cannot be factored) is the default; otherwise " +
+            "Surrogates.jl's rule adds what keeps the condition number within 1e8.", minimum: 0),
     ];
 
     public bool HasStandardError => true;
@@ -60,7 +62,7 @@ public sealed class KrigingKind : ISurrogateKind
             case Fitted:
                 var settings = new KrigingSearchSettings(HeuristicTheta(data, p), p, fitP, (ulong)options.Integer("seed"), options.Integer("restarts"), nuggetFloor);
                 var search = KrigingHyperparameterSearch.Run(data, settings, cancellationToken);
-                return KrigingModel.Fit(data, search.Theta, search.P, nuggetFloor, search.Warnings);
+                return KrigingModel.WithNugget(data, search.Theta, search.P, search.Nugget, search.Warnings);
             default:
                 double[] theta = options.PerDimension("theta", d);
                 CheckVector(theta, d, "theta", IsPositive, "finite and > 0", "options.theta");

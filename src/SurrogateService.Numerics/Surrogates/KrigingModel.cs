@@ -30,18 +30,25 @@ public sealed class KrigingModel : ISurrogateModel
         _onesPrecision = VectorKernels.Dot(_whitenedOnes, _whitenedOnes);
         _weights = fit.WhitenedResidual;
         _factor.BackSubstitute(_weights);
+        // An estimate: λmax by an upper bound tight to 1 %, λmin by an inverse-iteration Rayleigh
+        // quotient (see KrigingRegularisation), which is high only when the smallest eigenvalues cluster.
+        double? condition = FiniteOrNull((regularised.LargestEigenvalueBound + Nugget) / SymmetricEigenvalueEstimates.SmallestEstimate(_factor));
         Diagnostics = new FitDiagnostics
         {
             LeaveOneOutRmse = FiniteOrNull(LeaveOneOutRmse()),
-            // An estimate: λmax by an upper bound tight to 1 %, λmin by an inverse-iteration Rayleigh
-            // quotient (see KrigingRegularisation), which is high only when the smallest eigenvalues cluster.
-            ConditionNumber = FiniteOrNull((regularised.LargestEigenvalueBound + Nugget) / SymmetricEigenvalueEstimates.SmallestEstimate(_factor)),
+            ConditionNumber = condition,
             Nugget = Nugget,
             // Constant data make σ² = 0 (up to rounding) and the likelihood unbounded: no value worth reporting.
             LogLikelihood = Array.TrueForAll(data.Values, v => v == data.Values[0]) ? null : fit.LogLikelihood,
-            Warnings = warnings,
+            Warnings = condition is not <= IllConditioned
+                ? [.. warnings, string.Create(CultureInfo.InvariantCulture,
+                    $"The correlation matrix is ill-conditioned (condition number about {condition ?? double.PositiveInfinity:E1} with the nugget {Nugget:G3}): the correlations are very smooth, which maximum likelihood prefers for smooth data. Predictions and standard errors may lose digits to rounding; a larger 'nugget' option trades exact interpolation for stability.")]
+                : warnings,
         };
     }
+
+    /// <summary>Beyond this condition number rounding may cost predictions more than half their digits.</summary>
+    public const double IllConditioned = 1e12;
 
     public TrainingSet Data { get; }
 
@@ -143,8 +150,8 @@ public sealed class KrigingModel : ISurrogateModel
         return new KrigingModel(data, correlation, regularised, allWarnings);
     }
 
-    /// <summary>Builds the model with exactly the given nugget (restoring an exported model).</summary>
-    internal static KrigingModel WithNugget(TrainingSet data, double[] theta, double[] p, double nugget)
+    /// <summary>Builds the model with exactly the given nugget: restoring an exported model, or the nugget a likelihood search used.</summary>
+    internal static KrigingModel WithNugget(TrainingSet data, double[] theta, double[] p, double nugget, IReadOnlyList<string>? warnings = null)
     {
         var correlation = new PowerExponentialCorrelation(theta, p);
         var regularised = KrigingRegularisation.FactorWithNugget(correlation.Matrix(data.Points), data.Count, nugget, new double[data.Count * data.Count])
@@ -152,7 +159,7 @@ public sealed class KrigingModel : ISurrogateModel
             {
                 Field = "parameters.nugget",
             };
-        return new KrigingModel(data, correlation, regularised, []);
+        return new KrigingModel(data, correlation, regularised, warnings ?? []);
     }
 
     /// <summary>

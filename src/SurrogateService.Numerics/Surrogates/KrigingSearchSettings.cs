@@ -6,5 +6,5 @@ namespace SurrogateService.Numerics.Surrogates;
 /// <param name="FitP">Also search p_l ∈ [1, 2].</param>
 /// <param name="Seed">Seed of the random starts.</param>
 /// <param name="Starts">Number of starts, the first being <paramref name="StartTheta"/>.</param>
-/// <param name="NuggetFloor">The least nugget (the nugget rule may add more).</param>
+/// <param name="NuggetFloor">The least nugget (the search's jitter may be larger).</param>
 internal sealed record KrigingSearchSettings(double[] StartTheta, double[] P, bool FitP, ulong Seed, int Starts, double NuggetFloor);
