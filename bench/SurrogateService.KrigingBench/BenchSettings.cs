@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace SurrogateService.KrigingBench;
+
+/// <summary>Command-line settings of the Kriging bench (bench/kriging.sh passes them).</summary>
+internal sealed record BenchSettings
+{
+    /// <summary>Training sizes of the Branin cases; the first is the notebook's 80.</summary>
+    public IReadOnlyList<int> BraninSizes { get; init; } = [80, 500, 1000];
+
+    /// <summary>Training points of the Hartmann-6 case; 0 leaves it out.</summary>
+    public int HartmannPoints { get; init; } = 200;
+
+    public int HartmannTestPoints { get; init; } = 4096;
+
+    /// <summary>Timed runs per case (after one warm-up); the median is reported.</summary>
+    public int Repeats { get; init; } = 3;
+
+    /// <summary>Python with scikit-learn, or null to skip the peers.</summary>
+    public string? Python { get; init; }
+
+    public string? GprHelper { get; init; }
+
+    public string? BraninPeers { get; init; }
+
+    public static BenchSettings Parse(string[] args)
+    {
+        var settings = new BenchSettings();
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            string value = args[i + 1];
+            settings = args[i] switch
+            {
+                "--sizes" => settings with { BraninSizes = [.. value.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
+                "--hartmann" => settings with { HartmannPoints = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--hartmann-test" => settings with { HartmannTestPoints = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--repeats" => settings with { Repeats = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--python" => settings with { Python = value },
+                "--gpr-helper" => settings with { GprHelper = value },
+                "--branin-peers" => settings with { BraninPeers = value.Length == 0 ? null : value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+        return settings;
+    }
+}
