@@ -9,9 +9,9 @@ internal static class ResultTable
     {
         Console.WriteLine();
         Console.WriteLine($"## {benchCase.Description} (predict: {benchCase.Test.Count} points with standard errors)");
-        Console.WriteLine($"{"method",-36} {"RMSE",10} {"fit s",9} {"predict s",10}  detail");
+        Console.WriteLine($"{"method",-40} {"RMSE",10} {"fit s",9} {"predict s",10}  detail");
         foreach (var row in rows)
-            Console.WriteLine(Format($"{row.Method,-36} {row.Rmse,10:E2} {Seconds(row.FitSeconds),9} {Seconds(row.PredictSeconds),10}  {row.Detail}"));
+            Console.WriteLine(Format($"{row.Method,-40} {row.Rmse,10:E2} {Seconds(row.FitSeconds),9} {Seconds(row.PredictSeconds),10}  {row.Detail}"));
         var ours = rows[0];
         var peer = rows.FirstOrDefault(r => r.Method.StartsWith("scikit-learn", StringComparison.Ordinal));
         if (peer is null)

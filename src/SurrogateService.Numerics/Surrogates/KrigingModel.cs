@@ -17,6 +17,9 @@ public sealed class KrigingModel : ISurrogateModel
     private readonly double[] _whitenedOnes;
     private readonly double _onesPrecision;
 
+    /// <summary>Beyond this condition number of R + νI rounding may cost predictions more than half their digits: the fit warns.</summary>
+    public const double IllConditioned = 1e12;
+
     private KrigingModel(TrainingSet data, PowerExponentialCorrelation correlation, RegularisedFactor regularised, IReadOnlyList<string> warnings)
     {
         Data = data;
@@ -42,13 +45,10 @@ public sealed class KrigingModel : ISurrogateModel
             LogLikelihood = Array.TrueForAll(data.Values, v => v == data.Values[0]) ? null : fit.LogLikelihood,
             Warnings = condition is not <= IllConditioned
                 ? [.. warnings, string.Create(CultureInfo.InvariantCulture,
-                    $"The correlation matrix is ill-conditioned (condition number about {condition ?? double.PositiveInfinity:E1} with the nugget {Nugget:G3}): the correlations are very smooth, which maximum likelihood prefers for smooth data. Predictions and standard errors may lose digits to rounding; a larger 'nugget' option trades exact interpolation for stability.")]
+                    $"The correlation matrix is ill-conditioned (condition number about {condition ?? double.PositiveInfinity:E1} with the nugget {Nugget:G3}): the correlations are very smooth (long correlation lengths, which maximum likelihood prefers for smooth data, or points very close together). Predictions and standard errors may lose digits to rounding; a larger 'nugget' option trades exact interpolation for stability.")]
                 : warnings,
         };
     }
-
-    /// <summary>Beyond this condition number rounding may cost predictions more than half their digits.</summary>
-    public const double IllConditioned = 1e12;
 
     public TrainingSet Data { get; }
 
