@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Formatting.Compact;
+using Serilog.Settings.Configuration;
 
 namespace SurrogateService.Api.Hosting;
 
@@ -10,13 +11,18 @@ public static class LoggingSetup
     public static void CreateBootstrapLogger() =>
         Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
+    private static readonly ConfigurationReaderOptions ConfigurationAssemblies =
+        new(typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(LoggerConfiguration).Assembly);
+
     public static WebApplicationBuilder AddSerilogLogging(this WebApplicationBuilder builder)
     {
         bool development = builder.Environment.IsDevelopment();
         builder.Services.AddSerilog((services, configuration) =>
         {
             configuration
-                .ReadFrom.Configuration(builder.Configuration)
+                // Naming the assemblies spares Serilog a scan of every loaded assembly for
+                // configuration methods, which costs a noticeable share of a cold start.
+                .ReadFrom.Configuration(builder.Configuration, ConfigurationAssemblies)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
             if (development)

@@ -26,8 +26,13 @@ public static class ServiceSetup
         app.UseRequestLogging();
         app.UseProblemResponses();
         app.UseApiDocumentation();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        // Probes are anonymous and must stay cheap: they skip the token machinery entirely, so a
+        // replica scaled from zero reports ready without first building the JWT validation stack.
+        app.UseWhen(context => !HealthSetup.IsProbe(context.Request.Path), branch =>
+        {
+            branch.UseAuthentication();
+            branch.UseAuthorization();
+        });
         app.WarnIfAuthenticationDisabled();
 
         app.MapProbes();
