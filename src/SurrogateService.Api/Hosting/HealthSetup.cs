@@ -16,7 +16,7 @@ public static class HealthSetup
 
     public static IServiceCollection AddProbes(this IServiceCollection services)
     {
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<DrainingHealthCheck>("draining", tags: [ReadyTag]);
         return services;
     }
 
