@@ -29,4 +29,20 @@ public sealed class LimitsOptions
     /// <summary>Most coordinates (points × dimension) in one sampling request, which bounds the response size.</summary>
     [Range(1, 100_000_000)]
     public int MaxSampleCoordinates { get; set; } = 1_000_000;
+
+    /// <summary>Widest figure in pixels.</summary>
+    [Range(100, 20_000)]
+    public int MaxImageWidth { get; set; } = 4_000;
+
+    /// <summary>Tallest figure in pixels.</summary>
+    [Range(100, 20_000)]
+    public int MaxImageHeight { get; set; } = 4_000;
+
+    /// <summary>Most pixels (width × height) of one figure, which bounds its memory and encoding time.</summary>
+    [Range(10_000, 400_000_000)]
+    public int MaxImagePixels { get; set; } = 8_000_000;
+
+    /// <summary>Most grid points per axis of a plotted slice; a plane costs its square in evaluations.</summary>
+    [Range(2, 10_000)]
+    public int MaxPlotResolution { get; set; } = 301;
 }
