@@ -26,6 +26,7 @@ public static class ServiceSetup
         app.UseRequestLogging();
         app.UseProblemResponses();
         app.UseApiDocumentation();
+        app.UseExplorerPage();
         app.UseAuthentication();
         app.UseAuthorization();
         app.WarnIfAuthenticationDisabled();

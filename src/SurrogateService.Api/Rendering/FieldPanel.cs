@@ -43,8 +43,11 @@ public static class FieldPanel
             DrawLine(plot, content);
         foreach (var overlay in content.Overlays)
             AddOverlay(plot, overlay);
+        // ScottPlot shows a legend by itself once anything has legend text.
         if (content.Legend && content.Overlays.Count > 0)
             ShowLegend(plot);
+        else
+            plot.HideLegend();
         return plot;
     }
 
