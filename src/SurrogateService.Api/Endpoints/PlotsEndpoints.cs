@@ -24,13 +24,13 @@ public static class PlotsEndpoints
     {
         var group = v1.MapGroup("/plots").WithTags("Plots");
         group.MapPost("/function", PlotFunction)
-            .Produces(StatusCodes.Status200OK, contentType: Png)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Png)
             .WithSummary("A benchmark function as a heatmap with contour lines (a curve in 1-D), sample points over it.");
         group.MapPost("/surrogate", PlotSurrogate)
-            .Produces(StatusCodes.Status200OK, contentType: Png)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Png)
             .WithSummary($"Truth, surrogate and absolute error side by side with the training points; the RMSE over the grid is in the title and the {RmseHeader} header.");
         group.MapPost("/optimization", PlotOptimization)
-            .Produces(StatusCodes.Status200OK, contentType: Png)
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Png)
             .WithSummary("An optimisation run: best-so-far against evaluations, and the evaluated points over the function.");
         return group;
     }
