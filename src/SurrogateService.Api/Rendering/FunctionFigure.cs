@@ -1,4 +1,3 @@
-using ScottPlot;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Slices;
 using SurrogateService.Numerics.TestFunctions;

@@ -1,4 +1,3 @@
-using ScottPlot;
 using SurrogateService.Numerics.Slices;
 using SurrogateService.Numerics.Surrogates;
 

@@ -194,6 +194,8 @@ async function plotFunction() {
     function: fn.name,
     samples: { method: $('sampling-method').value, count: intValue('sample-count'), seed: intValue('sample-seed') },
   });
+  $('rmse').textContent = '—';
+  $('rmse').dataset.value = '';
   showImage('surrogate', await response.blob(), `${fn.name} with its sample points.`, `${fn.name}: ${fn.description}`);
   return `Plotted ${fn.name}.`;
 }
