@@ -25,13 +25,16 @@ public static class PlotsEndpoints
         var group = v1.MapGroup("/plots").WithTags("Plots");
         group.MapPost("/function", PlotFunction)
             .Produces(StatusCodes.Status200OK, typeof(Stream), Png)
-            .WithSummary("A benchmark function as a heatmap with contour lines (a curve in 1-D), sample points over it.");
+            .WithSummary("A benchmark function as a heatmap with contour lines (a curve in 1-D), sample points over it.")
+            .AsHeavyWork();
         group.MapPost("/surrogate", PlotSurrogate)
             .Produces(StatusCodes.Status200OK, typeof(Stream), Png)
-            .WithSummary($"Truth, surrogate and absolute error side by side with the training points; the RMSE over the grid is in the title and the {RmseHeader} header.");
+            .WithSummary($"Truth, surrogate and absolute error side by side with the training points; the RMSE over the grid is in the title and the {RmseHeader} header.")
+            .AsHeavyWork();
         group.MapPost("/optimization", PlotOptimization)
             .Produces(StatusCodes.Status200OK, typeof(Stream), Png)
-            .WithSummary("An optimisation run: best-so-far against evaluations, and the evaluated points over the function.");
+            .WithSummary("An optimisation run: best-so-far against evaluations, and the evaluated points over the function.")
+            .AsHeavyWork();
         return group;
     }
 
@@ -80,7 +83,7 @@ public static class PlotsEndpoints
         if (grid is null || image is null || !errors.IsEmpty)
             return errors.ToProblem();
 
-        var comparison = SliceComparison.Compute(grid, fitted.Model, function, withStandardError);
+        var comparison = SliceComparison.Compute(grid, fitted.Model, function, withStandardError, cancellationToken);
         string modelField = request.Model is null ? "fit" : "model";
         bool finite = AllFinite(comparison.Prediction, modelField, "The surrogate is not finite everywhere on the plotted grid.", errors)
             & AllFinite(comparison.Truth, "function", $"{function?.Name} is not finite everywhere on the plotted grid.", errors)

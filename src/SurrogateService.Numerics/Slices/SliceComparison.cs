@@ -15,12 +15,16 @@ public sealed record SliceComparison(
     double? RootMeanSquareError,
     double[]? StandardError)
 {
-    public static SliceComparison Compute(SliceGrid grid, ISurrogateModel model, IBenchmarkFunction? truth, bool withStandardError)
+    /// <param name="cancellationToken">Checked between the stages; a standard error on a fine grid can take a while.</param>
+    public static SliceComparison Compute(SliceGrid grid, ISurrogateModel model, IBenchmarkFunction? truth, bool withStandardError,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(model);
         var prediction = grid.Predict(model);
+        cancellationToken.ThrowIfCancellationRequested();
         var standardError = withStandardError ? grid.StandardError(model) : null;
+        cancellationToken.ThrowIfCancellationRequested();
         if (truth is null)
             return new SliceComparison(prediction, null, null, null, standardError);
         var values = grid.Evaluate(truth);
