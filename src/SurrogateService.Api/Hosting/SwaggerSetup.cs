@@ -55,7 +55,9 @@ public static class SwaggerSetup
             var l = limits.Value;
             swaggerDoc.Info.Description +=
                 $"\n\nLimits (configuration section `Limits`): MaxEvaluationPoints = {l.MaxEvaluationPoints}, " +
-                $"MaxSampleCount = {l.MaxSampleCount}, MaxSampleCoordinates = {l.MaxSampleCoordinates}, MaxDimension = {l.MaxDimension}. " +
+                $"MaxSampleCount = {l.MaxSampleCount}, MaxSampleCoordinates = {l.MaxSampleCoordinates}, MaxDimension = {l.MaxDimension}, " +
+                $"MaxImageWidth = {l.MaxImageWidth}, MaxImageHeight = {l.MaxImageHeight}, MaxImagePixels = {l.MaxImagePixels}, " +
+                $"MaxPlotResolution = {l.MaxPlotResolution}. " +
                 "Every client error is a 400 application/problem+json whose `errors` name the offending fields.";
         }
     }
