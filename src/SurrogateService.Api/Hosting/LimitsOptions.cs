@@ -29,4 +29,32 @@ public sealed class LimitsOptions
     /// <summary>Most coordinates (points × dimension) in one sampling request, which bounds the response size.</summary>
     [Range(1, 100_000_000)]
     public int MaxSampleCoordinates { get; set; } = 1_000_000;
+
+    /// <summary>Most known points in one suggest request; a Kriging fit costs O(n³) per likelihood evaluation.</summary>
+    [Range(2, 100_000)]
+    public int MaxOptimizationPoints { get; set; } = 500;
+
+    /// <summary>Most dimensions of a suggest request or a run: surrogate optimisation is for a handful to a few tens of inputs.</summary>
+    [Range(1, 1_000)]
+    public int MaxOptimizationDimension { get; set; } = 20;
+
+    /// <summary>Most points one suggest call or one round of a run may ask for.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchSize { get; set; } = 50;
+
+    /// <summary>Most evaluations (initial points included) of one optimisation run.</summary>
+    [Range(2, 100_000)]
+    public int MaxOptimizationEvaluations { get; set; } = 200;
+
+    /// <summary>Largest base sample size N of a Sobol' index estimate.</summary>
+    [Range(16, 100_000_000)]
+    public int MaxSensitivitySamples { get; set; } = 65_536;
+
+    /// <summary>Most model predictions, N·(d + 2), of one Sobol' index estimate.</summary>
+    [Range(16, 1_000_000_000)]
+    public int MaxSensitivityEvaluations { get; set; } = 1_000_000;
+
+    /// <summary>Most bootstrap resamples of one Sobol' index estimate.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxBootstrapResamples { get; set; } = 1_000;
 }

@@ -39,6 +39,8 @@ public static class ServiceSetup
         v1.MapFunctions();
         v1.MapSamples();
         v1.MapSurrogates();
+        v1.MapOptimization();
+        v1.MapSensitivity();
         return app;
     }
 }

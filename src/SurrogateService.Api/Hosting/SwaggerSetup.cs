@@ -55,7 +55,10 @@ public static class SwaggerSetup
             var l = limits.Value;
             swaggerDoc.Info.Description +=
                 $"\n\nLimits (configuration section `Limits`): MaxEvaluationPoints = {l.MaxEvaluationPoints}, " +
-                $"MaxSampleCount = {l.MaxSampleCount}, MaxSampleCoordinates = {l.MaxSampleCoordinates}, MaxDimension = {l.MaxDimension}. " +
+                $"MaxSampleCount = {l.MaxSampleCount}, MaxSampleCoordinates = {l.MaxSampleCoordinates}, MaxDimension = {l.MaxDimension}, " +
+                $"MaxOptimizationPoints = {l.MaxOptimizationPoints}, MaxOptimizationDimension = {l.MaxOptimizationDimension}, MaxBatchSize = {l.MaxBatchSize}, " +
+                $"MaxOptimizationEvaluations = {l.MaxOptimizationEvaluations}, MaxSensitivitySamples = {l.MaxSensitivitySamples}, " +
+                $"MaxSensitivityEvaluations = {l.MaxSensitivityEvaluations}, MaxBootstrapResamples = {l.MaxBootstrapResamples}. " +
                 "Every client error is a 400 application/problem+json whose `errors` name the offending fields.";
         }
     }

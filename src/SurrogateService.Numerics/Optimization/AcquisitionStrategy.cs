@@ -10,8 +10,10 @@ namespace SurrogateService.Numerics.Optimization;
 /// refitted with its hyperparameters kept, which pushes the next point elsewhere.
 /// </summary>
 /// <remarks>
-/// The state carries the iteration, the incumbent value and θ; the next call starts its likelihood
-/// search from that θ (one start instead of the full multi-start), which is what keeps a suggestion fast.
+/// The state carries the iteration, the incumbent value, θ and the number of successful points it
+/// was searched on. The first call searches the likelihood in full; later calls keep θ until
+/// refitEvery new successful evaluations have arrived, then search again from it (one start
+/// instead of the multi-start): that is what keeps a suggestion fast as data grow.
 /// </remarks>
 internal abstract class AcquisitionStrategy : IOptimizationStrategy
 {
@@ -31,6 +33,9 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
         return new StateRules(state)
             .Common(Name)
             .OptionalPositiveVector("theta", state.Theta, dimension)
+            .OptionalCount("thetaPoints", state.ThetaPoints, minimum: 2)
+            .Together("theta", state.Theta, "thetaPoints", state.ThetaPoints)
+            .Together("thetaPoints", state.ThetaPoints, "theta", state.Theta)
             .Absent("stepSize", state.StepSize, Name)
             .Absent("successes", state.Successes, Name)
             .Absent("failures", state.Failures, Name)
@@ -46,8 +51,13 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
             throw new ArgumentException($"{Name} needs a surrogate with a standard error; {request.Surrogate.Kind.Name} has none.", nameof(request));
         var context = new SuggestionContext(this, request);
         var data = context.Known.Training;
-        var (model, isChosen) = SurrogateFitter.Fit(data, request.Surrogate, request.State?.Theta, context.Warnings, cancellationToken);
-        double[]? theta = isChosen && model is KrigingModel kriging ? kriging.Theta.ToArray() : request.State?.Theta;
+        int successful = data?.Count ?? 0;
+        int? searchedOn = request.State?.ThetaPoints;
+        bool search = searchedOn is not int last || successful < last || successful - last >= request.Options.Integer(StrategyOptions.RefitEvery);
+        var (model, isChosen) = SurrogateFitter.Fit(data, request.Surrogate, request.State?.Theta, search, context.Warnings, cancellationToken);
+        bool fitted = isChosen && model is KrigingModel;
+        double[]? theta = fitted ? ((KrigingModel)model!).Theta.ToArray() : request.State?.Theta;
+        int? thetaPoints = fitted && search ? successful : searchedOn;
 
         double best = context.Known.Incumbent?.Value ?? 0;
         double lie = data is null ? 0 : ConstantLie(request.Options.Text(StrategyOptions.Liar), data.Values);
@@ -81,6 +91,7 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
             Iteration = context.Iteration + 1,
             BestValue = context.Known.Incumbent?.Value,
             Theta = theta,
+            ThetaPoints = theta is null ? null : thetaPoints ?? successful,
         });
     }
 

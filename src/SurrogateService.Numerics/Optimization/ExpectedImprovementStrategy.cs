@@ -16,6 +16,7 @@ internal sealed class ExpectedImprovementStrategy : AcquisitionStrategy
     [
         StrategyOptions.XiSpec,
         StrategyOptions.LiarSpec,
+        StrategyOptions.RefitEverySpec,
         StrategyOptions.MinDistanceSpec,
         StrategyOptions.FailureRadiusSpec,
     ];

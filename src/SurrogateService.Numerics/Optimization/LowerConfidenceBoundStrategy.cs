@@ -16,6 +16,7 @@ internal sealed class LowerConfidenceBoundStrategy : AcquisitionStrategy
     [
         StrategyOptions.KappaSpec,
         StrategyOptions.LiarSpec,
+        StrategyOptions.RefitEverySpec,
         StrategyOptions.MinDistanceSpec,
         StrategyOptions.FailureRadiusSpec,
     ];

@@ -38,7 +38,7 @@ public static class OptimizationRun
             trace.Add(new RunTraceEntry(point, value, best?.Value ?? double.NaN));
         }
 
-        var initial = settings.InitialMethod.Sample(settings.InitialCount, box, settings.InitialOptions, settings.Seed);
+        var initial = InitialPlan(box, settings);
         for (int i = 0; i < initial.Count; i++)
             Evaluate(initial[i].ToArray());
 
@@ -57,6 +57,19 @@ public static class OptimizationRun
             warnings.AddRange(suggestion.Warnings.Where(w => !warnings.Contains(w)));
         }
         return new RunResult(best, trace, warnings);
+    }
+
+    /// <exception cref="OptimizationException">The sampling method cannot draw this plan (e.g. a grid that does not fit the count).</exception>
+    private static PointSet InitialPlan(Box box, RunSettings settings)
+    {
+        try
+        {
+            return settings.InitialMethod.Sample(settings.InitialCount, box, settings.InitialOptions, settings.Seed);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new OptimizationException(ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal), ex) { Field = "initialSamples" };
+        }
     }
 
     /// <summary>A run knows its budget: a strategy that schedules by it (dycors) gets it unless the caller set one.</summary>

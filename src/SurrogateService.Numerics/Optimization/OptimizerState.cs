@@ -31,6 +31,9 @@ public sealed record OptimizerState
     /// <summary>dycors: how many points were known at the first call (n₀ of the perturbation-probability schedule).</summary>
     public int? InitialPoints { get; init; }
 
-    /// <summary>ei/lcb: the Kriging θ of the previous fit, where the next likelihood search starts.</summary>
+    /// <summary>ei/lcb: the Kriging θ of the previous fit, kept or the start of the next likelihood search.</summary>
     public double[]? Theta { get; init; }
+
+    /// <summary>ei/lcb: how many successful evaluations θ was last searched on (present together with <see cref="Theta"/>).</summary>
+    public int? ThetaPoints { get; init; }
 }

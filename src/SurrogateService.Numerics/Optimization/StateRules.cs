@@ -55,6 +55,21 @@ internal sealed class StateRules(OptimizerState state)
         return this;
     }
 
+    /// <summary>Two optional fields that are given together or not at all.</summary>
+    public StateRules Together(string field, object? value, string partner, object? partnerValue)
+    {
+        if (value is null && partnerValue is not null)
+            Add(field, $"Is required together with {partner}.");
+        return this;
+    }
+
+    public StateRules OptionalCount(string field, int? value, int minimum)
+    {
+        if (value < minimum)
+            Add(field, $"Must be at least {minimum}.");
+        return this;
+    }
+
     /// <summary>A field another strategy uses: rejected, so that a mixed-up state is noticed.</summary>
     public StateRules Absent(string field, object? value, string strategy)
     {

@@ -39,6 +39,7 @@ internal abstract class StochasticRadialBasisStrategy : IOptimizationStrategy
             .Count("cycleIndex", state.CycleIndex)
             .Count("initialPoints", state.InitialPoints, minimum: 1)
             .Absent("theta", state.Theta, Name)
+            .Absent("thetaPoints", state.ThetaPoints, Name)
             .Problems;
     }
 
@@ -58,7 +59,7 @@ internal abstract class StochasticRadialBasisStrategy : IOptimizationStrategy
         var (sigma, successes, failures) = StepSizeControl.Update(previous, context.Known.Incumbent, context.Dimension, context.BatchSize, context.Warnings);
         int cycle = previous.CycleIndex!.Value;
 
-        var (model, _) = SurrogateFitter.Fit(context.Known.Training, request.Surrogate, null, context.Warnings, cancellationToken);
+        var (model, _) = SurrogateFitter.Fit(context.Known.Training, request.Surrogate, null, false, context.Warnings, cancellationToken);
         if (model is null || context.Known.Incumbent is not { } incumbent)
         {
             for (int j = 0; j < context.BatchSize; j++)

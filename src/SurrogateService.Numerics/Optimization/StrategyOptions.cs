@@ -11,6 +11,7 @@ public static class StrategyOptions
     public const string Kappa = "kappa";
     public const string Xi = "xi";
     public const string MaxEvaluations = "maxEvaluations";
+    public const string RefitEvery = "refitEvery";
 
     /// <summary>The lies of the constant liar (a fixed value for every pending point) and the kriging believer (the model's own prediction).</summary>
     public const string LiarMin = "min", LiarMean = "mean", LiarMax = "max", LiarBeliever = "believer";
@@ -35,6 +36,11 @@ public static class StrategyOptions
     public static OptionSpec XiSpec { get; } = OptionSpec.Number(Xi, 0.01,
         "ξ of expected improvement: the improvement over the best value that counts, in units of the values; larger values explore more.",
         minimum: 0);
+
+    public static OptionSpec RefitEverySpec { get; } = OptionSpec.Integer(RefitEvery, 5,
+        "With Kriging θ 'fit': the first call searches the likelihood in full; later calls keep the θ of the state until refitEvery new " +
+        "successful evaluations have arrived, then search again starting from it. 1 searches on every call (slower, rarely better).",
+        1, 100_000);
 
     public static OptionSpec MaxEvaluationsSpec { get; } = OptionSpec.Integer(MaxEvaluations, 0,
         "The evaluation budget N of the whole optimisation, which sets how fast DYCORS narrows its perturbations; 0 means 100·d.",

@@ -15,17 +15,19 @@ internal static class SurrogateFitter
     private static readonly SurrogateChoice HeuristicKriging =
         SurrogateChoice.Of("kriging", new Dictionary<string, object> { ["theta"] = "heuristic" });
 
-    /// <param name="startTheta">For Kriging with θ 'fit': where the likelihood search starts (the previous call's θ), or null for a full search.</param>
+    /// <param name="previousTheta">For Kriging with θ 'fit': the previous call's θ, or null for a full likelihood search.</param>
+    /// <param name="searchFromPrevious">True to search the likelihood from <paramref name="previousTheta"/>, false to keep it.</param>
     /// <returns>The model (null when no surrogate could be fitted) and whether it is the chosen surrogate rather than a fallback.</returns>
     /// <exception cref="OptimizationException">The surrogate options are wrong for these data (a client error, not a numerical one).</exception>
-    public static (ISurrogateModel? Model, bool IsChosen) Fit(TrainingSet? data, SurrogateChoice choice, double[]? startTheta, List<string> warnings, CancellationToken cancellationToken)
+    public static (ISurrogateModel? Model, bool IsChosen) Fit(
+        TrainingSet? data, SurrogateChoice choice, double[]? previousTheta, bool searchFromPrevious, List<string> warnings, CancellationToken cancellationToken)
     {
         if (data is null || data.Count < 2)
         {
             warnings.Add("Fewer than two evaluations have succeeded, too few for a surrogate: space-filling points were suggested.");
             return (null, false);
         }
-        string? failure = TryFit(data, choice, startTheta, cancellationToken, out var model);
+        string? failure = TryFit(data, choice, () => KrigingWarmStart.TryFit(data, choice, previousTheta, searchFromPrevious, cancellationToken), cancellationToken, out var model);
         if (model is not null)
             return (model, true);
         if (choice.Kind.Name == HeuristicKriging.Kind.Name && choice.Options.Text("theta") == "heuristic")
@@ -59,15 +61,15 @@ internal static class SurrogateFitter
     }
 
     /// <returns>Why the fit failed, or null when <paramref name="model"/> is usable.</returns>
-    private static string? TryFit(TrainingSet data, SurrogateChoice choice, double[]? startTheta, CancellationToken cancellationToken, out ISurrogateModel? model)
+    /// <param name="warmFit">A cheaper fit to try first (null, or returning null, when none applies).</param>
+    private static string? TryFit(TrainingSet data, SurrogateChoice choice, Func<ISurrogateModel?>? warmFit, CancellationToken cancellationToken, out ISurrogateModel? model)
     {
         model = null;
         if (data.Count < choice.Kind.MinimumPoints(data.Dimension))
             return $"it needs at least {choice.Kind.MinimumPoints(data.Dimension)} points";
         try
         {
-            var fitted = KrigingWarmStart.TryFit(data, choice, startTheta, cancellationToken)
-                ?? choice.Kind.Fit(data, choice.Options, cancellationToken);
+            var fitted = warmFit?.Invoke() ?? choice.Kind.Fit(data, choice.Options, cancellationToken);
             var predictions = new double[data.Count];
             fitted.Predict(data.Points, predictions);
             if (!Array.TrueForAll(predictions, double.IsFinite))

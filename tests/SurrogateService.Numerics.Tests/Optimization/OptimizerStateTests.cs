@@ -47,13 +47,15 @@ public class OptimizerStateTests
     }
 
     [Fact]
-    public void An_ei_state_checks_theta_entry_by_entry_and_refuses_srbf_fields()
+    public void An_ei_state_checks_theta_entry_by_entry_with_its_point_count_and_refuses_srbf_fields()
     {
         var ei = Strategy("ei");
-        var state = new OptimizerState { Strategy = "ei", Iteration = 1, Theta = [0.5, -1] };
+        var state = new OptimizerState { Strategy = "ei", Iteration = 1, Theta = [0.5, -1], ThetaPoints = 10 };
         Assert.Contains(ei.CheckState(state, 2), p => p.Field == "theta[1]");
         Assert.Contains(ei.CheckState(state with { Theta = [0.5] }, 2), p => p.Field == "theta");
-        Assert.Contains(ei.CheckState(state with { Theta = null, StepSize = 0.1 }, 2), p => p.Field == "stepSize");
+        Assert.Contains(ei.CheckState(state with { Theta = [0.5, 2], ThetaPoints = null }, 2), p => p.Field == "thetaPoints");
+        Assert.Contains(ei.CheckState(state with { Theta = null }, 2), p => p.Field == "theta");
+        Assert.Contains(ei.CheckState(state with { Theta = null, ThetaPoints = null, StepSize = 0.1 }, 2), p => p.Field == "stepSize");
         Assert.Empty(ei.CheckState(state with { Theta = [0.5, 2] }, 2));
     }
 

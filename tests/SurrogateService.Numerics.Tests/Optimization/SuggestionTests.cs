@@ -154,17 +154,25 @@ public class SuggestionTests
     }
 
     [Fact]
-    public void Ei_state_carries_theta_and_the_next_call_starts_from_it()
+    public void Ei_keeps_theta_until_enough_new_points_have_arrived()
     {
-        var (box, points, values) = Evaluated("branin", 10);
-        var first = Strategy("ei").Suggest(Request("ei", box, points, values));
-        Assert.Equal("ei", first.State.Strategy);
+        var (box, points, values) = Evaluated("branin", 16);
+        PointSet First(int n) => new(points.Data[..(2 * n)].ToArray(), n, 2);
+        var ei = Strategy("ei");
+        var first = ei.Suggest(Request("ei", box, First(10), values[..10]));
         Assert.Equal(1, first.State.Iteration);
+        Assert.Equal(10, first.State.ThetaPoints);
         Assert.Equal(2, first.State.Theta!.Length);
         Assert.All(first.State.Theta, t => Assert.True(t > 0));
 
-        var second = Strategy("ei").Suggest(Request("ei", box, points, values, state: first.State));
-        Assert.Equal(2, second.State.Iteration);
-        Assert.True(box.Contains(second.Points[0]));
+        // Four new points (fewer than refitEvery = 5): θ is kept as it was.
+        var kept = ei.Suggest(Request("ei", box, First(14), values[..14], state: first.State));
+        Assert.Equal(first.State.Theta, kept.State.Theta);
+        Assert.Equal(10, kept.State.ThetaPoints);
+
+        // Six new points: the likelihood is searched again.
+        var searched = ei.Suggest(Request("ei", box, First(16), values, state: first.State));
+        Assert.Equal(16, searched.State.ThetaPoints);
+        Assert.NotEqual(first.State.Theta, searched.State.Theta);
     }
 }
