@@ -175,6 +175,16 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     }
 
     [Fact]
+    public async Task More_known_points_than_the_limit_are_a_400_naming_points()
+    {
+        var body = SuggestBody("srbf");
+        body["points"] = JsonSerializerNode(Enumerable.Range(0, 301).Select(i => new[] { -5 + i * 0.05, i * 0.05 }).ToArray());
+        body["values"] = JsonSerializerNode(new double[301]);
+        var response = await _client.PostAsync("/v1/optimization/suggest", JsonBody.Of(body.ToJsonString()));
+        await ProblemAssert.IsValidationProblemAsync(response, "points");
+    }
+
+    [Fact]
     public async Task A_saturated_box_names_the_minimum_distance()
     {
         var body = new JsonObject
