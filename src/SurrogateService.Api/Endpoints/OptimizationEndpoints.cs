@@ -17,9 +17,11 @@ public static class OptimizationEndpoints
         group.MapGet("/strategies", ListStrategies)
             .WithSummary("Lists the optimisation strategies with their default surrogates and options.");
         group.MapPost("/suggest", Suggest)
-            .WithSummary("Ask–tell: from the points evaluated so far (null values mark failures), the next batch of points to evaluate and the state to send back next time.");
+            .WithSummary("Ask–tell: from the points evaluated so far (null values mark failures), the next batch of points to evaluate and the state to send back next time.")
+            .AsHeavyWork();
         group.MapPost("/runs", Run)
-            .WithSummary("Optimises a built-in benchmark function: initial plan, then ask–tell rounds until maxEvaluations; returns the best point and the trace.");
+            .WithSummary("Optimises a built-in benchmark function: initial plan, then ask–tell rounds until maxEvaluations; returns the best point and the trace.")
+            .AsHeavyWork();
         return group;
     }
 

@@ -14,7 +14,8 @@ public static class SensitivityEndpoints
     {
         var group = v1.MapGroup("/sensitivity").WithTags("Sensitivity");
         group.MapPost("/sobol", Sobol)
-            .WithSummary("First-order and total Sobol' indices of a model over its box (Saltelli design on the surrogate), with bootstrap confidence intervals.");
+            .WithSummary("First-order and total Sobol' indices of a model over its box (Saltelli design on the surrogate), with bootstrap confidence intervals.")
+            .AsHeavyWork();
         return group;
     }
 
