@@ -238,6 +238,7 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("initialSamples", "{\"method\":\"sobol\",\"count\":30}", "initialSamples.count")]
     [InlineData("initialSamples", "{\"method\":\"magic\",\"count\":5}", "initialSamples.method")]
     [InlineData("initialSamples", "{\"method\":\"sobol\",\"count\":5,\"options\":{\"scramble\":1}}", "initialSamples.options.scramble")]
+    [InlineData("initialSamples", "{\"method\":\"grid\",\"count\":5,\"options\":{\"pointsPerDimension\":4}}", "initialSamples")]
     [InlineData("batchSize", "0", "batchSize")]
     [InlineData("options", "{\"refitEvery\":0}", "options.refitEvery")]
     public async Task Every_bad_run_input_is_a_400_naming_the_field(string property, string? json, string field)
