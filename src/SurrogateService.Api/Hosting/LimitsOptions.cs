@@ -30,6 +30,37 @@ public sealed class LimitsOptions
     [Range(1, 100_000_000)]
     public int MaxSampleCoordinates { get; set; } = 1_000_000;
 
+    /// <summary>
+    /// Most known points in one suggest request. A Kriging likelihood search costs O(n³) per step:
+    /// a first ei call with 300 points in 20-D takes about 40 s on one core.
+    /// </summary>
+    [Range(2, 100_000)]
+    public int MaxOptimizationPoints { get; set; } = 300;
+
+    /// <summary>Most dimensions of a suggest request or a run: surrogate optimisation is for a handful to a few tens of inputs.</summary>
+    [Range(1, 1_000)]
+    public int MaxOptimizationDimension { get; set; } = 20;
+
+    /// <summary>Most points one suggest call or one round of a run may ask for.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchSize { get; set; } = 50;
+
+    /// <summary>Most evaluations (initial points included) of one optimisation run; an ei run of 200 in 20-D takes about 100 s.</summary>
+    [Range(2, 100_000)]
+    public int MaxOptimizationEvaluations { get; set; } = 200;
+
+    /// <summary>Largest base sample size N of a Sobol' index estimate.</summary>
+    [Range(16, 100_000_000)]
+    public int MaxSensitivitySamples { get; set; } = 65_536;
+
+    /// <summary>Most model predictions, N·(d + 2), of one Sobol' index estimate (a few times the predict limit).</summary>
+    [Range(16, 1_000_000_000)]
+    public int MaxSensitivityEvaluations { get; set; } = 250_000;
+
+    /// <summary>Most bootstrap resamples of one Sobol' index estimate.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxBootstrapResamples { get; set; } = 1_000;
+
     /// <summary>Heavy requests computing at once; 0 means one per processor core.</summary>
     [Range(0, 256)]
     public int HeavyConcurrency { get; set; }

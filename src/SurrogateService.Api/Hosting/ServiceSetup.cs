@@ -57,6 +57,8 @@ public static class ServiceSetup
         v1.MapSamples();
         v1.MapSurrogates();
         v1.MapPlots();
+        v1.MapOptimization();
+        v1.MapSensitivity();
         return app;
     }
 }
