@@ -9,7 +9,7 @@ namespace SurrogateService.Api.Rendering;
 /// <param name="Points">Every evaluated point, in evaluation order.</param>
 /// <param name="BestSoFar">The best value after each evaluation.</param>
 /// <param name="BestIndex">The evaluation that found the best value.</param>
-public sealed record OptimizationRun(PointSet Points, double[] Values, double[] BestSoFar, int BestIndex);
+public sealed record PlottedTrace(PointSet Points, double[] Values, double[] BestSoFar, int BestIndex);
 
 /// <summary>
 /// An optimisation run: best-so-far against evaluations with the known minimum as a line, and the
@@ -18,7 +18,7 @@ public sealed record OptimizationRun(PointSet Points, double[] Values, double[] 
 public static class OptimizationFigure
 {
     /// <param name="fieldValues">The function on <paramref name="grid"/>.</param>
-    public static byte[] Render(IBenchmarkFunction function, OptimizationRun run, SliceGrid grid, double[] fieldValues, ImageOptions image)
+    public static byte[] Render(IBenchmarkFunction function, PlottedTrace run, SliceGrid grid, double[] fieldValues, ImageOptions image)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(run);
@@ -36,7 +36,7 @@ public static class OptimizationFigure
         return Figure.ToPng(image, title, [convergence, field]);
     }
 
-    private static Plot Convergence(OptimizationRun run, KnownMinimum? minimum)
+    private static Plot Convergence(PlottedTrace run, KnownMinimum? minimum)
     {
         PlotFonts.EnsureRegistered();
         var plot = new Plot();
@@ -70,7 +70,7 @@ public static class OptimizationFigure
         return plot;
     }
 
-    private static List<PointOverlay> Overlays(OptimizationRun run, SliceGrid grid, KnownMinimum? minimum)
+    private static List<PointOverlay> Overlays(PlottedTrace run, SliceGrid grid, KnownMinimum? minimum)
     {
         var overlays = new List<PointOverlay>
         {

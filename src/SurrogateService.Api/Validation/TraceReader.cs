@@ -10,7 +10,7 @@ public static class TraceReader
 {
     private const string Field = "trace";
 
-    public static OptimizationRun? Read(PlotTraceEntry[]? trace, (int Min, int Max) dimensionRange, RequestErrors errors, int maxCount)
+    public static PlottedTrace? Read(PlotTraceEntry[]? trace, (int Min, int Max) dimensionRange, RequestErrors errors, int maxCount)
     {
         if (trace is null || trace.Length == 0)
         {
@@ -43,7 +43,7 @@ public static class TraceReader
         var bestSoFar = trace.All(entry => entry.BestSoFar is not null)
             ? trace.Select(entry => entry.BestSoFar!.Value).ToArray()
             : MinimisationTrace.BestSoFar(values);
-        return new OptimizationRun(points, values, bestSoFar, MinimisationTrace.BestIndex(values));
+        return new PlottedTrace(points, values, bestSoFar, MinimisationTrace.BestIndex(values));
     }
 
     private static bool ReadEntry(PlotTraceEntry? entry, int i, Span<double> point, out double value, RequestErrors errors)
