@@ -29,4 +29,16 @@ public sealed class LimitsOptions
     /// <summary>Most coordinates (points × dimension) in one sampling request, which bounds the response size.</summary>
     [Range(1, 100_000_000)]
     public int MaxSampleCoordinates { get; set; } = 1_000_000;
+
+    /// <summary>Most pressure points (nx × ny) of one wave simulation; each costs 24 bytes of state.</summary>
+    [Range(9, 100_000_000)]
+    public int MaxWaveGridCells { get; set; } = 16_777_216;
+
+    /// <summary>Most cell updates (nx × ny × steps) of one wave simulation, which bounds its run time.</summary>
+    [Range(9, 1e13)]
+    public long MaxWaveCellSteps { get; set; } = 10_000_000_000;
+
+    /// <summary>Most values written by one wave simulation (frames × thinned nx × thinned ny), which bounds the response.</summary>
+    [Range(9, 1e12)]
+    public long MaxWaveFrameCells { get; set; } = 100_000_000;
 }

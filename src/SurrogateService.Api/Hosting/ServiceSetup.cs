@@ -39,6 +39,7 @@ public static class ServiceSetup
         v1.MapFunctions();
         v1.MapSamples();
         v1.MapSurrogates();
+        v1.MapSimulations();
         return app;
     }
 }

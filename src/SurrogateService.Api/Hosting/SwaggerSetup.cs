@@ -55,7 +55,9 @@ public static class SwaggerSetup
             var l = limits.Value;
             swaggerDoc.Info.Description +=
                 $"\n\nLimits (configuration section `Limits`): MaxEvaluationPoints = {l.MaxEvaluationPoints}, " +
-                $"MaxSampleCount = {l.MaxSampleCount}, MaxSampleCoordinates = {l.MaxSampleCoordinates}, MaxDimension = {l.MaxDimension}. " +
+                $"MaxSampleCount = {l.MaxSampleCount}, MaxSampleCoordinates = {l.MaxSampleCoordinates}, MaxDimension = {l.MaxDimension}, " +
+                $"MaxWaveGridCells = {l.MaxWaveGridCells} (nx × ny), MaxWaveCellSteps = {l.MaxWaveCellSteps} (nx × ny × steps), " +
+                $"MaxWaveFrameCells = {l.MaxWaveFrameCells} (frames × thinned nx × thinned ny). " +
                 "Every client error is a 400 application/problem+json whose `errors` name the offending fields.";
         }
     }
