@@ -221,10 +221,12 @@ public class SimulationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         { """{"bulkModulus":0}""", "bulkModulus" },
         { """{"density":-1}""", "density" },
         { """{"steps":0}""", "steps" },
-        { """{"nx":4096,"ny":4096,"steps":1000,"snapshotEvery":1000}""", "steps" },
+        { """{"nx":4096,"ny":4096,"steps":1200,"snapshotEvery":1200}""", "steps" },
+        { """{"nx":3,"ny":20000,"steps":30000,"snapshotEvery":30000}""", "steps" },
         { """{"steps":100,"snapshotEvery":0}""", "snapshotEvery" },
         { """{"steps":100,"snapshotEvery":101}""", "snapshotEvery" },
         { """{"nx":4096,"ny":4096,"steps":100,"snapshotEvery":10}""", "snapshotEvery" },
+        { """{"nx":3,"ny":3,"steps":1000000,"snapshotEvery":1,"format":"npy"}""", "snapshotEvery" },
         { """{"cflFactor":1.41}""", "cflFactor" },
         { """{"nx":101,"ny":11,"lx":10,"ly":10,"cflFactor":1.0}""", "cflFactor" },
         { """{"pulse":{"width":0}}""", "pulse.width" },
@@ -252,7 +254,7 @@ public class SimulationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
 
     [Theory]
     [InlineData("""{"nx":4097,"ny":4097,"steps":1}""", "nx", "16777216")]
-    [InlineData("""{"nx":4096,"ny":4096,"steps":1000,"snapshotEvery":1000}""", "steps", "10000000000")]
+    [InlineData("""{"nx":4096,"ny":4096,"steps":1200,"snapshotEvery":1200}""", "steps", "20000000000")]
     [InlineData("""{"nx":4096,"ny":4096,"steps":100,"snapshotEvery":10}""", "snapshotEvery", "100000000")]
     [InlineData("""{"cflFactor":1.41}""", "cflFactor", "1.414213562373095")]
     public async Task Over_a_cap_the_message_states_the_cap(string body, string field, string cap)

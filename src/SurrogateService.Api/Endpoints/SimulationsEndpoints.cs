@@ -21,6 +21,7 @@ public static class SimulationsEndpoints
                 "JSON: `{ dx, dy, dt, frames: [{ step, time, pressure }] }` with `pressure[j][i]` at x = i·stride·dx, y = j·stride·dy. " +
                 "npy: one float32 (or `precision: float64`) array of shape (frames, ny, nx). " +
                 "png: frame `frame` (default the last); gif: every frame. Images use viridis on the fixed scale ±max|P| of the initial pulse, y upwards. " +
+                "`threads` (1–64) defaults to every core; more than the machine's cores are not used. " +
                 "Frames are written as they are computed; closing the connection stops the run.")
             .Accepts<SimulationRequest>("application/json")
             .Produces<SimulationResponse>(StatusCodes.Status200OK, "application/json")

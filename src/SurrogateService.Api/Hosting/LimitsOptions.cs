@@ -34,11 +34,17 @@ public sealed class LimitsOptions
     [Range(9, 100_000_000)]
     public int MaxWaveGridCells { get; set; } = 16_777_216;
 
-    /// <summary>Most cell updates (nx × ny × steps) of one wave simulation, which bounds its run time.</summary>
+    /// <summary>
+    /// Most work of one wave simulation, (nx + 32) × ny × steps cell updates (a row costs about 32
+    /// cells beyond its own). 2·10¹⁰ is about 80 s of solver on one core of a shared 2-core machine.
+    /// </summary>
     [Range(9, 1e13)]
-    public long MaxWaveCellSteps { get; set; } = 10_000_000_000;
+    public long MaxWaveCellSteps { get; set; } = 20_000_000_000;
 
-    /// <summary>Most values written by one wave simulation (frames × thinned nx × thinned ny), which bounds the response.</summary>
+    /// <summary>
+    /// Most output of one wave simulation, frames × (thinned nx × thinned ny + 256) values (a frame
+    /// costs about 256 values beyond its own); 10⁸ values of JSON take about 25 s to write.
+    /// </summary>
     [Range(9, 1e12)]
     public long MaxWaveFrameCells { get; set; } = 100_000_000;
 }

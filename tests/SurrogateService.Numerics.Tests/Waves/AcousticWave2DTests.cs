@@ -92,7 +92,7 @@ public class AcousticWave2DTests
     [InlineData(5)]
     public void Any_thread_count_gives_bitwise_the_same_pressure(int threads)
     {
-        var settings = new AcousticWaveSettings { Nx = 203, Ny = 190, PulseCentre = (13, 27), Steps = 120 };
+        var settings = new AcousticWaveSettings { Nx = 331, Ny = 290, PulseCentre = (13, 27), Steps = 120 };
         using var serial = new AcousticWave2D(settings with { Threads = 1 });
         using var parallel = new AcousticWave2D(settings with { Threads = threads });
         serial.Advance(120);
@@ -103,11 +103,15 @@ public class AcousticWave2DTests
         Assert.True(serial.Pressure.SequenceEqual(parallel.Pressure));
     }
 
-    [Fact]
-    public void Small_grids_run_on_fewer_threads_than_asked()
+    [Theory]
+    [InlineData(40, 20, 1)]     // too few cells for a second thread
+    [InlineData(2000, 20, 1)]   // enough cells, too few rows
+    [InlineData(255, 255, 3)]   // 65 025 cells: three threads of at least 16 384
+    [InlineData(1000, 1000, 8)]
+    public void Small_grids_run_on_fewer_threads_than_asked(int nx, int ny, int expected)
     {
-        using var wave = new AcousticWave2D(new AcousticWaveSettings { Nx = 40, Ny = 20, Threads = 8, Steps = 10 });
-        Assert.Equal(1, wave.ThreadCount);
+        using var wave = new AcousticWave2D(new AcousticWaveSettings { Nx = nx, Ny = ny, Threads = 8, Steps = 10 });
+        Assert.Equal(expected, wave.ThreadCount);
     }
 
     [Fact]
