@@ -64,8 +64,9 @@ done
 echo
 echo "== HTTP: POST /v1/simulations/acoustic2d, 255x255, 1000 steps, 100 frames (Release, Development, loopback)"
 dotnet build -c Release -v q -nologo "$ROOT/src/SurrogateService.Api" >/dev/null
+# The project directory as content root, so the Development settings (authentication off) are found.
 ASPNETCORE_ENVIRONMENT=Development "$ROOT/src/SurrogateService.Api/bin/Release/net10.0/SurrogateService.Api" \
-    --urls "http://127.0.0.1:$PORT" >"$WORK/api.log" 2>&1 &
+    --contentRoot "$ROOT/src/SurrogateService.Api" --urls "http://127.0.0.1:$PORT" >"$WORK/api.log" 2>&1 &
 API_PID=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/healthz/live" >/dev/null && break; sleep 0.2; done
 URL="http://127.0.0.1:$PORT/v1/simulations/acoustic2d"

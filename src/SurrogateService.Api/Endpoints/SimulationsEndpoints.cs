@@ -25,7 +25,7 @@ public static class SimulationsEndpoints
                 "Frames are written as they are computed; closing the connection stops the run.")
             .Accepts<SimulationRequest>("application/json")
             .Produces<SimulationResponse>(StatusCodes.Status200OK, "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "application/x-npy", additionalContentTypes: ["image/png", "image/gif"]);
+            .WithMetadata(new BinaryResponses("application/x-npy", "image/png", "image/gif"));
         return group;
     }
 
