@@ -50,3 +50,15 @@ public sealed record PredictRequest(ModelDocument? Model, FitRequest? Fit, doubl
 
 /// <summary>Predictions in request order; standard errors when asked for and the kind has them; for a fit request also the model and its diagnostics.</summary>
 public sealed record PredictResponse(double[] Values, double[]? StandardErrors, ModelDocument? Model, DiagnosticsInfo? Diagnostics);
+
+/// <summary>
+/// Integrate a model (document or fit request) over a box, by default the model's own.
+/// <c>samples</c> and <c>seed</c> drive the quasi-Monte Carlo estimate for kinds without a closed form.
+/// </summary>
+public sealed record IntegrateRequest(ModelDocument? Model, FitRequest? Fit, double[]? LowerBound, double[]? UpperBound, int? Samples, long? Seed)
+{
+    public const int DefaultSamples = 65_536;
+}
+
+/// <summary>The integral, its standard error (0 when exact), the method ("exact" or "quasiMonteCarlo") and the model evaluations used.</summary>
+public sealed record IntegrateResponse(double Value, double StandardError, string Method, int Evaluations);

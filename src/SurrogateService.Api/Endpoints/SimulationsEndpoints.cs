@@ -25,7 +25,8 @@ public static class SimulationsEndpoints
                 "Frames are written as they are computed; closing the connection stops the run.")
             .Accepts<SimulationRequest>("application/json")
             .Produces<SimulationResponse>(StatusCodes.Status200OK, "application/json")
-            .WithMetadata(new BinaryResponses("application/x-npy", "image/png", "image/gif"));
+            .WithMetadata(new BinaryResponses("application/x-npy", "image/png", "image/gif"))
+            .AsHeavyWork();
         return group;
     }
 

@@ -17,9 +17,12 @@ public static class SurrogatesEndpoints
         group.MapGet("/", List)
             .WithSummary("Lists the surrogate kinds with their options, defaults and valid ranges.");
         group.MapPost("/fit", Fit)
-            .WithSummary("Fits a surrogate and returns a portable model document with diagnostics.");
+            .WithSummary("Fits a surrogate and returns a portable model document with diagnostics.")
+            .AsHeavyWork();
         group.MapPost("/predict", Predict)
             .WithSummary("Predicts at points from a model document, or fits and predicts in one call (`fit` instead of `model`).");
+        group.MapPost("/integrate", Integrate)
+            .WithSummary("Integrates a model over a box: exactly where the kind allows (lobachevsky), otherwise by randomised quasi-Monte Carlo with a standard error.");
         return group;
     }
 
@@ -46,18 +49,10 @@ public static class SurrogatesEndpoints
     {
         var errors = new RequestErrors();
         var limit = limits.Value;
-        if ((request.Model is null) == (request.Fit is null))
-        {
-            errors.Add("model", "Give exactly one of 'model' (a fitted-model document) and 'fit' (a fit request).");
-            return errors.ToProblem();
-        }
-
-        bool fromDocument = request.Model is not null;
-        var fitted = fromDocument
-            ? ModelDocumentReader.Read(request.Model, "model", errors, limit)
-            : FitRequestReader.Fit(request.Fit, "fit", errors, limit, cancellationToken);
+        var fitted = ModelSourceReader.Read(request.Model, request.Fit, errors, limit, cancellationToken);
         if (fitted is null)
             return errors.ToProblem();
+        bool fromDocument = request.Model is not null;
 
         var model = fitted.Model;
         var points = PointsValidator.Validate(request.Points, "points", errors, limit.MaxEvaluationPoints, model.Data.Dimension);
@@ -83,5 +78,29 @@ public static class SurrogatesEndpoints
             standardErrors,
             fromDocument ? null : SurrogateMapping.ToDocument(fitted),
             fromDocument ? null : SurrogateMapping.ToDiagnostics(fitted)));
+    }
+
+    private static Results<Ok<IntegrateResponse>, ValidationProblem> Integrate(
+        IntegrateRequest request, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var limit = limits.Value;
+        var fitted = ModelSourceReader.Read(request.Model, request.Fit, errors, limit, cancellationToken);
+        if (fitted is null)
+            return errors.ToProblem();
+        var data = fitted.Model.Data;
+        var box = request.LowerBound is null && request.UpperBound is null
+            ? data.Box
+            : BoundsValidator.Validate(request.LowerBound, request.UpperBound, errors, limit.MaxDimension, data.Dimension);
+        int samples = request.Samples ?? IntegrateRequest.DefaultSamples;
+        if (samples < SurrogateIntegration.Replicates || samples > limit.MaxEvaluationPoints)
+            errors.Add("samples", $"Must be between {SurrogateIntegration.Replicates} and {limit.MaxEvaluationPoints}.");
+        if (request.Seed is < 0)
+            errors.Add("seed", "Must be a non-negative integer.");
+        if (box is null || !errors.IsEmpty)
+            return errors.ToProblem();
+
+        var estimate = SurrogateIntegration.Integrate(fitted.Model, box, samples, (ulong)(request.Seed ?? 0), cancellationToken);
+        return TypedResults.Ok(new IntegrateResponse(estimate.Value, estimate.StandardError, estimate.Method, estimate.Evaluations));
     }
 }

@@ -30,6 +30,30 @@ public sealed class LimitsOptions
     [Range(1, 100_000_000)]
     public int MaxSampleCoordinates { get; set; } = 1_000_000;
 
+    /// <summary>Heavy requests computing at once; 0 means one per processor core.</summary>
+    [Range(0, 256)]
+    public int HeavyConcurrency { get; set; }
+
+    /// <summary>Heavy requests that may wait for a slot before the service answers 429.</summary>
+    [Range(0, 10_000)]
+    public int HeavyQueueLength { get; set; } = 8;
+
+    /// <summary>The Retry-After of a 429.</summary>
+    [Range(1, 3_600)]
+    public int RetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>Timeout of light requests (evaluate, samples, predict, …).</summary>
+    [Range(1, 230)]
+    public int LightRequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Timeout of heavy requests; below the 240 s the Container Apps ingress allows.</summary>
+    [Range(1, 230)]
+    public int HeavyRequestTimeoutSeconds { get; set; } = 200;
+
+    /// <summary>Largest request body in bytes; larger bodies get 413.</summary>
+    [Range(1_024, 1_073_741_824)]
+    public long MaxRequestBodyBytes { get; set; } = 32 * 1024 * 1024;
+
     /// <summary>Most pressure points (nx × ny) of one wave simulation; each costs 24 bytes of state.</summary>
     [Range(9, 100_000_000)]
     public int MaxWaveGridCells { get; set; } = 16_777_216;

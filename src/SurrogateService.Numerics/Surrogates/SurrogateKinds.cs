@@ -3,7 +3,17 @@ namespace SurrogateService.Numerics.Surrogates;
 /// <summary>The surrogate kinds the service offers, looked up by name (case-insensitive).</summary>
 public static class SurrogateKinds
 {
-    public static IReadOnlyList<ISurrogateKind> All { get; } = [];
+    public static IReadOnlyList<ISurrogateKind> All { get; } =
+    [
+        new KrigingKind(),
+        new RadialBasisKind(),
+        new InverseDistanceKind(),
+        new LobachevskyKind(),
+        new WendlandKind(),
+        PolynomialRegressionKind.Linear,
+        PolynomialRegressionKind.SecondOrder,
+        new NeuralNetworkKind(),
+    ];
 
     public static ISurrogateKind? Find(string name) =>
         All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));

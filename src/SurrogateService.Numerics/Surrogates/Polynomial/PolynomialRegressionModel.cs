@@ -1,0 +1,44 @@
+using SurrogateService.Numerics.Core;
+using SurrogateService.Numerics.LinearAlgebra;
+
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>A fitted regression polynomial: one coefficient per term of its <see cref="PolynomialBasis"/>.</summary>
+internal sealed class PolynomialRegressionModel : ISurrogateModel
+{
+    public const string CoefficientsName = "coefficients";
+
+    private readonly PolynomialBasis _basis;
+    private readonly double[] _coefficients;
+
+    public PolynomialRegressionModel(TrainingSet data, PolynomialBasis basis, double[] coefficients, FitDiagnostics diagnostics)
+    {
+        Data = data;
+        _basis = basis;
+        _coefficients = coefficients;
+        Diagnostics = diagnostics;
+    }
+
+    public TrainingSet Data { get; }
+
+    public FitDiagnostics Diagnostics { get; }
+
+    public void Predict(PointSet points, Span<double> values)
+    {
+        PredictionArguments.Check(Data, points, values.Length);
+        var terms = new double[_basis.Count];
+        for (int p = 0; p < points.Count; p++)
+        {
+            _basis.Evaluate(points[p], terms);
+            values[p] = SpanMath.Dot(_coefficients, terms);
+        }
+    }
+
+    public void StandardError(PointSet points, Span<double> standardErrors) =>
+        throw new NotSupportedException("Polynomial regression models give no standard error.");
+
+    public IReadOnlyDictionary<string, double[]> ExportParameters() => new Dictionary<string, double[]>
+    {
+        [CoefficientsName] = (double[])_coefficients.Clone(),
+    };
+}

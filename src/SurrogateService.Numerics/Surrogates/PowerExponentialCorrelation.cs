@@ -1,0 +1,144 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using SurrogateService.Numerics.Core;
+
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>
+/// The Kriging correlation corr(a, b) = exp(−Σ_l θ_l·|a_l − b_l|^{p_l}) with θ_l &gt; 0, p_l ∈ (0, 2],
+/// evaluated for blocks of points with 256-bit SIMD (powers and exponentials included: scalar
+/// Math.Pow and Math.Exp would dominate prediction time).
+/// </summary>
+/// <remarks>
+/// Every element goes through the same vector arithmetic, including the ragged end of a span
+/// (padded to a full vector), and sums run over dimensions in order. So an entry of the
+/// correlation matrix, of a prediction vector and of the likelihood search's matrix is the same
+/// bit pattern wherever it is computed: a model interpolates its own training points to rounding,
+/// and a restored model is identical to the fitted one.
+/// </remarks>
+internal sealed class PowerExponentialCorrelation
+{
+    /// <summary>Query points per block: a block of correlations stays in the L2 cache for hundreds of training points.</summary>
+    public const int BlockSize = 64;
+
+    private readonly double[] _theta;
+    private readonly double[] _p;
+
+    public PowerExponentialCorrelation(double[] theta, double[] p)
+    {
+        if (theta.Length != p.Length)
+            throw new ArgumentException("theta and p must have one entry per dimension.", nameof(p));
+        _theta = (double[])theta.Clone();
+        _p = (double[])p.Clone();
+    }
+
+    public ReadOnlySpan<double> Theta => _theta;
+
+    public ReadOnlySpan<double> P => _p;
+
+    /// <summary>
+    /// block[i·m + k] = corr(x_i, v_k) for training point x_i and the m query points given transposed
+    /// (coordinate l of query k at <c>queriesByDimension[l·m + k]</c>).
+    /// </summary>
+    public void FillBlock(PointSet training, ReadOnlySpan<double> queriesByDimension, int m, Span<double> block)
+    {
+        int d = training.Dimension;
+        for (int i = 0; i < training.Count; i++)
+        {
+            Span<double> row = block.Slice(i * m, m);
+            Span<double> exponents = row;
+            exponents.Clear();
+            ReadOnlySpan<double> xi = training[i];
+            for (int l = 0; l < d; l++)
+                AddPoweredDistances(exponents, queriesByDimension.Slice(l * m, m), xi[l], _theta[l], _p[l]);
+            ExpNegatedInPlace(row);
+        }
+    }
+
+    /// <summary>The full symmetric n×n correlation matrix of the training points, row-major.</summary>
+    public double[] Matrix(PointSet training)
+    {
+        int n = training.Count;
+        var matrix = new double[n * n];
+        FillBlock(training, Transpose(training, 0, n), n, matrix);
+        return matrix;
+    }
+
+    /// <summary>Coordinates of points [first, first + m) of a set, dimension-major: the layout <see cref="FillBlock"/> reads.</summary>
+    public static double[] Transpose(PointSet points, int first, int m)
+    {
+        var transposed = new double[points.Dimension * m];
+        TransposeInto(points, first, m, transposed);
+        return transposed;
+    }
+
+    /// <inheritdoc cref="Transpose"/>
+    public static void TransposeInto(PointSet points, int first, int m, Span<double> transposed)
+    {
+        int d = points.Dimension;
+        for (int k = 0; k < m; k++)
+        {
+            ReadOnlySpan<double> point = points[first + k];
+            for (int l = 0; l < d; l++)
+                transposed[l * m + k] = point[l];
+        }
+    }
+
+    /// <summary>exponents[k] += θ·|coordinates[k] − center|^p.</summary>
+    public static void AddPoweredDistances(Span<double> exponents, ReadOnlySpan<double> coordinates, double center, double theta, double p)
+    {
+        var c = Vector256.Create(center);
+        var t = Vector256.Create(theta);
+        int full = exponents.Length - exponents.Length % 4;
+        var e = MemoryMarshal.Cast<double, Vector256<double>>(exponents[..full]);
+        var x = MemoryMarshal.Cast<double, Vector256<double>>(coordinates[..full]);
+        for (int k = 0; k < e.Length; k++)
+            e[k] += t * Power(Vector256.Abs(x[k] - c), p);
+        if (full < exponents.Length)
+            StoreTail(LoadTail(exponents[full..]) + t * Power(Vector256.Abs(LoadTail(coordinates[full..]) - c), p), exponents[full..]);
+    }
+
+    /// <summary>values[k] ← |values[k]|^p (the likelihood search caches these per pair of points).</summary>
+    public static void PowerInPlace(Span<double> values, double p)
+    {
+        int full = values.Length - values.Length % 4;
+        var v = MemoryMarshal.Cast<double, Vector256<double>>(values[..full]);
+        for (int k = 0; k < v.Length; k++)
+            v[k] = Power(Vector256.Abs(v[k]), p);
+        if (full < values.Length)
+            StoreTail(Power(Vector256.Abs(LoadTail(values[full..])), p), values[full..]);
+    }
+
+    /// <summary>values[k] ← exp(−values[k]).</summary>
+    public static void ExpNegatedInPlace(Span<double> values)
+    {
+        int full = values.Length - values.Length % 4;
+        var v = MemoryMarshal.Cast<double, Vector256<double>>(values[..full]);
+        for (int k = 0; k < v.Length; k++)
+            v[k] = Vector256.Exp(-v[k]);
+        if (full < values.Length)
+            StoreTail(Vector256.Exp(-LoadTail(values[full..])), values[full..]);
+    }
+
+    /// <summary>Up to three trailing values, zero-padded to a full vector.</summary>
+    private static Vector256<double> LoadTail(ReadOnlySpan<double> tail)
+    {
+        Span<double> padded = stackalloc double[4];
+        tail.CopyTo(padded);
+        return Vector256.Create((ReadOnlySpan<double>)padded);
+    }
+
+    private static void StoreTail(Vector256<double> vector, Span<double> tail)
+    {
+        for (int k = 0; k < tail.Length; k++)
+            tail[k] = vector[k];
+    }
+
+    /// <summary>|Δ|^p for |Δ| ≥ 0, with exact shortcuts for the common exponents 2 and 1; 0^p = 0 via exp(p·ln 0) = exp(−∞).</summary>
+    private static Vector256<double> Power(Vector256<double> absoluteDifference, double p) => p switch
+    {
+        2 => absoluteDifference * absoluteDifference,
+        1 => absoluteDifference,
+        _ => Vector256.Exp(Vector256.Log(absoluteDifference) * p),
+    };
+}
