@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
@@ -210,6 +211,26 @@ public class SimulationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.DoesNotContain(logs.Events, IsFinish);
     }
 
+    [Fact]
+    public async Task A_run_past_the_heavy_request_timeout_stops_and_cuts_the_response()
+    {
+        var logs = new CapturedLogs();
+        using var host = factory.WithWebHostBuilder(builder => builder
+            .UseSetting("Limits:HeavyRequestTimeoutSeconds", "1")
+            .ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(logs)));
+        var client = host.CreateClient();
+        const int steps = 9000;
+        var clock = Stopwatch.StartNew();
+
+        // The headers went out with the npy header, so the cut shows as a broken body.
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.PostAsync(Route,
+            JsonBody.Of($$"""{"nx":1023,"ny":1023,"steps":{{steps}},"snapshotEvery":{{steps}},"format":"npy"}""")));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        var stopped = Assert.Single(logs.Events, IsAbandoned);
+        Assert.InRange(int.Parse(stopped.Properties["Taken"].ToString(), System.Globalization.CultureInfo.InvariantCulture), 0, steps - 1);
+        Assert.DoesNotContain(logs.Events, e => e.Level >= LogEventLevel.Error);
+    }
+
     public static TheoryData<string, string> BadRequests => new()
     {
         { """{"nx":2}""", "nx" },
@@ -269,7 +290,7 @@ public class SimulationEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
 
     private static bool IsFinish(LogEvent e) => e.MessageTemplate.Text.StartsWith("Wave {Nx}", StringComparison.Ordinal);
 
-    private static bool IsAbandoned(LogEvent e) => e.MessageTemplate.Text.StartsWith("Wave run abandoned", StringComparison.Ordinal);
+    private static bool IsAbandoned(LogEvent e) => e.MessageTemplate.Text.StartsWith("Wave run stopped", StringComparison.Ordinal);
 
     /// <summary>The solver run directly: spacing, time step and a copy of every snapshot.</summary>
     private static (double Dx, double Dy, double Dt, List<(int Step, double Time, double[] Pressure)> Frames) Reference(AcousticWaveSettings settings)

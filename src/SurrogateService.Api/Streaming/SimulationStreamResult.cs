@@ -55,14 +55,16 @@ public sealed partial class SimulationStreamResult(SimulationPlan plan) : IResul
         }
         catch (OperationCanceledException)
         {
-            // The client went away: nothing to answer, and nothing went wrong on our side.
+            // The client went away or the request timed out; nothing went wrong on our side. The
+            // response is cut short, so break the connection rather than end the body as if complete.
             LogAbandoned(logger, wave.StepsTaken, plan.Settings.Steps);
+            httpContext.Abort();
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wave {Nx}×{Ny}, {Steps} steps as {Format} on {Threads} threads: solver {SolverMs:F0} ms of {TotalMs:F0} ms")]
     private static partial void LogFinished(ILogger logger, int nx, int ny, int steps, SnapshotFormat format, int threads, double solverMs, double totalMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wave run abandoned by the client after {Taken} of {Steps} steps")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wave run stopped (client gone or request timed out) after {Taken} of {Steps} steps")]
     private static partial void LogAbandoned(ILogger logger, int taken, int steps);
 }
