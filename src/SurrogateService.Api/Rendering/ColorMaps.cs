@@ -10,13 +10,6 @@ public static class ColorMaps
     /// <summary>Viridis, dark purple (low) through teal to yellow (high).</summary>
     public static ColorMap Viridis { get; } = new("viridis", ViridisTable);
 
-    /// <summary>The maps by name.</summary>
-    public static IReadOnlyList<ColorMap> All { get; } = [Viridis];
-
-    /// <summary>A map by name, case-insensitive; null when there is none.</summary>
-    public static ColorMap? Find(string name) =>
-        All.FirstOrDefault(map => string.Equals(map.Name, name, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>
     /// matplotlib's 256 viridis colours (mpl-colormaps, CC0), each channel round(255·value) of the
     /// published floating-point table, packed 0xRRGGBB.
