@@ -13,8 +13,9 @@ namespace SurrogateService.Numerics.Waves;
 /// frames it produces. The coefficients dt/(ρ·dx), dt·k/dx, … are folded once, so values agree
 /// with the miniapp's left-to-right evaluation to rounding, not bit for bit.
 /// <para>One sweep per step walks the rows upwards doing Vx of row j, Vy of the face above it and
-/// then P of row j: by then both faces of row j are new and row j+1 is still old, so the sweep
-/// reads and writes each array once per step instead of the three passes of two separate loops.
+/// then P of row j: by then both faces of row j are new and row j+1 is still old. So the sweep
+/// reads and writes each array once per step (ParallelStencil's A_eff), where a velocity loop
+/// followed by a pressure loop reads every array a second time.
 /// Threads take bands of rows; the face at the foot of each band is updated first and the threads
 /// meet once before their sweeps and once after. Every cell is computed by the same expression
 /// whatever the band split, so results are bitwise the same for any thread count.</para>
@@ -23,7 +24,7 @@ public sealed class AcousticWave2D : IDisposable
 {
     /// <summary>
     /// Less work than this per thread and step costs more at the two barriers than it gains
-    /// (measured: a 127² grid runs faster on one thread, 255² gains from two).
+    /// (measured here: a 127² grid ran slower on two threads than on one).
     /// </summary>
     private const int MinimumCellsPerThread = 16_384;
 
