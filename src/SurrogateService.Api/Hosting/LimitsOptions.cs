@@ -54,6 +54,22 @@ public sealed class LimitsOptions
     [Range(1_024, 1_073_741_824)]
     public long MaxRequestBodyBytes { get; set; } = 32 * 1024 * 1024;
 
+    /// <summary>Widest figure in pixels.</summary>
+    [Range(100, 20_000)]
+    public int MaxImageWidth { get; set; } = 4_000;
+
+    /// <summary>Tallest figure in pixels.</summary>
+    [Range(100, 20_000)]
+    public int MaxImageHeight { get; set; } = 4_000;
+
+    /// <summary>Most pixels (width × height) of one figure, which bounds its memory and encoding time.</summary>
+    [Range(10_000, 400_000_000)]
+    public int MaxImagePixels { get; set; } = 8_000_000;
+
+    /// <summary>Most grid points per axis of a plotted slice; a plane costs its square in evaluations.</summary>
+    [Range(2, 10_000)]
+    public int MaxPlotResolution { get; set; } = 301;
+
     /// <summary>Most pressure points (nx × ny) of one wave simulation; each costs 24 bytes of state.</summary>
     [Range(9, 100_000_000)]
     public int MaxWaveGridCells { get; set; } = 16_777_216;

@@ -36,6 +36,7 @@ public static class ServiceSetup
         app.UseWebSecurity();
         app.UseBodySizeLimit();
         app.UseApiDocumentation();
+        app.UseExplorerPage();
         // Probes are anonymous and must stay cheap: they skip the token machinery entirely, so a
         // replica scaled from zero reports ready without first building the JWT validation stack.
         app.UseWhen(context => !HealthSetup.IsProbe(context.Request.Path), branch =>
@@ -56,6 +57,7 @@ public static class ServiceSetup
         v1.MapSamples();
         v1.MapSurrogates();
         v1.MapSimulations();
+        v1.MapPlots();
         return app;
     }
 }

@@ -57,6 +57,8 @@ public static class SwaggerSetup
             swaggerDoc.Info.Description +=
                 $"\n\nLimits (configuration section `Limits`): MaxEvaluationPoints = {l.MaxEvaluationPoints}, " +
                 $"MaxSampleCount = {l.MaxSampleCount}, MaxSampleCoordinates = {l.MaxSampleCoordinates}, MaxDimension = {l.MaxDimension}, " +
+                $"MaxImageWidth = {l.MaxImageWidth}, MaxImageHeight = {l.MaxImageHeight}, MaxImagePixels = {l.MaxImagePixels}, " +
+                $"MaxPlotResolution = {l.MaxPlotResolution}, " +
                 $"MaxWaveGridCells = {l.MaxWaveGridCells} (nx × ny), MaxWaveCellSteps = {l.MaxWaveCellSteps} ((nx + 32) × ny × steps), " +
                 $"MaxWaveFrameCells = {l.MaxWaveFrameCells} (frames × (thinned nx × thinned ny + 256)). " +
                 "Every client error is a 400 application/problem+json whose `errors` name the offending fields.";
