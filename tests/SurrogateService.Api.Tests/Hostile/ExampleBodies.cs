@@ -14,5 +14,8 @@ public static class ExampleBodies
         ["/v1/surrogates/predict"] = $$"""{"fit":{{Fit}},"points":[[0.2,0.3]],"includeStandardError":true}""",
         ["/v1/surrogates/integrate"] = $$"""{"fit":{{Fit}},"samples":64,"seed":1}""",
         ["/v1/simulations/acoustic2d"] = """{"nx":15,"ny":11,"lx":10,"ly":8,"steps":20,"snapshotEvery":10,"cflFactor":4.1,"pulse":{"centre":[5,4],"width":1.5},"threads":1,"format":"json","stride":2}""",
+        ["/v1/plots/function"] = """{"function":"branin","samples":{"method":"sobol","count":10},"resolution":21,"width":300,"height":200}""",
+        ["/v1/plots/surrogate"] = $$"""{"fit":{{Fit}},"function":"sphere","resolution":21,"width":400,"height":200}""",
+        ["/v1/plots/optimization"] = """{"function":"branin","trace":[{"point":[0,0],"value":55.6},{"point":[3,2],"value":1.2}],"resolution":21,"width":300,"height":200}""",
     };
 }
