@@ -100,4 +100,22 @@ public sealed class LimitsOptions
     /// <summary>Most grid points per axis of a plotted slice; a plane costs its square in evaluations.</summary>
     [Range(2, 10_000)]
     public int MaxPlotResolution { get; set; } = 301;
+
+    /// <summary>Most pressure points (nx × ny) of one wave simulation; each costs 24 bytes of state.</summary>
+    [Range(9, 100_000_000)]
+    public int MaxWaveGridCells { get; set; } = 16_777_216;
+
+    /// <summary>
+    /// Most work of one wave simulation, (nx + 32) × ny × steps cell updates (a row costs about 32
+    /// cells beyond its own). 2·10¹⁰ is about 80 s of solver on one core of a shared 2-core machine.
+    /// </summary>
+    [Range(9, 1e13)]
+    public long MaxWaveCellSteps { get; set; } = 20_000_000_000;
+
+    /// <summary>
+    /// Most output of one wave simulation, frames × (thinned nx × thinned ny + 256) values (a frame
+    /// costs about 256 values beyond its own); 10⁸ values of JSON take about 25 s to write.
+    /// </summary>
+    [Range(9, 1e12)]
+    public long MaxWaveFrameCells { get; set; } = 100_000_000;
 }

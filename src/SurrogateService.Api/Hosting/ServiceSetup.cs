@@ -56,6 +56,7 @@ public static class ServiceSetup
         v1.MapFunctions();
         v1.MapSamples();
         v1.MapSurrogates();
+        v1.MapSimulations();
         v1.MapPlots();
         v1.MapOptimization();
         v1.MapSensitivity();

@@ -33,6 +33,7 @@ public static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
             });
             options.DocumentFilter<LimitsDocumentFilter>();
+            options.OperationFilter<BinaryResponsesOperationFilter>();
         });
         return services;
     }

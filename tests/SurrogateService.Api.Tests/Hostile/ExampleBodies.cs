@@ -16,6 +16,7 @@ public static class ExampleBodies
         ["/v1/optimization/suggest"] = """{"strategy":"ei","lowerBound":[-5,0],"upperBound":[10,15],"points":[[-2.19,4.69],[5.31,12.19],[9.06,0.94],[1.56,8.44],[0,0]],"values":[50.2,140.1,null,22.3,55.6],"batchSize":2,"seed":1}""",
         ["/v1/optimization/runs"] = """{"function":"branin","strategy":"srbf","initialSamples":{"method":"sobol","count":5},"maxEvaluations":12,"batchSize":1,"seed":2}""",
         ["/v1/sensitivity/sobol"] = $$"""{"fit":{{Fit}},"samples":256,"bootstrap":20,"seed":1}""",
+        ["/v1/simulations/acoustic2d"] = """{"nx":15,"ny":11,"lx":10,"ly":8,"steps":20,"snapshotEvery":10,"cflFactor":4.1,"pulse":{"centre":[5,4],"width":1.5},"threads":1,"format":"json","stride":2}""",
         ["/v1/plots/function"] = """{"function":"branin","samples":{"method":"sobol","count":10},"resolution":21,"width":300,"height":200}""",
         ["/v1/plots/surrogate"] = $$"""{"fit":{{Fit}},"function":"sphere","resolution":21,"width":400,"height":200}""",
         ["/v1/plots/optimization"] = """{"function":"branin","trace":[{"point":[0,0],"value":55.6},{"point":[3,2],"value":1.2}],"resolution":21,"width":300,"height":200}""",
