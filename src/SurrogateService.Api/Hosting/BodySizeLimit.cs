@@ -19,17 +19,8 @@ public static class BodySizeLimit
                 feature.MaxRequestBodySize = limit;
             if (context.Request.ContentLength > limit)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Title = "The request body is too large.",
-                        Detail = $"The limit is {limit} bytes (Limits:MaxRequestBodyBytes).",
-                    },
-                });
+                await context.WriteProblemAsync(StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
+                    $"The limit is {limit} bytes (Limits:MaxRequestBodyBytes).");
                 return;
             }
             await next(context);

@@ -63,18 +63,9 @@ public static class HeavyWorkSetup
 
     private static async ValueTask RejectAsync(HttpContext context, int retryAfterSeconds)
     {
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        context.RequestServices.GetRequiredService<ServiceMetrics>().HeavyRejected(context.Request.Path);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "The service is busy with heavy requests.",
-                Detail = $"Every heavy-work slot and queue place is taken; retry after {retryAfterSeconds} s.",
-            },
-        });
+        ServiceMetrics.HeavyRejected(context.Request.Path);
+        await context.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "The service is busy with heavy requests.",
+            $"Every heavy-work slot and queue place is taken; retry after {retryAfterSeconds} s.");
     }
 }

@@ -4,30 +4,29 @@ namespace SurrogateService.Api.Hosting;
 
 /// <summary>
 /// The service's own metrics (meter "SurrogateService"): fits by kind and duration, simulation
-/// throughput, limiter rejections. Recording costs next to nothing when no exporter listens.
+/// throughput, limiter rejections. A static meter, because recording happens in static readers and
+/// middleware; recording costs next to nothing when no exporter listens.
 /// </summary>
-public sealed class ServiceMetrics
+public static class ServiceMetrics
 {
     public const string MeterName = "SurrogateService";
 
-    private readonly Histogram<double> _fitDuration;
-    private readonly Histogram<double> _cellUpdates;
-    private readonly Counter<long> _heavyRejected;
+    private static readonly Meter Meter = new(MeterName);
 
-    public ServiceMetrics(IMeterFactory meterFactory)
-    {
-        ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(MeterName);
-        _fitDuration = meter.CreateHistogram<double>("surrogate.fit.duration", "s", "Duration of surrogate fits, by kind.");
-        _cellUpdates = meter.CreateHistogram<double>("simulation.cell_updates_per_second", "{cell}/s", "Acoustic 2-D solver throughput per request.");
-        _heavyRejected = meter.CreateCounter<long>("limiter.heavy.rejected", "{request}", "Heavy requests refused with 429 by the concurrency limiter.");
-    }
+    private static readonly Histogram<double> FitDuration =
+        Meter.CreateHistogram<double>("surrogate.fit.duration", "s", "Duration of surrogate fits, by kind.");
 
-    public void SurrogateFitted(string kind, TimeSpan duration) =>
-        _fitDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("kind", kind));
+    private static readonly Histogram<double> CellUpdates =
+        Meter.CreateHistogram<double>("simulation.cell_updates_per_second", "{cell}/s", "Acoustic 2-D solver throughput per request.");
 
-    public void SimulationRan(double cellUpdatesPerSecond) => _cellUpdates.Record(cellUpdatesPerSecond);
+    private static readonly Counter<long> Rejected =
+        Meter.CreateCounter<long>("limiter.heavy.rejected", "{request}", "Heavy requests refused with 429 by the concurrency limiter.");
 
-    public void HeavyRejected(PathString path) =>
-        _heavyRejected.Add(1, new KeyValuePair<string, object?>("path", path.Value));
+    public static void SurrogateFitted(string kind, TimeSpan duration) =>
+        FitDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("kind", kind));
+
+    public static void SimulationRan(double cellUpdatesPerSecond) => CellUpdates.Record(cellUpdatesPerSecond);
+
+    public static void HeavyRejected(PathString path) =>
+        Rejected.Add(1, new KeyValuePair<string, object?>("path", path.Value));
 }

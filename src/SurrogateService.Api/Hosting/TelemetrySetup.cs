@@ -16,7 +16,6 @@ public static class TelemetrySetup
 
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ServiceMetrics>();
         bool otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         bool azureMonitor = !string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
         if (!otlp && !azureMonitor)

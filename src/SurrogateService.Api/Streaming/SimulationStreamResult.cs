@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Net.Http.Headers;
+using SurrogateService.Api.Hosting;
 using SurrogateService.Numerics.Waves;
 
 namespace SurrogateService.Api.Streaming;
@@ -50,6 +51,8 @@ public sealed partial class SimulationStreamResult(SimulationPlan plan) : IResul
                     break;
             }
             await writer.EndAsync(output, cancellation);
+            if (solver.Elapsed > TimeSpan.Zero)
+                ServiceMetrics.SimulationRan((double)plan.Settings.Nx * plan.Settings.Ny * wave.StepsTaken / solver.Elapsed.TotalSeconds);
             LogFinished(logger, plan.Settings.Nx, plan.Settings.Ny, wave.StepsTaken, plan.Format, wave.ThreadCount,
                 solver.Elapsed.TotalMilliseconds, total.Elapsed.TotalMilliseconds);
         }
