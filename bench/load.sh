@@ -65,18 +65,21 @@ run_route() { # name duration connections path [body]
         | sed -n "s/^RESULT /$name /p" >"$WORK/result.$name"
 }
 
+# The RSS sampler runs in the background too, so wait for the wrk runs by their pids only.
 log "Phase 1: mixed load for ${DURATION_S}s"
-run_route evaluate "$DURATION_S" "$CONNECTIONS" /v1/functions/branin/evaluate "$WORK/evaluate.json" &
-run_route samples "$DURATION_S" "$CONNECTIONS" /v1/samples "$WORK/sample.json" &
-run_route predict "$DURATION_S" "$CONNECTIONS" /v1/surrogates/predict "$WORK/predict.json" &
-run_route fit "$DURATION_S" 2 /v1/surrogates/fit "$WORK/fit.json" &
-run_route simulate "$DURATION_S" 2 /v1/simulations/acoustic2d "$WORK/simulate.json" &
-wait %1 %2 %3 %4 %5 2>/dev/null || wait
+pids=()
+run_route evaluate "$DURATION_S" "$CONNECTIONS" /v1/functions/branin/evaluate "$WORK/evaluate.json" & pids+=($!)
+run_route samples "$DURATION_S" "$CONNECTIONS" /v1/samples "$WORK/sample.json" & pids+=($!)
+run_route predict "$DURATION_S" "$CONNECTIONS" /v1/surrogates/predict "$WORK/predict.json" & pids+=($!)
+run_route fit "$DURATION_S" 2 /v1/surrogates/fit "$WORK/fit.json" & pids+=($!)
+run_route simulate "$DURATION_S" 2 /v1/simulations/acoustic2d "$WORK/simulate.json" & pids+=($!)
+wait "${pids[@]}"
 
 log "Phase 2: burst of heavy fits with ${BURST_CONNECTIONS} connections for ${BURST_S}s"
-run_route burst-fit "$BURST_S" "$BURST_CONNECTIONS" /v1/surrogates/fit "$WORK/fit.json" &
-run_route burst-evaluate "$BURST_S" "$CONNECTIONS" /v1/functions/branin/evaluate "$WORK/evaluate.json" &
-wait
+pids=()
+run_route burst-fit "$BURST_S" "$BURST_CONNECTIONS" /v1/surrogates/fit "$WORK/fit.json" & pids+=($!)
+run_route burst-evaluate "$BURST_S" "$CONNECTIONS" /v1/functions/branin/evaluate "$WORK/evaluate.json" & pids+=($!)
+wait "${pids[@]}"
 sleep 1
 kill "$RSS_PID" 2>/dev/null || true
 
