@@ -28,7 +28,9 @@ public class PublishedServiceTests(PublishedService service) : IClassFixture<Pub
     {
         await service.Client.GetAsync("/healthz/live");
         await Task.Delay(200);
-        var lines = service.Output.Where(line => line.StartsWith('{')).ToList();
+        List<string> lines;
+        lock (service.Output)
+            lines = service.Output.Where(line => line.StartsWith('{')).ToList();
         Assert.NotEmpty(lines);
         Assert.All(lines, line => Assert.True(JsonDocument.Parse(line).RootElement.TryGetProperty("@t", out _), line));
     }

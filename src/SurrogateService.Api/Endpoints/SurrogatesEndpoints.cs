@@ -17,7 +17,8 @@ public static class SurrogatesEndpoints
         group.MapGet("/", List)
             .WithSummary("Lists the surrogate kinds with their options, defaults and valid ranges.");
         group.MapPost("/fit", Fit)
-            .WithSummary("Fits a surrogate and returns a portable model document with diagnostics.");
+            .WithSummary("Fits a surrogate and returns a portable model document with diagnostics.")
+            .AsHeavyWork();
         group.MapPost("/predict", Predict)
             .WithSummary("Predicts at points from a model document, or fits and predicts in one call (`fit` instead of `model`).");
         group.MapPost("/integrate", Integrate)

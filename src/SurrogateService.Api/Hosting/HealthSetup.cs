@@ -12,9 +12,11 @@ public static class HealthSetup
     public const string ReadyPath = "/healthz/ready";
     public const string ReadyTag = "ready";
 
+    public static bool IsProbe(PathString path) => path == LivePath || path == ReadyPath;
+
     public static IServiceCollection AddProbes(this IServiceCollection services)
     {
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<DrainingHealthCheck>("draining", tags: [ReadyTag]);
         return services;
     }
 

@@ -29,4 +29,93 @@ public sealed class LimitsOptions
     /// <summary>Most coordinates (points × dimension) in one sampling request, which bounds the response size.</summary>
     [Range(1, 100_000_000)]
     public int MaxSampleCoordinates { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// Most known points in one suggest request. A Kriging likelihood search costs O(n³) per step:
+    /// a first ei call with 300 points in 20-D takes about 40 s on one core.
+    /// </summary>
+    [Range(2, 100_000)]
+    public int MaxOptimizationPoints { get; set; } = 300;
+
+    /// <summary>Most dimensions of a suggest request or a run: surrogate optimisation is for a handful to a few tens of inputs.</summary>
+    [Range(1, 1_000)]
+    public int MaxOptimizationDimension { get; set; } = 20;
+
+    /// <summary>Most points one suggest call or one round of a run may ask for.</summary>
+    [Range(1, 10_000)]
+    public int MaxBatchSize { get; set; } = 50;
+
+    /// <summary>Most evaluations (initial points included) of one optimisation run; an ei run of 200 in 20-D takes about 100 s.</summary>
+    [Range(2, 100_000)]
+    public int MaxOptimizationEvaluations { get; set; } = 200;
+
+    /// <summary>Largest base sample size N of a Sobol' index estimate.</summary>
+    [Range(16, 100_000_000)]
+    public int MaxSensitivitySamples { get; set; } = 65_536;
+
+    /// <summary>Most model predictions, N·(d + 2), of one Sobol' index estimate (a few times the predict limit).</summary>
+    [Range(16, 1_000_000_000)]
+    public int MaxSensitivityEvaluations { get; set; } = 250_000;
+
+    /// <summary>Most bootstrap resamples of one Sobol' index estimate.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxBootstrapResamples { get; set; } = 1_000;
+
+    /// <summary>Heavy requests computing at once; 0 means one per processor core.</summary>
+    [Range(0, 256)]
+    public int HeavyConcurrency { get; set; }
+
+    /// <summary>Heavy requests that may wait for a slot before the service answers 429.</summary>
+    [Range(0, 10_000)]
+    public int HeavyQueueLength { get; set; } = 8;
+
+    /// <summary>The Retry-After of a 429.</summary>
+    [Range(1, 3_600)]
+    public int RetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>Timeout of light requests (evaluate, samples, predict, …).</summary>
+    [Range(1, 230)]
+    public int LightRequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Timeout of heavy requests; below the 240 s the Container Apps ingress allows.</summary>
+    [Range(1, 230)]
+    public int HeavyRequestTimeoutSeconds { get; set; } = 200;
+
+    /// <summary>Largest request body in bytes; larger bodies get 413.</summary>
+    [Range(1_024, 1_073_741_824)]
+    public long MaxRequestBodyBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>Widest figure in pixels.</summary>
+    [Range(100, 20_000)]
+    public int MaxImageWidth { get; set; } = 4_000;
+
+    /// <summary>Tallest figure in pixels.</summary>
+    [Range(100, 20_000)]
+    public int MaxImageHeight { get; set; } = 4_000;
+
+    /// <summary>Most pixels (width × height) of one figure, which bounds its memory and encoding time.</summary>
+    [Range(10_000, 400_000_000)]
+    public int MaxImagePixels { get; set; } = 8_000_000;
+
+    /// <summary>Most grid points per axis of a plotted slice; a plane costs its square in evaluations.</summary>
+    [Range(2, 10_000)]
+    public int MaxPlotResolution { get; set; } = 301;
+
+    /// <summary>Most pressure points (nx × ny) of one wave simulation; each costs 24 bytes of state.</summary>
+    [Range(9, 100_000_000)]
+    public int MaxWaveGridCells { get; set; } = 16_777_216;
+
+    /// <summary>
+    /// Most work of one wave simulation, (nx + 32) × ny × steps cell updates (a row costs about 32
+    /// cells beyond its own). 2·10¹⁰ is about 80 s of solver on one core of a shared 2-core machine.
+    /// </summary>
+    [Range(9, 1e13)]
+    public long MaxWaveCellSteps { get; set; } = 20_000_000_000;
+
+    /// <summary>
+    /// Most output of one wave simulation, frames × (thinned nx × thinned ny + 256) values (a frame
+    /// costs about 256 values beyond its own); 10⁸ values of JSON take about 25 s to write.
+    /// </summary>
+    [Range(9, 1e12)]
+    public long MaxWaveFrameCells { get; set; } = 100_000_000;
 }

@@ -29,4 +29,16 @@ public static class ProblemDetailsSetup
         app.UseStatusCodePages();
         return app;
     }
+
+    /// <summary>Answers from middleware (limiter, body cap) with a problem+json body like every other error.</summary>
+    public static async ValueTask WriteProblemAsync(this HttpContext context, int status, string title, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
 }

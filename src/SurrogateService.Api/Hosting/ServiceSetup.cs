@@ -6,9 +6,17 @@ namespace SurrogateService.Api.Hosting;
 /// <summary>The whole service in two calls, so Program.cs stays a table of contents.</summary>
 public static class ServiceSetup
 {
+    /// <summary>How long in-flight requests may finish after SIGTERM; below the container app's 30 s termination grace period.</summary>
+    public const int DefaultShutdownTimeoutSeconds = 25;
+
     public static WebApplicationBuilder AddSurrogateService(this WebApplicationBuilder builder)
     {
         builder.AddSerilogLogging();
+        builder.AddTelemetry();
+        builder.AddHeavyWorkLimits();
+        builder.Services.AddWebSecurity(builder.Configuration);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout =
+            TimeSpan.FromSeconds(builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", DefaultShutdownTimeoutSeconds)));
         builder.AddSurrogateAuthentication();
         builder.Services.AddOptions<LimitsOptions>()
             .Bind(builder.Configuration.GetSection(LimitsOptions.SectionName))
@@ -25,9 +33,18 @@ public static class ServiceSetup
         // Request logging outermost, so it records the status the client finally got.
         app.UseRequestLogging();
         app.UseProblemResponses();
+        app.UseWebSecurity();
+        app.UseBodySizeLimit();
         app.UseApiDocumentation();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseExplorerPage();
+        // Probes are anonymous and must stay cheap: they skip the token machinery entirely, so a
+        // replica scaled from zero reports ready without first building the JWT validation stack.
+        app.UseWhen(context => !HealthSetup.IsProbe(context.Request.Path), branch =>
+        {
+            branch.UseAuthentication();
+            branch.UseAuthorization();
+        });
+        app.UseHeavyWorkLimits();
         app.WarnIfAuthenticationDisabled();
 
         app.MapProbes();
@@ -39,6 +56,10 @@ public static class ServiceSetup
         v1.MapFunctions();
         v1.MapSamples();
         v1.MapSurrogates();
+        v1.MapSimulations();
+        v1.MapPlots();
+        v1.MapOptimization();
+        v1.MapSensitivity();
         return app;
     }
 }

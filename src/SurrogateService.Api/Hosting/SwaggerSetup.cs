@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -32,6 +33,7 @@ public static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
             });
             options.DocumentFilter<LimitsDocumentFilter>();
+            options.OperationFilter<BinaryResponsesOperationFilter>();
         });
         return services;
     }
@@ -52,10 +54,11 @@ public static class SwaggerSetup
     {
         public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
         {
-            var l = limits.Value;
+            // Listed from the options type itself, so a new limit is documented the moment it exists.
+            var values = typeof(LimitsOptions).GetProperties()
+                .Select(property => $"{property.Name} = {Convert.ToString(property.GetValue(limits.Value), CultureInfo.InvariantCulture)}");
             swaggerDoc.Info.Description +=
-                $"\n\nLimits (configuration section `Limits`): MaxEvaluationPoints = {l.MaxEvaluationPoints}, " +
-                $"MaxSampleCount = {l.MaxSampleCount}, MaxSampleCoordinates = {l.MaxSampleCoordinates}, MaxDimension = {l.MaxDimension}. " +
+                $"\n\nLimits (configuration section `Limits`): {string.Join(", ", values)}. " +
                 "Every client error is a 400 application/problem+json whose `errors` name the offending fields.";
         }
     }

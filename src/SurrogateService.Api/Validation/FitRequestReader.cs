@@ -41,7 +41,10 @@ public static class FitRequestReader
     {
         try
         {
-            return fit();
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var fitted = fit();
+            Hosting.ServiceMetrics.SurrogateFitted(fitted.Kind.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return fitted;
         }
         catch (SurrogateFitException ex)
         {

@@ -14,7 +14,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// dimension l: exp(−θ̃_l) is the correlation of two points one full width apart, so the same range
 /// suits every box and every p. θ̃ ∈ [1e-4, 1e4] spans correlations across the box from 0.9999 (a
 /// nearly polynomial trend) to correlation lengths of about 1 % of the width. The nugget is the
-/// jitter of <see cref="KrigingRegularisation.FitJitter"/> at the first start, fixed for the whole
+/// jitter of <see cref="KrigingRegularisation.FactorWithJitter"/> at the first start, fixed for the whole
 /// search so that the likelihood stays one smooth function; where R + νI cannot be factored the
 /// likelihood is −∞ and the minimiser keeps out.
 /// <para>
@@ -152,13 +152,14 @@ internal static class KrigingHyperparameterSearch
         return starts;
     }
 
-    /// <summary>The jitter at which R can be factored at the first start (see <see cref="KrigingRegularisation.FitJitter"/>).</summary>
+    /// <summary>The jitter at which R can be factored at the first start (see <see cref="KrigingRegularisation.FactorWithJitter"/>).</summary>
     private static double Jitter(TrainingSet data, KrigingSearchSpace space, double[] firstStart, double nuggetFloor)
     {
         var (theta, p) = space.Decode(firstStart);
         int n = data.Count;
         var correlation = new PowerExponentialCorrelation(theta, p).Matrix(data.Points);
-        return KrigingRegularisation.FitJitter(correlation, n, nuggetFloor, new double[n * n]);
+        return KrigingRegularisation.FactorWithJitter(correlation, n, nuggetFloor, new double[n * n])?.Nugget
+            ?? throw new SurrogateFitException("The correlation matrix is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
     }
 
     private static List<string> BoundWarnings(double[] z, int d)

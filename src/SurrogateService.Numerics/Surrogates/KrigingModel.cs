@@ -150,6 +150,15 @@ public sealed class KrigingModel : ISurrogateModel
         return new KrigingModel(data, correlation, regularised, allWarnings);
     }
 
+    /// <summary>Builds the model with the jitter of maximum-likelihood fits (ν at least <paramref name="nuggetFloor"/>), for θ kept from an earlier fit.</summary>
+    internal static KrigingModel WithJitter(TrainingSet data, double[] theta, double[] p, double nuggetFloor, IReadOnlyList<string> warnings)
+    {
+        var correlation = new PowerExponentialCorrelation(theta, p);
+        var regularised = KrigingRegularisation.FactorWithJitter(correlation.Matrix(data.Points), data.Count, nuggetFloor, new double[data.Count * data.Count])
+            ?? throw new SurrogateFitException("The correlation matrix is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
+        return new KrigingModel(data, correlation, regularised, warnings);
+    }
+
     /// <summary>Builds the model with exactly the given nugget: restoring an exported model, or the nugget a likelihood search used.</summary>
     internal static KrigingModel WithNugget(TrainingSet data, double[] theta, double[] p, double nugget, IReadOnlyList<string>? warnings = null)
     {

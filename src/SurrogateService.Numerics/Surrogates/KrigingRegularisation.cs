@@ -10,7 +10,7 @@ internal sealed record RegularisedFactor(Cholesky Factor, double Nugget, double 
 /// Surrogates.jl, ν = (λmax − κ·λmin)/(κ − 1) when that is positive, κ = 1e8, which makes
 /// cond(R + ν·I) = (λmax + ν)/(λmin + ν) exactly κ (Mohammadi et al. 2016), so a ported notebook
 /// gets Surrogates.jl's predictions. Maximum-likelihood θ: a jitter at rounding level
-/// (<see cref="FitJitter"/>), because the rule would bias the likelihood towards rough models.
+/// (<see cref="FactorWithJitter"/>), because the rule would bias the likelihood towards rough models.
 /// </summary>
 /// <remarks>
 /// For the rule, eigenvalues are estimated, not computed (a symmetric eigensolver costs several
@@ -66,8 +66,8 @@ internal static class KrigingRegularisation
     }
 
     /// <summary>
-    /// The jitter of maximum-likelihood fits: the smallest ν = max(floor, 10ε·10^k), k = 0, 1, …, for
-    /// which R + ν·I can be factored. 10ε ≈ 2.2e-15 is ten units in the last place of R's unit
+    /// Factors R + ν·I with the jitter of maximum-likelihood fits: the smallest ν = max(floor, 10ε·10^k),
+    /// k = 0, 1, …, for which R + ν·I can be factored (null if not even ν = 1 will do). 10ε ≈ 2.2e-15 is ten units in the last place of R's unit
     /// diagonal, about the least shift that still dominates the rounding of the factorisation itself.
     /// </summary>
     /// <remarks>
@@ -81,12 +81,14 @@ internal static class KrigingRegularisation
     /// 1e5, which makes its jitter 1e-15 relative to R. The price is an ill-conditioned R (cond about
     /// 1e16), which the fitted model reports.
     /// </remarks>
-    public static double FitJitter(double[] correlation, int n, double nuggetFloor, double[] workspace)
+    public static RegularisedFactor? FactorWithJitter(double[] correlation, int n, double nuggetFloor, double[] workspace)
     {
-        double nugget = Math.Max(nuggetFloor, SmallestJitter);
-        while (TryFactorShifted(correlation, n, nugget, workspace) is null && nugget < 1)
-            nugget *= 10;
-        return nugget;
+        for (double nugget = Math.Max(nuggetFloor, SmallestJitter); nugget <= 1; nugget *= 10)
+        {
+            if (TryFactorShifted(correlation, n, nugget, workspace) is { } factor)
+                return new RegularisedFactor(factor, nugget, SymmetricEigenvalueEstimates.LargestUpperBound(correlation, n, LargestTolerance));
+        }
+        return null;
     }
 
     /// <summary>Factors R + ν·I exactly as given (a restored model), or returns null if it is not positive definite.</summary>

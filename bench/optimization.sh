@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Surrogate optimisation quality and suggest latency (issue 5's goals):
+#   1. quality tables over SEEDS seeds, each beside random search with the same budget and seeds:
+#      Branin ei (≤ 40 evaluations), srbf and dycors (≤ 100), Hartmann-6 ei (within 2 % of
+#      −3.32237, ≤ 150); printed by the SurrogateService.OptimizationBench console runner;
+#   2. POST /v1/optimization/suggest latency for 100 known points of Hartmann-6 (6-D), batch 1,
+#      per strategy: the first call (no state: ei and lcb search the Kriging likelihood in full),
+#      a next call with the returned state (θ kept), and for ei and lcb a call whose state asks
+#      for a new likelihood search from θ. Goal: under 100 ms.
+#
+# The service runs from a Release publish in Development with Authentication:Mode=None and Serilog
+# at Warning; curl runs on the same machine. Development machines are shared: the load average is
+# printed with the results.
+#
+# Environment (defaults in brackets):
+#   SEEDS [10]  REQUESTS [15] (timed requests per body)  POINTS [100]  SKIP_QUALITY [0]
+#   PUBLISH_DIR, SKIP_PUBLISH, PUBLISH_ARGS: see lib.sh
+# shellcheck source-path=SCRIPTDIR
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh"
+
+SEEDS="${SEEDS:-10}"
+REQUESTS="${REQUESTS:-15}"
+POINTS="${POINTS:-100}"
+RUNNER_PROJECT="$REPO_ROOT/bench/SurrogateService.OptimizationBench"
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/surrogateservice-optimization.XXXXXX")"
+SERVER_LOG="$work/server.log"
+trap 'stop_server; rm -rf "$work"' EXIT
+
+log "Building the optimisation runner (Release) ..."
+dotnet build "$RUNNER_PROJECT" -c Release --nologo -v quiet -o "$work/runner" >&2
+runner() { dotnet "$work/runner/SurrogateService.OptimizationBench.dll" "$@"; }
+
+if [[ "${SKIP_QUALITY:-0}" != 1 ]]; then
+    echo "## Quality over $SEEDS seeds"
+    runner quality "$SEEDS"
+    echo
+fi
+
+publish_api
+runner bodies "$work/bodies" "$POINTS"
+port="$(free_port)"
+base="http://127.0.0.1:$port"
+start_server "$port" ASPNETCORE_ENVIRONMENT=Development Authentication__Mode=None \
+    Serilog__MinimumLevel__Default=Warning
+wait_for_200 30 "$base/healthz/ready" || die "the service did not become ready"
+
+# time_ms BODY: one POST, its total time in ms; fails unless the answer is 200.
+time_ms() {
+    local out code seconds
+    out="$(curl -s -o "$work/response.json" -w '%{http_code} %{time_total}' -H 'Content-Type: application/json' \
+        --data-binary "@$1" "$base/v1/optimization/suggest")"
+    read -r code seconds <<<"$out"
+    [[ "$code" == 200 ]] || die "suggest with $(basename "$1") answered $code: $(head -c 400 "$work/response.json")"
+    awk -v s="$seconds" 'BEGIN { printf "%.1f\n", s * 1000 }'
+}
+
+echo "## Suggest latency: $POINTS known points, 6-D (Hartmann-6), batch 1, $REQUESTS requests per row"
+echo
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| strategy | call | median ms | min ms | max ms | goal < 100 ms |"
+echo "|---|---|---:|---:|---:|---|"
+for strategy in ei lcb srbf dycors; do
+    for call in first next refit; do
+        body="$work/bodies/$strategy-$call.json"
+        [[ -f "$body" ]] || continue
+        time_ms "$body" >/dev/null # warm-up: JIT and first-request costs are not the steady state
+        times="$(for _ in $(seq 1 "$REQUESTS"); do time_ms "$body"; done)"
+        med="$(median <<<"$times")"
+        printf '| %s | %s | %s | %s | %s | %s |\n' "$strategy" "$call" "$med" \
+            "$(sort -n <<<"$times" | head -n1)" "$(sort -n <<<"$times" | tail -n1)" \
+            "$(awk -v m="$med" 'BEGIN { print (m < 100 ? "met" : "not met") }')"
+    done
+done

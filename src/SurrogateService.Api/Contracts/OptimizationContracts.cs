@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace SurrogateService.Api.Contracts;
+
+/// <summary>A surrogate for a strategy: a kind (see GET /v1/surrogates) and its options.</summary>
+public sealed record SurrogateSpec(string? Kind, JsonElement? Options);
+
+/// <summary>
+/// What a strategy remembers between suggest calls. Send back exactly what the previous response
+/// returned (or nothing, to start afresh); it is validated like any other input.
+/// </summary>
+public sealed record OptimizerStateInfo(
+    string? Strategy,
+    int? Iteration,
+    double? BestValue,
+    double? StepSize,
+    int? Successes,
+    int? Failures,
+    int? CycleIndex,
+    int? InitialPoints,
+    double[]? Theta,
+    int? ThetaPoints);
+
+/// <summary>
+/// Ask–tell: the points evaluated so far (a <c>null</c> value marks a failed evaluation), the box,
+/// the strategy and its options, and the state of the previous call (none on the first call).
+/// </summary>
+public sealed record SuggestRequest(
+    string? Strategy,
+    SurrogateSpec? Surrogate,
+    double[]? LowerBound,
+    double[]? UpperBound,
+    double[][]? Points,
+    double?[]? Values,
+    int? BatchSize,
+    long? Seed,
+    OptimizerStateInfo? State,
+    JsonElement? Options);
+
+/// <summary>The best successful evaluation.</summary>
+public sealed record IncumbentInfo(double[] Point, double Value);
+
+/// <summary>
+/// The points to evaluate next with the acquisition value that chose each (null for a space-filling
+/// fallback), the state to send with the next request, the incumbent and warnings about fallbacks.
+/// </summary>
+public sealed record SuggestResponse(
+    double[][] Points,
+    double?[] Acquisition,
+    OptimizerStateInfo State,
+    IncumbentInfo? Incumbent,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>The initial sampling plan of a run: a method (see GET /v1/samples/methods), its options and the number of points.</summary>
+public sealed record InitialSamplesSpec(string? Method, int? Count, JsonElement? Options);
+
+/// <summary>A whole optimisation of a built-in function: initial plan, then ask–tell rounds until <c>maxEvaluations</c> (initial points included).</summary>
+public sealed record RunRequest(
+    string? Function,
+    int? Dimension,
+    string? Strategy,
+    SurrogateSpec? Surrogate,
+    InitialSamplesSpec? InitialSamples,
+    int? MaxEvaluations,
+    int? BatchSize,
+    long? Seed,
+    JsonElement? Options);
+
+/// <summary>One evaluation of a run: the point, its value and the best value so far.</summary>
+public sealed record TraceEntryInfo(double[] Point, double? Value, double? BestSoFar);
+
+/// <summary>The best point found, every evaluation in order, their number, and warnings met on the way.</summary>
+public sealed record RunResponse(IncumbentInfo? Best, IReadOnlyList<TraceEntryInfo> Trace, int Evaluations, IReadOnlyList<string> Warnings);
+
+/// <summary>An optimisation strategy: its default surrogate and its options.</summary>
+public sealed record StrategyInfo(string Name, string Description, string DefaultSurrogate, JsonElement DefaultSurrogateOptions, IReadOnlyList<OptionInfo> Options);

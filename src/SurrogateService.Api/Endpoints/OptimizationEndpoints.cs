@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SurrogateService.Api.Contracts;
+using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Mapping;
+using SurrogateService.Api.Validation;
+using SurrogateService.Numerics.Optimization;
+
+namespace SurrogateService.Api.Endpoints;
+
+/// <summary>Surrogate optimisation: ask–tell suggestions for the client's own function, and whole runs on built-in functions.</summary>
+public static class OptimizationEndpoints
+{
+    public static RouteGroupBuilder MapOptimization(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/optimization").WithTags("Optimization");
+        group.MapGet("/strategies", ListStrategies)
+            .WithSummary("Lists the optimisation strategies with their default surrogates and options.");
+        group.MapPost("/suggest", Suggest)
+            .WithSummary("Ask–tell: from the points evaluated so far (null values mark failures), the next batch of points to evaluate and the state to send back next time.")
+            .AsHeavyWork();
+        group.MapPost("/runs", Run)
+            .WithSummary("Optimises a built-in benchmark function: initial plan, then ask–tell rounds until maxEvaluations; returns the best point and the trace.")
+            .AsHeavyWork();
+        return group;
+    }
+
+    private static Ok<StrategyInfo[]> ListStrategies() =>
+        TypedResults.Ok(OptimizationStrategies.All.Select(OptimizationMapping.ToInfo).ToArray());
+
+    private static Results<Ok<SuggestResponse>, ValidationProblem> Suggest(
+        SuggestRequest request, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        if (OptimizationRequestReader.ReadSuggest(request, errors, limits.Value) is not var (strategy, suggestion))
+            return errors.ToProblem();
+        try
+        {
+            return TypedResults.Ok(OptimizationMapping.ToResponse(strategy.Suggest(suggestion, cancellationToken)));
+        }
+        catch (OptimizationException ex)
+        {
+            errors.Add(ex.Field ?? "points", ex.Message);
+            return errors.ToProblem();
+        }
+    }
+
+    private static Results<Ok<RunResponse>, ValidationProblem> Run(
+        RunRequest request, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        if (OptimizationRequestReader.ReadRun(request, errors, limits.Value) is not var (function, box, settings))
+            return errors.ToProblem();
+        try
+        {
+            return TypedResults.Ok(OptimizationMapping.ToResponse(OptimizationRun.Minimize(function.Evaluate, box, settings, cancellationToken)));
+        }
+        catch (OptimizationException ex)
+        {
+            errors.Add(ex.Field ?? "initialSamples", ex.Message);
+            return errors.ToProblem();
+        }
+    }
+}

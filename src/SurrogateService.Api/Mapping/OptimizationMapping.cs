@@ -1,0 +1,44 @@
+using SurrogateService.Api.Contracts;
+using SurrogateService.Numerics.Optimization;
+
+namespace SurrogateService.Api.Mapping;
+
+/// <summary>Turns suggestions, run results and strategies into contract records; NaN (a failed evaluation, a fallback point) becomes null.</summary>
+public static class OptimizationMapping
+{
+    public static SuggestResponse ToResponse(Suggestion suggestion)
+    {
+        ArgumentNullException.ThrowIfNull(suggestion);
+        return new SuggestResponse(
+            suggestion.Points.ToRows(),
+            suggestion.Acquisition.Select(NullIfNaN).ToArray(),
+            ToInfo(suggestion.State),
+            ToInfo(suggestion.Incumbent),
+            suggestion.Warnings);
+    }
+
+    public static RunResponse ToResponse(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new RunResponse(
+            ToInfo(result.Best),
+            result.Trace.Select(t => new TraceEntryInfo(t.Point, NullIfNaN(t.Value), NullIfNaN(t.BestSoFar))).ToArray(),
+            result.Evaluations,
+            result.Warnings);
+    }
+
+    public static StrategyInfo ToInfo(IOptimizationStrategy strategy)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        return new StrategyInfo(strategy.Name, strategy.Description, strategy.DefaultSurrogate.Kind.Name,
+            SurrogateMapping.ToJson(strategy.DefaultSurrogate.Options), strategy.Options.Select(OptionInfo.From).ToArray());
+    }
+
+    private static OptimizerStateInfo ToInfo(OptimizerState state) => new(
+        state.Strategy, state.Iteration, state.BestValue, state.StepSize, state.Successes, state.Failures,
+        state.CycleIndex, state.InitialPoints, state.Theta, state.ThetaPoints);
+
+    private static IncumbentInfo? ToInfo(Incumbent? incumbent) => incumbent is null ? null : new IncumbentInfo(incumbent.Point, incumbent.Value);
+
+    private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
+}

@@ -1,0 +1,62 @@
+using SurrogateService.Numerics.Slices;
+using SurrogateService.Numerics.Surrogates;
+
+namespace SurrogateService.Api.Rendering;
+
+/// <summary>
+/// Truth, surrogate and absolute error side by side (truth and surrogate on one colour scale, the
+/// error on its own), the training points on each, the RMSE in the title; optionally a
+/// standard-error panel. Without a truth, only the surrogate (and its standard error).
+/// </summary>
+public static class SurrogateFigure
+{
+    public static byte[] Render(FittedSurrogate fitted, string? functionName, SliceGrid grid, SliceComparison comparison, ImageOptions image)
+    {
+        ArgumentNullException.ThrowIfNull(fitted);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(comparison);
+        var data = fitted.Model.Data;
+        string kind = fitted.Kind.Name;
+        // The same points on every panel: the figure title names them once instead of a legend per panel.
+        PointOverlay[] training = [PointOverlay.OnSlice(grid, data.Points, data.Values, "training points", OverlayStyle.Samples)];
+        FieldPanelContent Field(double[] values, string title, string valueLabel) =>
+            new(grid, values, title, valueLabel) { Overlays = training, Legend = false };
+        FieldPanelContent Spread(double[] values, string title, string valueLabel) =>
+            Field(values, title, valueLabel) with { Colormap = new ScottPlot.Colormaps.Inferno(), ContourLines = false };
+
+        var contents = new List<FieldPanelContent>();
+        if (comparison.Truth is { } truth)
+        {
+            var shared = ScottPlot.Range.GetRange(truth.Concat(comparison.Prediction));
+            contents.Add(Field(truth, $"Truth: {functionName}", "f(x)") with { ColourRange = shared });
+            contents.Add(Field(comparison.Prediction, $"Surrogate: {kind}", "f(x)") with { ColourRange = shared });
+            contents.Add(Spread(comparison.AbsoluteError!, "Absolute error", "|error|"));
+        }
+        else
+        {
+            contents.Add(Field(comparison.Prediction, $"Surrogate: {kind}", "prediction"));
+        }
+        if (comparison.StandardError is { } standardError)
+            contents.Add(Spread(standardError, "Standard error", "std. error"));
+
+        var panels = contents.Select(FieldPanel.Create).ToList();
+        try
+        {
+            return Figure.ToPng(image, Title(kind, functionName, data.Count, grid, comparison), panels);
+        }
+        finally
+        {
+            foreach (var panel in panels)
+                panel.Dispose();
+        }
+    }
+
+    private static string Title(string kind, string? functionName, int trainingPoints, SliceGrid grid, SliceComparison comparison)
+    {
+        string size = grid.Rows > 1 ? $"{grid.Columns}×{grid.Rows}" : $"{grid.Columns}-point";
+        string surrogate = $"{kind} surrogate from {trainingPoints} points (white)";
+        return comparison.RootMeanSquareError is double rmse
+            ? $"{surrogate} of {functionName} — RMSE {SliceCaption.Number(rmse)} on a {size} grid{SliceCaption.Of(grid)}"
+            : surrogate + SliceCaption.Of(grid);
+    }
+}

@@ -1,0 +1,193 @@
+using Microsoft.Net.Http.Headers;
+using SurrogateService.Api.Contracts;
+using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Streaming;
+using SurrogateService.Numerics.Waves;
+
+namespace SurrogateService.Api.Validation;
+
+/// <summary>
+/// Checks a simulation request field by field (defaults for what is missing), enforces the
+/// configured caps, picks the format from <c>format</c> or the Accept header, and builds the plan.
+/// </summary>
+public static class SimulationRequestReader
+{
+    /// <summary>More threads than this cannot help on any machine the service runs on.</summary>
+    public const int MaxThreads = 64;
+
+    /// <summary>
+    /// What a grid row costs beyond its cells, in cells: three kernel calls and their scalar tails
+    /// (measured ≈ 30 ns a row, 20–30 cells' worth), so that narrow grids cannot outrun the cap.
+    /// </summary>
+    public const int RowCostInCells = 32;
+
+    /// <summary>What a frame costs beyond its values, in values: its envelope and a flush to the client.</summary>
+    public const int FrameCostInValues = 256;
+
+    /// <summary>GIF and PNG sides are 16-bit in GIF.</summary>
+    private const int MaxImageSide = ushort.MaxValue;
+
+    private static readonly (string Name, string MediaType, SnapshotFormat Format)[] Formats =
+    [
+        ("json", "application/json", SnapshotFormat.Json),
+        ("npy", "application/x-npy", SnapshotFormat.Npy),
+        ("png", "image/png", SnapshotFormat.Png),
+        ("gif", "image/gif", SnapshotFormat.Gif),
+    ];
+
+    public static SimulationPlan? Read(SimulationRequest request, IList<string> accept, LimitsOptions limits, RequestErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(errors);
+        var d = new AcousticWaveSettings();
+
+        int? nx = AtLeast(request.Nx ?? d.Nx, AcousticWaveSettings.MinimumGridSize, "nx", errors);
+        int? ny = AtLeast(request.Ny ?? d.Ny, AcousticWaveSettings.MinimumGridSize, "ny", errors);
+        double? lx = Positive(request.Lx ?? d.Lx, "lx", errors);
+        double? ly = Positive(request.Ly ?? d.Ly, "ly", errors);
+        double? k = Positive(request.BulkModulus ?? d.BulkModulus, "bulkModulus", errors);
+        double? rho = Positive(request.Density ?? d.Density, "density", errors);
+        int? steps = AtLeast(request.Steps ?? d.Steps, 1, "steps", errors);
+        int? every = AtLeast(request.SnapshotEvery ?? d.SnapshotEvery, 1, "snapshotEvery", errors);
+        int? stride = AtLeast(request.Stride ?? 1, 1, "stride", errors);
+        double? width = Positive(request.Pulse?.Width ?? d.PulseWidth, "pulse.width", errors);
+        int threads = request.Threads ?? Math.Min(d.Threads, MaxThreads);
+        if (threads is < 1 or > MaxThreads)
+            errors.Add("threads", $"Must be between 1 and {MaxThreads}.");
+        var format = ReadFormat(request.Format, accept, errors);
+        bool doublePrecision = ReadPrecision(request.Precision, format, errors);
+        double cfl = request.CflFactor ?? d.CflFactor;
+
+        if (nx is int gridX && ny is int gridY)
+        {
+            long cells = (long)gridX * gridY;
+            if (cells > limits.MaxWaveGridCells)
+                errors.Add("nx", $"nx × ny is {cells}; the limit is {limits.MaxWaveGridCells} (Limits:MaxWaveGridCells).");
+            // Within the grid cap the product cannot overflow.
+            long work = ((long)gridX + RowCostInCells) * gridY * (steps ?? 0);
+            if (cells <= limits.MaxWaveGridCells && work > limits.MaxWaveCellSteps)
+                errors.Add("steps", $"(nx + {RowCostInCells}) × ny × steps is {work}; the limit is {limits.MaxWaveCellSteps} (Limits:MaxWaveCellSteps).");
+        }
+        if (steps is int run && every is int interval && interval > run)
+            errors.Add("snapshotEvery", $"Must be at most steps ({run}).");
+
+        (double X, double Y)? centre = null;
+        if (lx is double domainX && ly is double domainY)
+            centre = ReadCentre(request.Pulse?.Centre, domainX, domainY, errors);
+        if (nx is int gx && ny is int gy && lx is double sx && ly is double sy)
+        {
+            double minimum = AcousticWaveSettings.MinimumStableCflFactor(sx / (gx - 1), sy / (gy - 1));
+            if (!double.IsFinite(cfl) || cfl < minimum)
+                errors.Add("cflFactor", $"Must be at least {minimum:R} on this grid: the scheme is stable while c·dt·sqrt(1/dx² + 1/dy²) ≤ 1, with dt = min(dx, dy)/c/cflFactor.");
+        }
+        if (!errors.IsEmpty || format is not SnapshotFormat chosen)
+            return null;
+
+        var settings = new AcousticWaveSettings
+        {
+            Nx = nx!.Value, Ny = ny!.Value, Lx = lx!.Value, Ly = ly!.Value, BulkModulus = k!.Value, Density = rho!.Value,
+            Steps = steps!.Value, SnapshotEvery = every!.Value, CflFactor = cfl, PulseCentre = centre, PulseWidth = width!.Value,
+            // More threads than cores only take turns on them (and spin at every barrier), so
+            // the run uses at most the machine's cores whatever was asked.
+            Threads = Math.Min(threads, Environment.ProcessorCount),
+        };
+        int frame = ReadFrame(request.Frame, chosen, settings.FrameCount, errors);
+        var plan = new SimulationPlan(settings, chosen, stride!.Value, doublePrecision, frame);
+        CheckOutputSize(plan, limits, errors);
+        return errors.IsEmpty ? plan : null;
+    }
+
+    private static void CheckOutputSize(SimulationPlan plan, LimitsOptions limits, RequestErrors errors)
+    {
+        var (first, last) = plan.Frames;
+        long values = (long)(last - first + 1) * ((long)plan.Width * plan.Height + FrameCostInValues);
+        if (values > limits.MaxWaveFrameCells)
+            errors.Add("snapshotEvery", $"frames × (thinned nx × thinned ny + {FrameCostInValues}) is {values}; the limit is {limits.MaxWaveFrameCells} (Limits:MaxWaveFrameCells). Take fewer snapshots or a larger stride.");
+        if (plan.Format is SnapshotFormat.Png or SnapshotFormat.Gif && Math.Max(plan.Width, plan.Height) > MaxImageSide)
+            errors.Add("stride", $"An image is at most {MaxImageSide} pixels a side; thin the grid with a larger stride.");
+    }
+
+    private static SnapshotFormat? ReadFormat(string? name, IList<string> accept, RequestErrors errors)
+    {
+        if (name is not null)
+        {
+            foreach (var f in Formats)
+                if (string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase))
+                    return f.Format;
+            errors.Add("format", $"Unknown format '{name}'. Valid values: {string.Join(", ", Formats.Select(f => f.Name))}.");
+            return null;
+        }
+        return FromAccept(accept);
+    }
+
+    /// <summary>The supported media type the client prefers most (by quality, then order); JSON when it names none.</summary>
+    private static SnapshotFormat FromAccept(IList<string> accept)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var types))
+            return SnapshotFormat.Json;
+        var best = types
+            .Select((type, order) => (Type: type, Order: order, Format: Formats.FirstOrDefault(f => type.MediaType.Equals(f.MediaType, StringComparison.OrdinalIgnoreCase))))
+            .Where(t => t.Format.Name is not null && t.Type.Quality is not 0)
+            .OrderByDescending(t => t.Type.Quality ?? 1)
+            .ThenBy(t => t.Order)
+            .FirstOrDefault();
+        return best.Format.Name is null ? SnapshotFormat.Json : best.Format.Format;
+    }
+
+    private static bool ReadPrecision(string? precision, SnapshotFormat? format, RequestErrors errors)
+    {
+        if (precision is null)
+            return false;
+        bool isDouble = string.Equals(precision, "float64", StringComparison.OrdinalIgnoreCase);
+        if (!isDouble && !string.Equals(precision, "float32", StringComparison.OrdinalIgnoreCase))
+            errors.Add("precision", $"Unknown precision '{precision}'. Valid values: float32, float64.");
+        else if (format is not null and not SnapshotFormat.Npy)
+            errors.Add("precision", "Applies to the npy format only (JSON carries float64 values, images have 256 colours).");
+        return isDouble;
+    }
+
+    private static int ReadFrame(int? frame, SnapshotFormat format, int frameCount, RequestErrors errors)
+    {
+        if (frame is null)
+            return frameCount - 1;
+        if (format != SnapshotFormat.Png)
+            errors.Add("frame", "Applies to the png format only; the other formats carry every frame.");
+        else if (frame < 0 || frame >= frameCount)
+            errors.Add("frame", $"Must be between 0 and {frameCount - 1} (the run takes {frameCount} snapshots).");
+        return frame.Value;
+    }
+
+    private static (double X, double Y)? ReadCentre(double[]? centre, double lx, double ly, RequestErrors errors)
+    {
+        if (centre is null)
+            return null;
+        if (centre.Length != 2)
+        {
+            errors.Add("pulse.centre", "Must be [x, y].");
+            return null;
+        }
+        if (!(centre[0] >= 0 && centre[0] <= lx && centre[1] >= 0 && centre[1] <= ly))
+        {
+            errors.Add("pulse.centre", $"Must lie inside the domain [0, {lx}] × [0, {ly}].");
+            return null;
+        }
+        return (centre[0], centre[1]);
+    }
+
+    private static int? AtLeast(int value, int minimum, string field, RequestErrors errors)
+    {
+        if (value >= minimum)
+            return value;
+        errors.Add(field, $"Must be at least {minimum}.");
+        return null;
+    }
+
+    private static double? Positive(double value, string field, RequestErrors errors)
+    {
+        if (double.IsFinite(value) && value > 0)
+            return value;
+        errors.Add(field, "Must be a positive number.");
+        return null;
+    }
+}

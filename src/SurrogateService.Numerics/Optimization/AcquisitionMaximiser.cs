@@ -1,0 +1,117 @@
+using SurrogateService.Numerics.Core;
+using SurrogateService.Numerics.Surrogates;
+
+namespace SurrogateService.Numerics.Optimization;
+
+/// <summary>
+/// Maximises an acquisition over the box: scores a scrambled Sobol' set (global) and Gaussian
+/// perturbations of the best evaluated points at three scales (local, where EI's peaks usually
+/// are), then polishes the best few by bounded Nelder–Mead. Points breaking the distance rule
+/// score −∞ throughout.
+/// </summary>
+internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition acquisition, SuggestionContext context)
+{
+    private const int BestPointsPerturbed = 5;
+    private const int PerturbationsPerScale = 30;
+    private const int Polished = 2;
+    private static readonly double[] PerturbationScales = [0.1, 0.02, 0.004];
+
+    private readonly PointSet _single = new(1, context.Dimension);
+    private readonly double[] _mean = new double[1];
+    private readonly double[] _error = new double[1];
+
+    /// <summary>The best point and its reported acquisition, or null when every candidate breaks the distance rule.</summary>
+    public (double[] Point, double Acquisition)? Maximise(TrainingSet data, CancellationToken cancellationToken)
+    {
+        var candidates = Candidates(data);
+        var means = new double[candidates.Count];
+        var errors = new double[candidates.Count];
+        model.Predict(candidates, means);
+        model.StandardError(candidates, errors);
+        var scores = new double[candidates.Count];
+        for (int i = 0; i < candidates.Count; i++)
+            scores[i] = Penalised(candidates[i], means[i], errors[i]);
+
+        var order = Enumerable.Range(0, candidates.Count).Where(i => scores[i] > double.NegativeInfinity).OrderByDescending(i => scores[i]).ToArray();
+        if (order.Length == 0)
+            return null;
+
+        double[] bestPoint = candidates[order[0]].ToArray();
+        double bestScore = scores[order[0]];
+        foreach (int start in order.Take(Polished))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = NelderMead.Minimize(x => -Score(x), candidates[start].ToArray(), PolishOptions(), cancellationToken);
+            if (-result.Minimum > bestScore)
+            {
+                bestScore = -result.Minimum;
+                bestPoint = result.Minimizer;
+            }
+        }
+        Predict(bestPoint);
+        return (bestPoint, acquisition.Report(_mean[0], _error[0]));
+    }
+
+    private PointSet Candidates(TrainingSet data)
+    {
+        var box = context.Box;
+        int d = context.Dimension;
+        int global = Math.Clamp(200 * d, 500, 2000);
+        var sobol = SpaceFilling.Candidates(box, global, context.Random.NextUInt64());
+
+        var best = Enumerable.Range(0, data.Count).OrderBy(i => data.Values[i]).Take(BestPointsPerturbed).ToArray();
+        int local = best.Length * PerturbationScales.Length * PerturbationsPerScale;
+        var candidates = new PointSet(global + local, d);
+        sobol.Data.CopyTo(candidates.Data);
+        var widths = BoxGeometry.Widths(box);
+        int row = global;
+        foreach (int i in best)
+        {
+            foreach (double scale in PerturbationScales)
+            {
+                for (int k = 0; k < PerturbationsPerScale; k++, row++)
+                {
+                    var target = candidates[row];
+                    for (int j = 0; j < d; j++)
+                        target[j] = BoxGeometry.Reflect(data.Points[i][j] + scale * widths[j] * context.Random.NextGaussian(), box.Lower[j], box.Upper[j]);
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private NelderMeadOptions PolishOptions()
+    {
+        var widths = BoxGeometry.Widths(context.Box);
+        return new NelderMeadOptions
+        {
+            LowerBounds = context.Box.Lower.ToArray(),
+            UpperBounds = context.Box.Upper.ToArray(),
+            InitialSteps = widths.Select(w => 0.02 * w).ToArray(),
+            MaxEvaluations = 30 * (context.Dimension + 1),
+            PointTolerance = 1e-5 * widths.Min(),
+            ValueTolerance = 1e-9,
+        };
+    }
+
+    private double Score(ReadOnlySpan<double> point)
+    {
+        Predict(point);
+        return Penalised(point, _mean[0], _error[0]);
+    }
+
+    private double Penalised(ReadOnlySpan<double> point, double mean, double error)
+    {
+        if (!double.IsFinite(mean) || !double.IsFinite(error) || !context.Occupied.IsFree(point))
+            return double.NegativeInfinity;
+        double score = acquisition.Score(mean, error);
+        return double.IsNaN(score) ? double.NegativeInfinity : acquisition.Penalise(score, context.Penalty.At(point));
+    }
+
+    private void Predict(ReadOnlySpan<double> point)
+    {
+        point.CopyTo(_single[0]);
+        model.Predict(_single, _mean);
+        model.StandardError(_single, _error);
+    }
+}

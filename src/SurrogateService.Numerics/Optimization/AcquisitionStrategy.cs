@@ -1,0 +1,121 @@
+using SurrogateService.Numerics.Options;
+using SurrogateService.Numerics.Surrogates;
+
+namespace SurrogateService.Numerics.Optimization;
+
+/// <summary>
+/// Strategies that maximise an acquisition of a Gaussian prediction (ei, lcb) on Kriging with
+/// maximum-likelihood hyperparameters. A batch is built one point at a time: each chosen point
+/// joins the data with a pretend value (constant liar or kriging believer) and the model is
+/// refitted with its hyperparameters kept, which pushes the next point elsewhere.
+/// </summary>
+/// <remarks>
+/// The state carries the iteration, the incumbent value, θ and the number of successful points it
+/// was searched on. The first call searches the likelihood in full; later calls keep θ until
+/// refitEvery new successful evaluations have arrived, then search again from it (one start
+/// instead of the multi-start): that is what keeps a suggestion fast as data grow.
+/// </remarks>
+internal abstract class AcquisitionStrategy : IOptimizationStrategy
+{
+    public abstract string Name { get; }
+
+    public abstract string Description { get; }
+
+    public abstract IReadOnlyList<OptionSpec> Options { get; }
+
+    public SurrogateChoice DefaultSurrogate { get; } = SurrogateChoice.Of("kriging");
+
+    public bool NeedsStandardError => true;
+
+    public IReadOnlyList<StateProblem> CheckState(OptimizerState state, int dimension)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new StateRules(state)
+            .Common(Name)
+            .OptionalPositiveVector("theta", state.Theta, dimension)
+            .OptionalCount("thetaPoints", state.ThetaPoints, minimum: 2)
+            .Together("theta", state.Theta, "thetaPoints", state.ThetaPoints)
+            .Together("thetaPoints", state.ThetaPoints, "theta", state.Theta)
+            .Absent("stepSize", state.StepSize, Name)
+            .Absent("successes", state.Successes, Name)
+            .Absent("failures", state.Failures, Name)
+            .Absent("cycleIndex", state.CycleIndex, Name)
+            .Absent("initialPoints", state.InitialPoints, Name)
+            .Problems;
+    }
+
+    public Suggestion Suggest(SuggestionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.Surrogate.Kind.HasStandardError)
+            throw new ArgumentException($"{Name} needs a surrogate with a standard error; {request.Surrogate.Kind.Name} has none.", nameof(request));
+        var context = new SuggestionContext(this, request);
+        var data = context.Known.Training;
+        int successful = data?.Count ?? 0;
+        int? searchedOn = request.State?.ThetaPoints;
+        bool search = searchedOn is not int last || successful < last || successful - last >= request.Options.Integer(StrategyOptions.RefitEvery);
+        var (model, isChosen) = SurrogateFitter.Fit(data, request.Surrogate, request.State?.Theta, search, context.Warnings, cancellationToken);
+        bool fitted = isChosen && model is KrigingModel;
+        double[]? theta = fitted ? ((KrigingModel)model!).Theta.ToArray() : request.State?.Theta;
+        int? thetaPoints = fitted && search ? successful : searchedOn;
+
+        double best = context.Known.Incumbent?.Value ?? 0;
+        double lie = data is null ? 0 : ConstantLie(request.Options.Text(StrategyOptions.Liar), data.Values);
+        for (int j = 0; j < context.BatchSize; j++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var chosen = model is null || data is null
+                ? null
+                : new AcquisitionMaximiser(model, CreateAcquisition(request.Options, best, data), context).Maximise(data, cancellationToken);
+            if (chosen is not var (point, value))
+            {
+                if (model is not null)
+                    context.Warnings.Add("Every candidate broke the distance rule: a space-filling point was suggested.");
+                context.AcceptSpaceFilling(j);
+                continue;
+            }
+            context.Accept(j, point, value);
+            if (j + 1 < context.BatchSize)
+            {
+                double pretend = request.Options.Text(StrategyOptions.Liar) == StrategyOptions.LiarBeliever ? PredictAt(model!, point) : lie;
+                data = data!.Append(point, pretend);
+                best = Math.Min(best, pretend);
+                model = SurrogateFitter.Refit(data, request.Surrogate, model!, cancellationToken);
+                if (model is null)
+                    context.Warnings.Add("The surrogate could not be refitted with the pending points of the batch: the rest of the batch is space-filling.");
+            }
+        }
+        return context.Finish(new OptimizerState
+        {
+            Strategy = Name,
+            Iteration = context.Iteration + 1,
+            BestValue = context.Known.Incumbent?.Value,
+            Theta = theta,
+            ThetaPoints = theta is null ? null : thetaPoints ?? successful,
+        });
+    }
+
+    /// <summary>The acquisition for the current best value (which a lie may have lowered) and data.</summary>
+    private protected abstract Acquisition CreateAcquisition(OptionValues options, double best, TrainingSet data);
+
+    /// <summary>max − min of the values, or 1 when they are all equal: the scale of a failure penalty.</summary>
+    private protected static double Spread(double[] values)
+    {
+        double spread = values.Max() - values.Min();
+        return spread > 0 ? spread : 1;
+    }
+
+    private static double ConstantLie(string? liar, double[] values) => liar switch
+    {
+        StrategyOptions.LiarMax => values.Max(),
+        StrategyOptions.LiarMean => values.Average(),
+        _ => values.Min(),
+    };
+
+    private static double PredictAt(ISurrogateModel model, double[] point)
+    {
+        var value = new double[1];
+        model.Predict(new Core.PointSet(point, 1, point.Length), value);
+        return value[0];
+    }
+}

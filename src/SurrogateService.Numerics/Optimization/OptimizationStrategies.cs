@@ -1,0 +1,16 @@
+namespace SurrogateService.Numerics.Optimization;
+
+/// <summary>The ask–tell strategies the service offers, looked up by name (case-insensitive).</summary>
+public static class OptimizationStrategies
+{
+    public static IReadOnlyList<IOptimizationStrategy> All { get; } =
+    [
+        new ExpectedImprovementStrategy(),
+        new LowerConfidenceBoundStrategy(),
+        new SrbfStrategy(),
+        new DycorsStrategy(),
+    ];
+
+    public static IOptimizationStrategy? Find(string name) =>
+        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+}

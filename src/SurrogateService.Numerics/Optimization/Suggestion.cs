@@ -1,0 +1,15 @@
+using SurrogateService.Numerics.Core;
+
+namespace SurrogateService.Numerics.Optimization;
+
+/// <summary>
+/// The points to evaluate next, each with the acquisition value that chose it (NaN when a
+/// space-filling fallback chose it), the state to send back with the next call, the incumbent
+/// (null while no evaluation has succeeded) and warnings about fallbacks taken.
+/// </summary>
+public sealed record Suggestion(
+    PointSet Points,
+    double[] Acquisition,
+    OptimizerState State,
+    Incumbent? Incumbent,
+    IReadOnlyList<string> Warnings);

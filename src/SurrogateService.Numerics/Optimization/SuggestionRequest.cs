@@ -1,0 +1,37 @@
+using SurrogateService.Numerics.Core;
+using SurrogateService.Numerics.Options;
+
+namespace SurrogateService.Numerics.Optimization;
+
+/// <summary>
+/// What a strategy is asked: the box, the points evaluated so far with their values (NaN marks a
+/// failed evaluation), how many points to suggest, the seed, the state the previous call returned
+/// (null on the first call), the strategy's options and the surrogate to fit.
+/// </summary>
+public sealed record SuggestionRequest(
+    Box Box,
+    PointSet Points,
+    double[] Values,
+    int BatchSize,
+    ulong Seed,
+    OptimizerState? State,
+    OptionValues Options,
+    SurrogateChoice Surrogate)
+{
+    /// <summary>Checks the shapes that every strategy relies on.</summary>
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Box);
+        ArgumentNullException.ThrowIfNull(Points);
+        ArgumentNullException.ThrowIfNull(Values);
+        ArgumentNullException.ThrowIfNull(Options);
+        ArgumentNullException.ThrowIfNull(Surrogate);
+        if (Points.Dimension != Box.Dimension)
+            throw new ArgumentException("Points and box differ in dimension.", nameof(Points));
+        if (Values.Length != Points.Count)
+            throw new ArgumentException($"Expected {Points.Count} values, got {Values.Length}.", nameof(Values));
+        if (Array.Exists(Values, double.IsInfinity))
+            throw new ArgumentException("Values must be finite, or NaN for a failed evaluation.", nameof(Values));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+    }
+}
