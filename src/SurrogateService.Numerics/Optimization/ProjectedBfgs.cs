@@ -58,8 +58,8 @@ public static class ProjectedBfgs
 
             var inverseHessian = new BfgsInverseHessian(size);
             var direction = new double[size];
-            // Coordinates held because stepping along them found no acceptable point (the edge of a
-            // refused region, which unlike a bound the box does not know about); released after a step.
+            // Coordinates held because stepping along them met refused points (the edge of a refused
+            // region, which unlike a bound the box does not know about); released after a step that met none.
             var stuck = new bool[size];
             // Steepest-descent steps (first, or after the curvature model was dropped) are as long as
             // the last accepted step: near a minimum InitialStep would overshoot.
