@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -174,5 +175,25 @@ public class SurrogatesEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
             new { points = new[] { new[] { 1.0 } } }), "model");
         await ProblemAssert.IsValidationProblemAsync(await _client.PostAsJsonAsync("/v1/surrogates/predict",
             new { fit }), "points");
+    }
+
+    [Fact]
+    public async Task Standard_errors_over_the_work_limit_are_refused_with_the_limit_named()
+    {
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxStandardErrorWork", "1000000"));
+        var training = Enumerable.Range(0, 100).Select(i => new[] { i / 10.0 }).ToArray();
+        var response = await limited.CreateClient().PostAsJsonAsync("/v1/surrogates/predict", new
+        {
+            fit = new
+            {
+                kind = "kriging", points = training, values = training.Select(p => Math.Sin(p[0])).ToArray(),
+                lowerBound = new[] { 0.0 }, upperBound = new[] { 10.0 }, options = new { theta = "heuristic" },
+            },
+            points = Enumerable.Range(0, 200).Select(i => new[] { i / 20.0 }).ToArray(),
+            includeStandardError = true,
+        });
+
+        string message = await ProblemAssert.ErrorMessageAsync(response, "includeStandardError");
+        Assert.Contains("MaxStandardErrorWork", message, StringComparison.Ordinal);
     }
 }

@@ -75,11 +75,11 @@ public static class PlotsEndpoints
         if (function is not null && (data.Dimension < function.MinDimension || data.Dimension > function.MaxDimension))
             errors.Add("function", $"{function.Name} does not take {data.Dimension} dimensions, the model's.");
         bool withStandardError = request.IncludeStandardError == true;
-        if (withStandardError && !fitted.Kind.HasStandardError)
-            errors.Add("includeStandardError", $"{fitted.Kind.Name} has no standard error.");
         int panels = (function is null ? 1 : 3) + (withStandardError ? 1 : 0);
         var image = ImageOptionsReader.Read(request.Width, request.Height, request.Scale, (Math.Max(450 * panels, 600), 480), errors, limit);
         var grid = SliceReader.Read(request.Dimensions, request.Slice, request.Resolution, data.Box, errors, limit);
+        if (withStandardError && grid is not null)
+            StandardErrorRequest.Check(fitted, grid.Points.Count, errors, limit);
         if (grid is null || image is null || !errors.IsEmpty)
             return errors.ToProblem();
 

@@ -57,11 +57,8 @@ public static class SurrogatesEndpoints
         var model = fitted.Model;
         var points = PointsValidator.Validate(request.Points, "points", errors, limit.MaxEvaluationPoints, model.Data.Dimension);
         bool withErrors = request.IncludeStandardError == true;
-        if (withErrors && !fitted.Kind.HasStandardError)
-        {
-            errors.Add("includeStandardError", $"{fitted.Kind.Name} has no standard error; kinds that do: " +
-                string.Join(", ", SurrogateKinds.All.Where(k => k.HasStandardError).Select(k => k.Name)) + ".");
-        }
+        if (withErrors && points is not null)
+            StandardErrorRequest.Check(fitted, points.Count, errors, limit);
         if (points is null || !errors.IsEmpty)
             return errors.ToProblem();
 

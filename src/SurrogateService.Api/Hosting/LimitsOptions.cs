@@ -118,4 +118,8 @@ public sealed class LimitsOptions
     /// </summary>
     [Range(9, 1e12)]
     public long MaxWaveFrameCells { get; set; } = 100_000_000;
+
+    /// <summary>Most work for standard errors in one request: points × training points² (a Kriging standard error is one triangular solve per point).</summary>
+    [Range(1e6, 1e15)]
+    public double MaxStandardErrorWork { get; set; } = 1e11;
 }
