@@ -108,6 +108,16 @@ module logAnalytics 'modules/log-analytics.bicep' = {
   }
 }
 
+module applicationInsights 'modules/application-insights.bicep' = {
+  name: 'applicationInsights'
+  params: {
+    name: 'appi-${environmentName}-${resourceToken}'
+    location: location
+    tags: allTags
+    workspaceId: logAnalytics.outputs.id
+  }
+}
+
 module containerAppsEnvironment 'modules/container-apps-environment.bicep' = {
   name: 'containerAppsEnvironment'
   params: {
@@ -161,6 +171,7 @@ module containerApp 'modules/container-app.bicep' = {
     apiClientId: apiClientId
     apiAudience: apiAudience
     builtInAuthEnabled: builtInAuthEnabled
+    applicationInsightsName: applicationInsights.outputs.name
   }
 }
 

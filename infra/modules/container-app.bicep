@@ -97,6 +97,13 @@ var healthProbes = [
   }
 ]
 
+@description('Name of the Application Insights component the service exports OpenTelemetry to.')
+param applicationInsightsName string
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
 resource app 'Microsoft.App/containerApps@2025-01-01' = {
   name: name
   location: location
@@ -112,6 +119,9 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
     workloadProfileName: 'Consumption'
     configuration: {
       activeRevisionsMode: 'Single'
+      secrets: [
+        { name: 'appinsights-connection-string', value: applicationInsights.properties.ConnectionString }
+      ]
       ingress: {
         external: true
         targetPort: containerPort
@@ -147,6 +157,9 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             { name: 'AzureAd__TenantId', value: tenantId }
             { name: 'AzureAd__ClientId', value: apiClientId }
             { name: 'AzureAd__Audience', value: apiAudience }
+            { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection-string' }
+            // In-flight requests get the grace period less a margin for the process to exit.
+            { name: 'Hosting__ShutdownTimeoutSeconds', value: string(max(terminationGracePeriodSeconds - 5, 1)) }
           ]
           probes: isPlaceholderImage ? [] : healthProbes
         }

@@ -28,3 +28,6 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
 
 @description('Name of the workspace; the managed environment reads its keys by name.')
 output name string = workspace.name
+
+@description('Resource id of the workspace, for workspace-based Application Insights.')
+output id string = workspace.id

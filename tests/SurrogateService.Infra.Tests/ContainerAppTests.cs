@@ -74,6 +74,7 @@ public class ContainerAppTests
     public void Runs_the_given_image_with_the_azure_ad_settings_of_the_deployment()
     {
         var env = Release.Container.GetProperty("env").EnumerateArray()
+            .Where(e => e.TryGetProperty("value", out _))
             .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString());
 
         Assert.Equal(DeploymentSnapshot.ReleaseImage, Release.Container.GetProperty("image").GetString());
@@ -83,6 +84,23 @@ public class ContainerAppTests
         Assert.Equal($"api://{DeploymentSnapshot.ApiClientId}", env["AzureAd__Audience"]);
         // The login host differs between clouds, so it comes from the deployment's environment().
         Assert.Equal("[environment().authentication.loginEndpoint]", env["AzureAd__Instance"]);
+    }
+
+    [Fact]
+    public void Telemetry_goes_to_application_insights_through_a_secret_and_shutdown_fits_the_grace_period()
+    {
+        var secretRefs = Release.Container.GetProperty("env").EnumerateArray()
+            .Where(e => e.TryGetProperty("secretRef", out _))
+            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("secretRef").GetString());
+        var env = Release.Container.GetProperty("env").EnumerateArray()
+            .Where(e => e.TryGetProperty("value", out _))
+            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString());
+        int grace = Release.Single("Microsoft.App/containerApps").GetProperty("properties").GetProperty("template")
+            .GetProperty("terminationGracePeriodSeconds").GetInt32();
+
+        Assert.Single(Release.ResourcesOfType("Microsoft.Insights/components"));
+        Assert.Equal("appinsights-connection-string", secretRefs["APPLICATIONINSIGHTS_CONNECTION_STRING"]);
+        Assert.True(int.Parse(env["Hosting__ShutdownTimeoutSeconds"]!, System.Globalization.CultureInfo.InvariantCulture) < grace);
     }
 
     [Fact]
