@@ -40,7 +40,8 @@ public static class LoggingSetup
     /// <summary>One structured line per request (method, path, status, elapsed) instead of the framework's chatter.</summary>
     public static WebApplication UseRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging();
+        // The host's logger, not the static start-up one (which the request logger would default to).
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         return app;
     }
 }
