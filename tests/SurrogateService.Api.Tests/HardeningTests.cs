@@ -56,7 +56,7 @@ public class HardeningTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Responses_carry_security_headers()
     {
-        var response = await factory.CreateClient().GetAsync("/healthz/live");
+        var response = await factory.CreateClient().GetAsync("/v1/functions");
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
     }

@@ -157,7 +157,7 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("surrogate", "{\"kind\":\"spline\"}", "surrogate.kind")]
     [InlineData("surrogate", "{\"kind\":\"radialBasis\"}", "surrogate.kind")]
     [InlineData("surrogate", "{\"kind\":\"kriging\",\"options\":{\"p\":3}}", "surrogate.options.p")]
-    [InlineData("surrogate", "{\"kind\":\"kriging\",\"options\":{\"p\":[1,2,2]}}", "surrogate.options")]
+    [InlineData("surrogate", "{\"kind\":\"kriging\",\"options\":{\"p\":[1,2,2]}}", "surrogate.options.p")]
     public async Task Every_bad_suggest_input_is_a_400_naming_the_field(string property, string? json, string field)
     {
         var body = SuggestBody("ei");

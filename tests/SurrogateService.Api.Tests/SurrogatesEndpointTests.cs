@@ -124,6 +124,7 @@ public class SurrogatesEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         { """{"kind":"kriging","points":[[1],[2]],"values":[1,2],"lowerBound":[0,0],"upperBound":[3,3]}""", "lowerBound" },
         { """{"kind":"kriging","points":[[1],[2]],"values":[1,2],"lowerBound":[0],"upperBound":[3],"options":{"p":3}}""", "options.p" },
         { """{"kind":"kriging","points":[[1],[2]],"values":[1,2],"lowerBound":[0],"upperBound":[3],"options":{"theta":"bogus"}}""", "options.theta" },
+        { """{"kind":"kriging","points":[[1],[2]],"values":[1,2],"lowerBound":[0],"upperBound":[3],"options":{"p":[1.5,1.5]}}""", "options.p" },
         { """{"kind":"kriging","points":[[1],[2]],"values":[1,2],"lowerBound":[0],"upperBound":[3],"options":{"theta":[-1]}}""", "options.theta" },
         { """{"kind":"radialBasis","points":[[1],[2]],"values":[1,2],"lowerBound":[0],"upperBound":[3],"options":{"kernel":"spline"}}""", "options.kernel" },
         { """{"kind":"auto","points":[[1],[2]],"values":[1,2],"lowerBound":[0],"upperBound":[3],"options":{"x":1}}""", "options" },

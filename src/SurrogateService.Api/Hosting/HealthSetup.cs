@@ -22,11 +22,16 @@ public static class HealthSetup
 
     public static WebApplication MapProbes(this WebApplication app)
     {
+        // Short-circuited: a probe runs straight after routing, past logging, authentication and the
+        // rest, so probes stay cheap and a replica scaled from zero reports ready without first
+        // building the JWT validation stack.
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false })
             .AllowAnonymous()
+            .ShortCircuit()
             .ExcludeFromDescription();
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
             .AllowAnonymous()
+            .ShortCircuit()
             .ExcludeFromDescription();
         return app;
     }

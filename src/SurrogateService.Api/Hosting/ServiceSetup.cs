@@ -37,13 +37,8 @@ public static class ServiceSetup
         app.UseBodySizeLimit();
         app.UseApiDocumentation();
         app.UseExplorerPage();
-        // Probes are anonymous and must stay cheap: they skip the token machinery entirely, so a
-        // replica scaled from zero reports ready without first building the JWT validation stack.
-        app.UseWhen(context => !HealthSetup.IsProbe(context.Request.Path), branch =>
-        {
-            branch.UseAuthentication();
-            branch.UseAuthorization();
-        });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseHeavyWorkLimits();
         app.WarnIfAuthenticationDisabled();
 

@@ -20,7 +20,7 @@ public static class FitRequestReader
 
         var kind = NameLookup.Find(request.Kind, prefix + "kind", errors, SurrogateKinds.All, k => k.Name, alsoValid: AutoSurrogate.Name);
         var data = TrainingDataReader.Read(request.Points, request.Values, request.LowerBound, request.UpperBound, prefix, errors, limits, kind);
-        var options = kind is null ? null : OptionsBinder.Bind(request.Options, kind.Options, prefix + "options", errors);
+        var options = kind is null ? null : OptionsBinder.Bind(request.Options, kind.Options, prefix + "options", errors, data?.Dimension);
         if (!errors.IsEmpty || kind is null || data is null || options is null)
             return null;
         return Guard(() => new FittedSurrogate(kind, options, kind.Fit(data, options, cancellationToken)), prefix, errors);

@@ -22,7 +22,7 @@ public static class OptimizationRequestReader
         int? batchSize = StrategyReader.BatchSize(request.BatchSize, errors, limits);
         ulong? seed = SeedReader.Read(request.Seed, errors);
         var options = StrategyReader.Options(request.Options, strategy, errors);
-        var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors);
+        var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, box?.Dimension);
         var state = strategy is null || box is null ? null : OptimizerStateReader.Read(request.State, strategy, box.Dimension, errors, out _);
         if (!errors.IsEmpty || strategy is null || points is null || box is null || values is null || options is null || surrogate is null)
             return null;
@@ -37,7 +37,7 @@ public static class OptimizationRequestReader
         int? dimension = function is null ? null : Dimension(function, request.Dimension, errors, limits);
         var strategy = StrategyReader.Strategy(request.Strategy, errors);
         var options = StrategyReader.Options(request.Options, strategy, errors);
-        var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors);
+        var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, dimension);
         int? batchSize = StrategyReader.BatchSize(request.BatchSize, errors, limits);
         ulong? seed = SeedReader.Read(request.Seed, errors);
         int? budget = request.MaxEvaluations;

@@ -9,7 +9,8 @@ namespace SurrogateService.Api.Validation;
 /// </summary>
 public static class OptionsBinder
 {
-    public static OptionValues? Bind(JsonElement? json, IReadOnlyList<OptionSpec> specs, string field, RequestErrors errors)
+    /// <param name="dimension">When known, per-dimension arrays must have exactly this many entries.</param>
+    public static OptionValues? Bind(JsonElement? json, IReadOnlyList<OptionSpec> specs, string field, RequestErrors errors, int? dimension = null)
     {
         if (json is not JsonElement element || element.ValueKind == JsonValueKind.Null)
             return OptionValues.Defaults(specs);
@@ -33,7 +34,10 @@ public static class OptionsBinder
                 valid = false;
                 continue;
             }
-            string? error = TryConvert(property.Value, spec, out object? value);
+            string? error = TryConvert(property.Value, spec, out object? value)
+                ?? (value is double[] perDimension && dimension is int d && perDimension.Length != d
+                    ? $"Has {perDimension.Length} entries, expected one per dimension ({d})."
+                    : null);
             if (error is not null)
             {
                 errors.Add(name, error);

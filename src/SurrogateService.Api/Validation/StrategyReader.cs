@@ -16,7 +16,7 @@ public static class StrategyReader
         strategy is null ? null : OptionsBinder.Bind(options, strategy.Options, "options", errors);
 
     /// <summary>The strategy's default surrogate when none is given; ei and lcb need a kind with a standard error.</summary>
-    public static SurrogateChoice? Surrogate(SurrogateSpec? spec, IOptimizationStrategy? strategy, RequestErrors errors)
+    public static SurrogateChoice? Surrogate(SurrogateSpec? spec, IOptimizationStrategy? strategy, RequestErrors errors, int? dimension)
     {
         if (strategy is null)
             return null;
@@ -31,7 +31,7 @@ public static class StrategyReader
                 string.Join(", ", SurrogateKinds.All.Where(k => k.HasStandardError).Select(k => k.Name)) + ".");
             return null;
         }
-        var options = OptionsBinder.Bind(spec.Options, kind.Options, "surrogate.options", errors);
+        var options = OptionsBinder.Bind(spec.Options, kind.Options, "surrogate.options", errors, dimension);
         return options is null ? null : new SurrogateChoice(kind, options);
     }
 
