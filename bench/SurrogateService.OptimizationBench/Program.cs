@@ -1,19 +1,19 @@
 using System.Globalization;
 using SurrogateService.OptimizationBench;
 
-// quality [seeds]      the quality tables of issue 5 over `seeds` seeds (default 10)
+// quality [seeds] [function:strategy ...]   the quality tables of issue 5 over `seeds` seeds (default 10), all cases or the ones named (e.g. hartmann6:ei)
 // bodies DIR [n]       suggest request bodies for the latency measurement (Hartmann-6, n known points, default 100)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 switch (args)
 {
     case ["quality", .. var rest]:
-        QualityTables.Print(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 10);
+        QualityTables.Print(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 10, rest.Skip(1).ToArray());
         return 0;
     case ["bodies", var directory, .. var rest]:
         SuggestBodies.Write(directory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 100);
         return 0;
     default:
-        Console.Error.WriteLine("usage: quality [seeds] | bodies DIR [points]");
+        Console.Error.WriteLine("usage: quality [seeds] [function:strategy ...] | bodies DIR [points]");
         return 2;
 }

@@ -21,10 +21,11 @@ internal static class QualityTables
         new("hartmann6", "ei", 20, 150, -3.32237 * 0.98, "f ≤ −3.2559 (2 % of −3.32237)", 8),
     ];
 
-    public static void Print(int seeds)
+    /// <param name="only">function:strategy names of the cases to run (e.g. hartmann6:ei); empty for all.</param>
+    public static void Print(int seeds, IReadOnlyCollection<string> only)
     {
         Console.WriteLine($"{Environment.ProcessorCount} cores, load average {LoadAverage()}");
-        foreach (var benchmark in Cases)
+        foreach (var benchmark in Cases.Where(c => only.Count == 0 || only.Contains($"{c.Function}:{c.Strategy}")))
             PrintCase(benchmark, seeds);
     }
 

@@ -12,8 +12,9 @@ namespace SurrogateService.Numerics.Optimization;
 /// <remarks>
 /// The state carries the iteration, the incumbent value, θ and the number of successful points it
 /// was searched on. The first call searches the likelihood in full; later calls keep θ until
-/// refitEvery new successful evaluations have arrived, then search again from it (one start
-/// instead of the multi-start): that is what keeps a suggestion fast as data grow.
+/// refitEvery new successful evaluations have arrived, then search again from it and from the
+/// heuristic θ (two starts instead of the multi-start, see <see cref="KrigingWarmStart"/>): that is
+/// what keeps a suggestion fast as data grow.
 /// </remarks>
 internal abstract class AcquisitionStrategy : IOptimizationStrategy
 {

@@ -39,7 +39,7 @@ public static class StrategyOptions
 
     public static OptionSpec RefitEverySpec { get; } = OptionSpec.Integer(RefitEvery, 5,
         "With Kriging θ 'fit': the first call searches the likelihood in full; later calls keep the θ of the state until refitEvery new " +
-        "successful evaluations have arrived, then search again starting from it. 1 searches on every call (slower, rarely better).",
+        "successful evaluations have arrived, then search again starting from it and from the heuristic θ. 1 searches on every call (slower, rarely better).",
         1, 100_000);
 
     public static OptionSpec MaxEvaluationsSpec { get; } = OptionSpec.Integer(MaxEvaluations, 0,
