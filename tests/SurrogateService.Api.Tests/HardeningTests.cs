@@ -42,6 +42,31 @@ public class HardeningTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_fit_inside_predict_takes_a_heavy_slot_while_predicting_from_a_document_stays_free()
+    {
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:HeavyConcurrency", "1"));
+        var client = limited.CreateClient();
+        var document = (await (await client.PostAsJsonAsync("/v1/surrogates/fit", new
+        {
+            kind = "inverseDistance", points = new[] { new[] { 0.0 }, [1.0] }, values = new[] { 0.0, 1.0 },
+            lowerBound = new[] { 0.0 }, upperBound = new[] { 1.0 },
+        })).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["model"];
+        using var cancel = new CancellationTokenSource();
+        var first = client.PostAsJsonAsync("/v1/surrogates/predict", new { fit = SlowFit, points = new[] { new[] { 0.5 } } }, cancel.Token);
+        await Task.Delay(500);
+
+        var second = await client.PostAsJsonAsync("/v1/surrogates/integrate", new { fit = SlowFit });
+        var fromDocument = await client.PostAsJsonAsync("/v1/surrogates/predict", new { model = document, points = new[] { new[] { 0.5 } } });
+        await cancel.CancelAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(second.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, fromDocument.StatusCode);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+    }
+
+    [Fact]
     public async Task Oversized_body_is_a_413_problem()
     {
         using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxRequestBodyBytes", "2048"));

@@ -66,6 +66,7 @@ public class SamplesEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory
         { """{"method":"sobol","count":5,"lowerBound":[0,1],"upperBound":[1,1]}""", "lowerBound[1]" },
         { """{"method":"sobol","count":5,"lowerBound":[2],"upperBound":[1]}""", "lowerBound[0]" },
         { """{"method":"sobol","count":5,"lowerBound":[0],"upperBound":[1e400]}""", "upperBound[0]" },
+        { """{"method":"sobol","count":5,"lowerBound":[-1e308],"upperBound":[1e308]}""", "upperBound[0]" },
         { """{"method":"sobol","count":5,"lowerBound":[0],"upperBound":[1],"seed":-1}""", "seed" },
         { """{"method":"sobol","count":5,"lowerBound":[0],"upperBound":[1],"options":{"nope":1}}""", "options.nope" },
         { """{"method":"sobol","count":5,"lowerBound":[0],"upperBound":[1],"options":{"scramble":"yes"}}""", "options.scramble" },

@@ -20,9 +20,11 @@ public static class SurrogatesEndpoints
             .WithSummary("Fits a surrogate and returns a portable model document with diagnostics.")
             .AsHeavyWork();
         group.MapPost("/predict", Predict)
-            .WithSummary("Predicts at points from a model document, or fits and predicts in one call (`fit` instead of `model`).");
+            .WithSummary("Predicts at points from a model document, or fits and predicts in one call (`fit` instead of `model`; such a fit takes a heavy-work slot or gets 429).")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/integrate", Integrate)
-            .WithSummary("Integrates a model over a box: exactly where the kind allows (lobachevsky), otherwise by randomised quasi-Monte Carlo with a standard error.");
+            .WithSummary("Integrates a model over a box: exactly where the kind allows (lobachevsky), otherwise by randomised quasi-Monte Carlo with a standard error.")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
     }
 
@@ -44,11 +46,27 @@ public static class SurrogatesEndpoints
             SurrogateMapping.ToDiagnostics(fitted)));
     }
 
-    private static Results<Ok<PredictResponse>, ValidationProblem> Predict(
-        PredictRequest request, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    private static Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult> Predict(
+        PredictRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (request.Fit is null)
+            return PredictNow(request, limits.Value, cancellationToken);
+        if (!gate.TryEnter(context))
+            return InlineFitGate.Busy();
+        try
+        {
+            return PredictNow(request, limits.Value, cancellationToken);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    private static Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult> PredictNow(
+        PredictRequest request, LimitsOptions limit, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var limit = limits.Value;
         var fitted = ModelSourceReader.Read(request.Model, request.Fit, errors, limit, cancellationToken);
         if (fitted is null)
             return errors.ToProblem();
@@ -77,11 +95,27 @@ public static class SurrogatesEndpoints
             fromDocument ? null : SurrogateMapping.ToDiagnostics(fitted)));
     }
 
-    private static Results<Ok<IntegrateResponse>, ValidationProblem> Integrate(
-        IntegrateRequest request, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    private static Results<Ok<IntegrateResponse>, ValidationProblem, ProblemHttpResult> Integrate(
+        IntegrateRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (request.Fit is null)
+            return IntegrateNow(request, limits.Value, cancellationToken);
+        if (!gate.TryEnter(context))
+            return InlineFitGate.Busy();
+        try
+        {
+            return IntegrateNow(request, limits.Value, cancellationToken);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    private static Results<Ok<IntegrateResponse>, ValidationProblem, ProblemHttpResult> IntegrateNow(
+        IntegrateRequest request, LimitsOptions limit, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var limit = limits.Value;
         var fitted = ModelSourceReader.Read(request.Model, request.Fit, errors, limit, cancellationToken);
         if (fitted is null)
             return errors.ToProblem();
@@ -98,6 +132,11 @@ public static class SurrogatesEndpoints
             return errors.ToProblem();
 
         var estimate = SurrogateIntegration.Integrate(fitted.Model, box, samples, (ulong)(request.Seed ?? 0), cancellationToken);
+        if (!double.IsFinite(estimate.Value) || !double.IsFinite(estimate.StandardError))
+        {
+            errors.Add(request.Model is null ? "fit" : "model", "The integral over this box is not a finite number.");
+            return errors.ToProblem();
+        }
         return TypedResults.Ok(new IntegrateResponse(estimate.Value, estimate.StandardError, estimate.Method, estimate.Evaluations));
     }
 }

@@ -23,6 +23,7 @@ public static class ServiceSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddProblemResponses();
+        builder.Services.AddSingleton<InlineFitGate>();
         builder.Services.AddProbes();
         builder.Services.AddApiDocumentation();
         return builder;

@@ -28,6 +28,12 @@ public static class BoundsValidator
                 errors.Add($"{lowerField}[{i}]", $"Must be less than {UpperField}[{i}].");
                 valid = false;
             }
+            else if (!double.IsFinite(upper[i] - lower[i]))
+            {
+                // Every scaling to and from the unit cube multiplies by the width; it must be a number.
+                errors.Add($"{upperField}[{i}]", $"{UpperField}[{i}] − {LowerField}[{i}] overflows a double.");
+                valid = false;
+            }
         }
         return valid ? new Box(lower, upper) : null;
     }
