@@ -49,18 +49,8 @@ public static class SurrogatesEndpoints
     private static Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult> Predict(
         PredictRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, HttpContext context, CancellationToken cancellationToken)
     {
-        if (request.Fit is null)
-            return PredictNow(request, limits.Value, cancellationToken);
-        if (!gate.TryEnter(context))
-            return InlineFitGate.Busy();
-        try
-        {
-            return PredictNow(request, limits.Value, cancellationToken);
-        }
-        finally
-        {
-            gate.Exit();
-        }
+        using var slot = gate.Enter(request.Fit is not null, context);
+        return slot.Refused ? InlineFitGate.Busy() : PredictNow(request, limits.Value, cancellationToken);
     }
 
     private static Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult> PredictNow(
@@ -98,18 +88,8 @@ public static class SurrogatesEndpoints
     private static Results<Ok<IntegrateResponse>, ValidationProblem, ProblemHttpResult> Integrate(
         IntegrateRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, HttpContext context, CancellationToken cancellationToken)
     {
-        if (request.Fit is null)
-            return IntegrateNow(request, limits.Value, cancellationToken);
-        if (!gate.TryEnter(context))
-            return InlineFitGate.Busy();
-        try
-        {
-            return IntegrateNow(request, limits.Value, cancellationToken);
-        }
-        finally
-        {
-            gate.Exit();
-        }
+        using var slot = gate.Enter(request.Fit is not null, context);
+        return slot.Refused ? InlineFitGate.Busy() : IntegrateNow(request, limits.Value, cancellationToken);
     }
 
     private static Results<Ok<IntegrateResponse>, ValidationProblem, ProblemHttpResult> IntegrateNow(

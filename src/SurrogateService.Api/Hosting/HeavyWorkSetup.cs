@@ -18,13 +18,12 @@ public static class HeavyWorkSetup
     public static WebApplicationBuilder AddHeavyWorkLimits(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions();
-        int permits = limits.HeavyConcurrency > 0 ? limits.HeavyConcurrency : Environment.ProcessorCount;
 
         builder.Services.AddRateLimiter(options =>
         {
             options.AddConcurrencyLimiter(Policy, limiter =>
             {
-                limiter.PermitLimit = permits;
+                limiter.PermitLimit = limits.HeavySlots();
                 limiter.QueueLimit = limits.HeavyQueueLength;
                 limiter.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
             });

@@ -16,23 +16,34 @@ public sealed class InlineFitGate : IDisposable
     public InlineFitGate(IOptions<LimitsOptions> limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        int slots = limits.Value.HeavyConcurrency > 0 ? limits.Value.HeavyConcurrency : Environment.ProcessorCount;
+        int slots = limits.Value.HeavySlots();
         _slots = new SemaphoreSlim(slots, slots);
         _retryAfterSeconds = limits.Value.RetryAfterSeconds;
     }
 
-    /// <summary>Takes a slot, or sets the 429 answer's Retry-After and returns false.</summary>
-    public bool TryEnter(HttpContext context)
+    /// <summary>
+    /// Takes a slot when the request fits a model (<paramref name="fits"/>); dispose the result to give it back.
+    /// When none is free, <see cref="Slot.Refused"/> is true and the 429's Retry-After is already set.
+    /// </summary>
+    public Slot Enter(bool fits, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!fits)
+            return default;
         if (_slots.Wait(0))
-            return true;
+            return new Slot(this, refused: false);
         context.Response.Headers.RetryAfter = _retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         ServiceMetrics.HeavyRejected(context.Request.Path);
-        return false;
+        return new Slot(null, refused: true);
     }
 
-    public void Exit() => _slots.Release();
+    /// <summary>A held slot (or none); disposing releases it.</summary>
+    public readonly struct Slot(InlineFitGate? owner, bool refused) : IDisposable
+    {
+        public bool Refused { get; } = refused;
+
+        public void Dispose() => owner?._slots.Release();
+    }
 
     /// <summary>The 429 answer when no slot is free.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Busy() =>

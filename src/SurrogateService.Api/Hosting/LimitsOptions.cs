@@ -122,4 +122,7 @@ public sealed class LimitsOptions
     /// <summary>Most work for standard errors in one request: points × training points² (a Kriging standard error is one triangular solve per point).</summary>
     [Range(1e6, 1e15)]
     public double MaxStandardErrorWork { get; set; } = 1e11;
+
+    /// <summary>Heavy-work slots in effect: <see cref="HeavyConcurrency"/>, or one per core when it is 0. A method, so the document filter that lists the limits does not print a machine-dependent number.</summary>
+    public int HeavySlots() => HeavyConcurrency > 0 ? HeavyConcurrency : Environment.ProcessorCount;
 }
