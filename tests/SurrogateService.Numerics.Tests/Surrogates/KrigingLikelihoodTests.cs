@@ -51,9 +51,9 @@ public class KrigingLikelihoodTests
         };
         double p = KernelProfiles.HasExponents(shape) ? 1.7 : 2;
         var space = new KrigingSearchSpace(BraninBox, [p, p], fitP: false, 1e-4, 1e4, 1, 2, noise: mode, noiseScale: 2, noiseRange: (1e-12, 1e8));
-        // Without noise, the smooth kernels need a jitter that keeps R well enough conditioned for differences.
-        var likelihood = new KrigingLikelihood(noisy, shape, noise, mode == NoiseMode.None ? 1e-6 : 1e-10);
-        double[] z = mode == NoiseMode.None ? [Math.Log(3), Math.Log(0.5)] : [Math.Log(3), Math.Log(0.5), Math.Log(0.05)];
+        // Correlations short enough (θ̃ = 30 and 8) that R stays well conditioned for differences without noise too.
+        var likelihood = new KrigingLikelihood(noisy, shape, noise, 1e-10);
+        double[] z = mode == NoiseMode.None ? [Math.Log(30), Math.Log(8)] : [Math.Log(30), Math.Log(8), Math.Log(0.05)];
         var gradient = new double[z.Length];
         Assert.True(double.IsFinite(space.NegativeLogLikelihood(likelihood, z, gradient)));
         AssertGradientMatchesDifferences(space, likelihood, z, gradient);

@@ -78,12 +78,12 @@ public sealed class KrigingKind : ISurrogateKind
         if (IsConstant(data.Values) && (thetaMode == Fitted || noise.Mode == NoiseMode.Fit))
         {
             string constantWarning = noise.Mode == NoiseMode.Fit
-                ? "The values are all equal: neither θ nor the noise variance can be estimated (the likelihood has no maximum); the heuristic θ was used and the values were taken as exact."
+                ? "The values are all equal: the noise variance cannot be estimated, nor θ (the likelihood has no maximum); the heuristic θ was used and the values were taken as exact."
                 : "The values are all equal: θ was not fitted (the likelihood has no maximum); the heuristic θ was used.";
-            var exact = noise.Mode == NoiseMode.Fit ? KrigingNoise.None : noise;
-            return noise.Mode == NoiseMode.None
+            var remaining = noise.Mode == NoiseMode.Fit ? KrigingNoise.None : noise;
+            return remaining.Mode == NoiseMode.None
                 ? KrigingModel.Fit(data, new KrigingCorrelation(shape, HeuristicTheta(data, p), p), nuggetFloor, [constantWarning])
-                : Search(data, exact, shape, HeuristicTheta(data, p), p, fitTheta: false, fitP: false, options, nuggetFloor, [constantWarning], cancellationToken);
+                : Search(data, remaining, shape, HeuristicTheta(data, p), p, fitTheta: false, fitP: false, options, nuggetFloor, [constantWarning], cancellationToken);
         }
         if (thetaMode == Fitted)
             return Search(data, noise, shape, theta, p, fitTheta: true, fitP, options, nuggetFloor, [], cancellationToken);

@@ -8,15 +8,17 @@ namespace SurrogateService.Numerics.Surrogates;
 /// it means when the maximum sits at an end of the range.
 /// </summary>
 /// <remarks>
-/// Fitted noise searches λ = τ²/σ² ∈ [1e-12, 1e2]: at 1e-12 the noise is below what the fit can
-/// distinguish from rounding (σ² of a smooth fit may be 1e5 times the values' variance, so τ² stays
-/// under 1e-6 of it), at 1e2 the values are essentially noise. The first start 1e-2 is a moderate
+/// Fitted noise searches λ = τ²/σ² ∈ [1e-15, 1e2]. The lower end is the jitter of an exact fit
+/// (<see cref="KrigingRegularisation.SmallestJitter"/>, 2.2e-15, rounded down): exact data reach the
+/// model an interpolating fit gives (with 1e-12 the notebook's Branin case lost a factor 4 in RMSE),
+/// and even with σ² 1e5 times the values' variance τ² stays far under 1e-6 of it. At 1e2 the values
+/// are essentially noise. The first start 1e-2 is a moderate
 /// noise level, from which the likelihood's slope leads down quickly for exact data. Known noise
 /// searches σ² on the scale v of the values' sample variance, σ²/v ∈ [1e-8, 1e8].
 /// </remarks>
 internal sealed record NoiseSearch(double Scale, (double Min, double Max) Range, double FirstStart, (double Min, double Max) StartRange, NoiseMode Mode)
 {
-    public const double MinNoiseRatio = 1e-12, MaxNoiseRatio = 1e2;
+    public const double MinNoiseRatio = 1e-15, MaxNoiseRatio = 1e2;
 
     public static NoiseSearch For(KrigingNoise noise, double[] values)
     {
