@@ -59,9 +59,9 @@ public sealed class KrigingKind : ISurrogateKind
         ArgumentNullException.ThrowIfNull(data);
         var shape = KernelProfiles.Parse(options.Text("kernel")!);
         var noise = ReadNoise(data, options);
-        CheckData(data, noise);
         int d = data.Dimension;
         double[] p = Exponents(shape, options, d);
+        CheckData(data, noise);
         double nuggetFloor = options.Number("nugget");
         bool fitP = options.Boolean("fitP");
         string? thetaMode = options.Text("theta");
@@ -196,7 +196,7 @@ public sealed class KrigingKind : ISurrogateKind
             throw new SurrogateFitException($"Kriging needs at least {MinimumPoints(data.Dimension)} training points, got {data.Count}.");
         bool everyValueNoisy = noise.Mode == NoiseMode.Fit || (noise.Mode == NoiseMode.Known && Array.TrueForAll(noise.Variances!, v => v > 0));
         if (!everyValueNoisy)
-            DuplicatePoints.ThrowIfAny(data.Points, "the Kriging correlation matrix would be singular without noise (give the 'noise' option for replicates)");
+            DuplicatePoints.ThrowIfAny(data.Points, "the Kriging correlation matrix would be singular without noise; give the 'noise' option for replicates");
     }
 
     private static bool IsConstant(double[] values) => Array.TrueForAll(values, v => v == values[0]);
