@@ -7,7 +7,8 @@ public sealed record SurrogateKindInfo(string Name, string Description, bool Has
 
 /// <summary>
 /// Training data and settings for a fit; <c>options</c> are the kind's (see GET /v1/surrogates).
-/// <c>noiseVariances</c>: the known noise variance of each value (Kriging), for data whose precision varies.
+/// <c>noiseVariances</c>: the known noise variance of each value (Kriging), for data whose precision varies;
+/// <c>lowFidelity</c>: data of a cheaper model of the same function (Kriging: co-Kriging).
 /// </summary>
 public sealed record FitRequest(
     string? Kind,
@@ -16,7 +17,14 @@ public sealed record FitRequest(
     double[]? LowerBound,
     double[]? UpperBound,
     JsonElement? Options,
-    double[]? NoiseVariances = null);
+    double[]? NoiseVariances = null,
+    LowFidelityData? LowFidelity = null);
+
+/// <summary>
+/// Points and values of a cheaper, biased model of the same function (Kriging only): the fit becomes
+/// autoregressive co-Kriging, f_high = ρ·f_low + δ.
+/// </summary>
+public sealed record LowFidelityData(double[][]? Points, double[]? Values);
 
 /// <summary>
 /// A fitted model as a portable document: the client keeps it and sends it back to predict.
@@ -32,7 +40,8 @@ public sealed record ModelDocument(
     double[][]? Points,
     double[]? Values,
     Dictionary<string, double[]>? Parameters,
-    double[]? NoiseVariances = null);
+    double[]? NoiseVariances = null,
+    LowFidelityData? LowFidelity = null);
 
 /// <summary>Fit quality and numerical health; fields that do not apply to the kind are null.</summary>
 public sealed record DiagnosticsInfo(

@@ -22,7 +22,8 @@ public static class SurrogateMapping
             data.Points.ToRows(),
             (double[])data.Values.Clone(),
             new Dictionary<string, double[]>(model.ExportParameters()),
-            (double[]?)data.NoiseVariances?.Clone());
+            (double[]?)data.NoiseVariances?.Clone(),
+            data.LowFidelity is { } low ? new LowFidelityData(low.Points.ToRows(), (double[])low.Values.Clone()) : null);
     }
 
     public static DiagnosticsInfo ToDiagnostics(FittedSurrogate fitted)

@@ -5,7 +5,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// <summary>Training data for a surrogate: points, their values, the design box, and optionally each value's known noise variance.</summary>
 public sealed class TrainingSet
 {
-    public TrainingSet(PointSet points, double[] values, Box box, double[]? noiseVariances = null)
+    public TrainingSet(PointSet points, double[] values, Box box, double[]? noiseVariances = null, TrainingSet? lowFidelity = null)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(values);
@@ -19,7 +19,10 @@ public sealed class TrainingSet
         Points = points;
         Values = values;
         Box = box;
+        if (lowFidelity is not null && lowFidelity.Dimension != points.Dimension)
+            throw new ArgumentException("The low-fidelity data differ in dimension.", nameof(lowFidelity));
         NoiseVariances = noiseVariances;
+        LowFidelity = lowFidelity;
     }
 
     public PointSet Points { get; }
@@ -30,6 +33,9 @@ public sealed class TrainingSet
 
     /// <summary>Known noise variance of each value (values' units squared), or null when none were given.</summary>
     public double[]? NoiseVariances { get; }
+
+    /// <summary>Values of a cheaper, biased model of the same function (multi-fidelity), or null.</summary>
+    public TrainingSet? LowFidelity { get; }
 
     public int Count => Points.Count;
 

@@ -60,6 +60,22 @@ public class KrigingLikelihoodTests
     }
 
     [Fact]
+    public void A_second_regressor_of_the_mean_keeps_the_gradient_exact()
+    {
+        // Co-Kriging's trend [1, t]: μ and ρ are concentrated out by generalised least squares.
+        var noisy = Sample(30, BraninBox, seed: 5, x => Math.Sin(x[0]) + 0.1 * x[1] * x[1] + 0.3 * Math.Cos(7 * x[1]));
+        var trend = Enumerable.Range(0, 30).Select(i => noisy.Values[i] * 0.8 + Math.Sin(i)).ToArray();
+        var space = new KrigingSearchSpace(BraninBox, [2.0, 2.0], fitP: false, 1e-4, 1e4, 1, 2, noise: NoiseMode.Fit, noiseRange: (1e-12, 1e2));
+        var likelihood = new KrigingLikelihood(noisy, KernelShape.Matern52, KrigingNoise.Fitted, 1e-10, trend);
+        double[] z = [Math.Log(30), Math.Log(8), Math.Log(0.05)];
+        var gradient = new double[3];
+        double withTrend = space.NegativeLogLikelihood(likelihood, z, gradient);
+        Assert.True(withTrend < space.NegativeLogLikelihood(new KrigingLikelihood(noisy, KernelShape.Matern52, KrigingNoise.Fitted, 1e-10), z, new double[3]),
+            "a regressor that explains most of the values must raise the likelihood");
+        AssertGradientMatchesDifferences(space, likelihood, z, gradient);
+    }
+
+    [Fact]
     public void The_likelihood_is_the_concentrated_one_of_the_fitted_model()
     {
         // The model restored with the same θ, p and nugget reports the same log-likelihood.

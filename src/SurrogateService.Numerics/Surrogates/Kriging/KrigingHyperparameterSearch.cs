@@ -63,13 +63,14 @@ internal static class KrigingHyperparameterSearch
         ProjectedBfgsResult best;
         if (data.Count <= ExplorationPoints)
         {
-            best = MultiStart(data, settings.Shape, noise, nugget, space, starts, options, cancellationToken);
+            best = MultiStart(data, settings.Shape, noise, nugget, settings.Trend, space, starts, options, cancellationToken);
         }
         else
         {
             var indices = SpaceFillingSubset.Select(data.Points, data.Box, ExplorationPoints);
-            var explored = MultiStart(Subset(data, indices), settings.Shape, Subset(noise, indices), nugget, space, starts, options, cancellationToken);
-            var likelihood = new KrigingLikelihood(data, settings.Shape, noise, nugget);
+            var trend = settings.Trend is { } full ? Array.ConvertAll(indices, i => full[i]) : null;
+            var explored = MultiStart(Subset(data, indices), settings.Shape, Subset(noise, indices), nugget, trend, space, starts, options, cancellationToken);
+            var likelihood = new KrigingLikelihood(data, settings.Shape, noise, nugget, settings.Trend);
             var start = FeasibleStart(likelihood, space, explored.Minimizer, starts[0]);
             best = ProjectedBfgs.Minimize((z, gradient) => space.NegativeLogLikelihood(likelihood, z, gradient), start, options, cancellationToken);
         }
@@ -82,13 +83,13 @@ internal static class KrigingHyperparameterSearch
 
     /// <summary>A local search from every start, in parallel; the best by value, ties to the earlier start.</summary>
     private static ProjectedBfgsResult MultiStart(
-        TrainingSet data, KernelShape shape, KrigingNoise noise, double nugget, KrigingSearchSpace space, List<double[]> starts, ProjectedBfgsOptions options, CancellationToken cancellationToken)
+        TrainingSet data, KernelShape shape, KrigingNoise noise, double nugget, double[]? trend, KrigingSearchSpace space, List<double[]> starts, ProjectedBfgsOptions options, CancellationToken cancellationToken)
     {
         var results = new ProjectedBfgsResult[starts.Count];
         try
         {
             Parallel.For(0, starts.Count, new ParallelOptions { CancellationToken = cancellationToken },
-                () => new KrigingLikelihood(data, shape, noise, nugget),
+                () => new KrigingLikelihood(data, shape, noise, nugget, trend),
                 (start, _, likelihood) =>
                 {
                     results[start] = ProjectedBfgs.Minimize((z, gradient) => space.NegativeLogLikelihood(likelihood, z, gradient), starts[start], options, cancellationToken);

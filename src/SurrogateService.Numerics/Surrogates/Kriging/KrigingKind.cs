@@ -57,6 +57,24 @@ public sealed class KrigingKind : ISurrogateKind
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
+        return data.LowFidelity is null
+            ? FitOne(data, options, cancellationToken)
+            : CoKrigingModel.Fit(data, (level, trend) => FitOne(level, options, cancellationToken, trend));
+    }
+
+    public ISurrogateModel Restore(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(data);
+        return data.LowFidelity is null
+            ? RestoreOne(data, options, parameters, "parameters.")
+            : CoKrigingModel.Restore(data, parameters, (level, levelParameters, field) => RestoreOne(level, options, levelParameters, field));
+    }
+
+    /// <param name="trend">A second regressor of the mean for the likelihood search (co-Kriging), or null.</param>
+    private KrigingModel FitOne(TrainingSet data, OptionValues options, CancellationToken cancellationToken, double[]? trend = null)
+    {
         var shape = KernelProfiles.Parse(options.Text("kernel")!);
         var noise = ReadNoise(data, options);
         int d = data.Dimension;
@@ -86,44 +104,42 @@ public sealed class KrigingKind : ISurrogateKind
                 : Search(data, remaining, shape, HeuristicTheta(data, p), p, fitTheta: false, fitP: false, options, nuggetFloor, [constantWarning], cancellationToken);
         }
         if (thetaMode == Fitted)
-            return Search(data, noise, shape, theta, p, fitTheta: true, fitP, options, nuggetFloor, [], cancellationToken);
+            return Search(data, noise, shape, theta, p, fitTheta: true, fitP, options, nuggetFloor, [], cancellationToken, trend);
         if (noise.Mode != NoiseMode.None)
-            return Search(data, noise, shape, theta, p, fitTheta: false, fitP: false, options, nuggetFloor, [], cancellationToken);
+            return Search(data, noise, shape, theta, p, fitTheta: false, fitP: false, options, nuggetFloor, [], cancellationToken, trend);
         return KrigingModel.Fit(data, new KrigingCorrelation(shape, theta, p), nuggetFloor, []);
     }
 
-    public ISurrogateModel Restore(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters)
+    /// <param name="field">Where the parameters sit in the document, for error messages ("parameters." or "parameters.low.").</param>
+    private KrigingModel RestoreOne(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters, string field)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(data);
         var shape = KernelProfiles.Parse(options.Text("kernel")!);
         var noise = ReadNoise(data, options);
         CheckData(data, noise);
         int d = data.Dimension;
-        double[] theta = Required(parameters, "theta");
-        double[] p = Required(parameters, "p");
-        double[] nugget = Required(parameters, "nugget");
-        CheckVector(theta, d, "theta", IsPositive, "finite and > 0", "parameters.theta");
+        double[] theta = Required(parameters, "theta", field);
+        double[] p = Required(parameters, "p", field);
+        double[] nugget = Required(parameters, "nugget", field);
+        CheckVector(theta, d, "theta", IsPositive, "finite and > 0", field + "theta");
         CheckVector(p, d, "p", v => KernelProfiles.HasExponents(shape) ? v > 0 && v <= 2 : v == 2,
-            KernelProfiles.HasExponents(shape) ? "in (0, 2]" : "2 for this kernel", "parameters.p");
-        CheckVector(nugget, 1, "nugget", v => double.IsFinite(v) && v >= 0, "finite and ≥ 0", "parameters.nugget");
+            KernelProfiles.HasExponents(shape) ? "in (0, 2]" : "2 for this kernel", field + "p");
+        CheckVector(nugget, 1, "nugget", v => double.IsFinite(v) && v >= 0, "finite and ≥ 0", field + "nugget");
         double noiseParameter = 0;
         if (noise.Mode != NoiseMode.None)
         {
             string name = noise.Mode == NoiseMode.Fit ? "noiseRatio" : "sigma2";
-            double[] value = Required(parameters, name);
-            CheckVector(value, 1, name, IsPositive, "finite and > 0", $"parameters.{name}");
+            double[] value = Required(parameters, name, field);
+            CheckVector(value, 1, name, IsPositive, "finite and > 0", field + name);
             noiseParameter = value[0];
         }
         return KrigingModel.WithNugget(data, new KrigingCorrelation(shape, theta, p), nugget[0], noise, noiseParameter);
     }
 
     private static KrigingModel Search(TrainingSet data, KrigingNoise noise, KernelShape shape, double[] theta, double[] p, bool fitTheta, bool fitP,
-        OptionValues options, double nuggetFloor, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
+        OptionValues options, double nuggetFloor, IReadOnlyList<string> warnings, CancellationToken cancellationToken, double[]? trend = null)
     {
         var settings = new KrigingSearchSettings(theta, p, fitP, (ulong)options.Integer("seed"), options.Integer("restarts"), nuggetFloor,
-            shape, noise, fitTheta);
+            shape, noise, fitTheta, trend);
         var search = KrigingHyperparameterSearch.Run(data, settings, cancellationToken);
         return KrigingModel.WithNugget(data, new KrigingCorrelation(shape, search.Theta, search.P), search.Nugget, noise, search.NoiseParameter,
             [.. warnings, .. search.Warnings]);
@@ -201,10 +217,10 @@ public sealed class KrigingKind : ISurrogateKind
 
     private static bool IsConstant(double[] values) => Array.TrueForAll(values, v => v == values[0]);
 
-    private static double[] Required(IReadOnlyDictionary<string, double[]> parameters, string name) =>
+    private static double[] Required(IReadOnlyDictionary<string, double[]> parameters, string name, string field) =>
         parameters.TryGetValue(name, out var value) && value is not null
             ? value
-            : throw new SurrogateFitException($"Parameter '{name}' is missing.") { Field = $"parameters.{name}" };
+            : throw new SurrogateFitException($"Parameter '{name}' is missing.") { Field = field + name };
 
     private static bool IsPositive(double value) => double.IsFinite(value) && value > 0;
 

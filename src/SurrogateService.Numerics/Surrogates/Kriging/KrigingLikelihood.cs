@@ -26,6 +26,7 @@ internal sealed class KrigingLikelihood
     private readonly KernelShape _shape;
     private readonly KrigingNoise _noise;
     private readonly double _nugget;
+    private readonly double[]? _trend;
     private readonly double[] _scaled;
     private readonly double[] _matrix;
     private readonly double[] _factorWorkspace;
@@ -37,13 +38,15 @@ internal sealed class KrigingLikelihood
     private readonly double[] _powered;
     private readonly double[] _poweredFor;
 
-    public KrigingLikelihood(TrainingSet data, KernelShape shape, KrigingNoise noise, double nugget)
+    /// <param name="trend">A second regressor beside the constant (co-Kriging's low-fidelity predictions), or null.</param>
+    public KrigingLikelihood(TrainingSet data, KernelShape shape, KrigingNoise noise, double nugget, double[]? trend = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         _data = data;
         _shape = shape;
         _noise = noise;
         _nugget = nugget;
+        _trend = trend;
         int n = data.Count;
         _scaled = new double[n * n];
         _matrix = new double[n * n];
@@ -55,7 +58,7 @@ internal sealed class KrigingLikelihood
 
     /// <summary>The log-likelihood at (θ, p, η), or −∞ when K cannot be factored in floating point.</summary>
     public double Evaluate(ReadOnlySpan<double> theta, ReadOnlySpan<double> p, double noiseParameter) =>
-        Factor(theta, p, noiseParameter) is { } factor ? Concentrate(factor, _data.Values, KnownVariance(noiseParameter)).LogLikelihood : double.NegativeInfinity;
+        Factor(theta, p, noiseParameter) is { } factor ? Concentrate(factor, _data.Values, KnownVariance(noiseParameter), _trend).LogLikelihood : double.NegativeInfinity;
 
     /// <summary>Whether K can be factored in floating point at (θ, p, η).</summary>
     public bool CanFactor(ReadOnlySpan<double> theta, ReadOnlySpan<double> p, double noiseParameter) => Factor(theta, p, noiseParameter) is not null;
@@ -70,7 +73,7 @@ internal sealed class KrigingLikelihood
         noiseGradient = 0;
         if (Factor(theta, p, noiseParameter) is not { } factor)
             return double.NegativeInfinity;
-        var fit = Concentrate(factor, _data.Values, KnownVariance(noiseParameter));
+        var fit = Concentrate(factor, _data.Values, KnownVariance(noiseParameter), _trend);
         var alpha = fit.WhitenedResidual;
         double q = VectorKernels.Dot(alpha, alpha);
         factor.BackSubstitute(alpha);
@@ -82,8 +85,11 @@ internal sealed class KrigingLikelihood
         return fit.LogLikelihood;
     }
 
-    /// <summary>μ, σ² (or the given one) and the log-likelihood for the factor L of K.</summary>
-    public static ConcentratedFit Concentrate(Cholesky factor, ReadOnlySpan<double> values, double? knownProcessVariance)
+    /// <summary>
+    /// μ, σ² (or the given one) and the log-likelihood for the factor L of K; with a
+    /// <paramref name="trend"/> t the mean is μ + ρ·t, both by generalised least squares.
+    /// </summary>
+    public static ConcentratedFit Concentrate(Cholesky factor, ReadOnlySpan<double> values, double? knownProcessVariance, double[]? trend = null)
     {
         int n = factor.Size;
         var ones = new double[n];
@@ -92,7 +98,21 @@ internal sealed class KrigingLikelihood
         var residual = values.ToArray();
         factor.ForwardSubstitute(residual);
         double mean = VectorKernels.Dot(ones, residual) / VectorKernels.Dot(ones, ones);
-        VectorKernels.AddScaled(residual, -mean, ones);
+        if (trend is null)
+        {
+            VectorKernels.AddScaled(residual, -mean, ones);
+        }
+        else
+        {
+            var column = (double[])trend.Clone();
+            factor.ForwardSubstitute(column);
+            double uu = VectorKernels.Dot(ones, ones), uc = VectorKernels.Dot(ones, column), cc = VectorKernels.Dot(column, column);
+            double uw = VectorKernels.Dot(ones, residual), cw = VectorKernels.Dot(column, residual);
+            double determinant = uu * cc - uc * uc;
+            mean = (cc * uw - uc * cw) / determinant;
+            VectorKernels.AddScaled(residual, -mean, ones);
+            VectorKernels.AddScaled(residual, -(uu * cw - uc * uw) / determinant, column);
+        }
         double q = VectorKernels.Dot(residual, residual);
         if (knownProcessVariance is double variance)
         {

@@ -224,6 +224,24 @@ public sealed class KrigingModel : ISurrogateModel, IDifferentiableModel
     }
 
     /// <summary>
+    /// The generalised least-squares fit of values ≈ β₀·1 + β₁·column with this model's K: the
+    /// maximum-likelihood trend coefficients at its hyperparameters (co-Kriging's scale ρ = β₁).
+    /// </summary>
+    internal (double Intercept, double Slope) GeneralisedLeastSquares(ReadOnlySpan<double> values, ReadOnlySpan<double> column)
+    {
+        var c = column.ToArray();
+        var w = values.ToArray();
+        _factor.ForwardSubstitute(c);
+        _factor.ForwardSubstitute(w);
+        double uu = _onesPrecision, uc = VectorKernels.Dot(_whitenedOnes, c), cc = VectorKernels.Dot(c, c);
+        double uw = VectorKernels.Dot(_whitenedOnes, w), cw = VectorKernels.Dot(c, w);
+        double determinant = uu * cc - uc * uc;
+        if (!(determinant > 1e-12 * uu * cc))
+            throw new SurrogateFitException("The low-fidelity predictions at the high-fidelity points are (nearly) constant, so their scale ρ cannot be estimated; add low-fidelity points that vary across the high-fidelity ones.") { Field = "lowFidelity" };
+        return ((cc * uw - uc * cw) / determinant, (uu * cw - uc * uw) / determinant);
+    }
+
+    /// <summary>
     /// Exact leave-one-out of ordinary Kriging with μ re-estimated and the hyperparameters kept (Dubrule
     /// 1983): with Q = K⁻¹ − K⁻¹11ᵀK⁻¹/1ᵀK⁻¹1, the error at x_i is e_i = b_i / Q_ii and its predictive
     /// variance σ²/Q_ii (of the observed value, noise included), so z_i = b_i/√(σ²·Q_ii) is about
