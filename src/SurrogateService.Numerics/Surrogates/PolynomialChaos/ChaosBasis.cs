@@ -102,6 +102,49 @@ internal sealed class ChaosBasis
         }
     }
 
+    /// <summary>
+    /// ∫_box Σ_k c_k ψ_k(x) dx in closed form: the integral factorises over coordinates, and with
+    /// t = (x − mid)/h, ∫ψ_k dx = h·√(2k + 1)·[P_{k+1} − P_{k−1}]_{t_a}^{t_b}/(2k + 1) for k ≥ 1 (from
+    /// (2k + 1)P_k = P'_{k+1} − P'_{k−1}) and h·(t_b − t_a) for k = 0. The box may be any box.
+    /// </summary>
+    public double Integrate(Box box, ReadOnlySpan<double> coefficients)
+    {
+        int d = Dimension;
+        var lower = new double[d];
+        var upper = new double[d];
+        _scaling.ToUnit(box.Lower, lower);
+        _scaling.ToUnit(box.Upper, upper);
+        var factors = new double[d][];
+        double jacobian = 1;
+        for (int j = 0; j < d; j++)
+        {
+            jacobian /= _inverseHalfWidth[j];
+            int degree = _coordinateDegree[j];
+            var atLower = new double[degree + 2];
+            var atUpper = new double[degree + 2];
+            LegendrePolynomials.Evaluate(lower[j], atLower);
+            LegendrePolynomials.Evaluate(upper[j], atUpper);
+            // P_k = ψ_k/√(2k + 1).
+            double P(double[] values, int k) => values[k] / Math.Sqrt(2 * k + 1);
+            factors[j] = new double[degree + 1];
+            factors[j][0] = upper[j] - lower[j];
+            for (int k = 1; k <= degree; k++)
+            {
+                double difference = P(atUpper, k + 1) - P(atUpper, k - 1) - P(atLower, k + 1) + P(atLower, k - 1);
+                factors[j][k] = Math.Sqrt(2 * k + 1) * difference / (2 * k + 1);
+            }
+        }
+        double sum = 0;
+        for (int k = 0; k < Count; k++)
+        {
+            double product = coefficients[k];
+            for (int j = 0; j < d; j++)
+                product *= factors[j][Degree(k, j)];
+            sum += product;
+        }
+        return jacobian * sum;
+    }
+
     /// <summary>The design matrix column-major: column k holds ψ_k at every point.</summary>
     public double[] DesignColumns(PointSet points)
     {

@@ -8,7 +8,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// Sobol' indices sums of squared coefficients (Sudret 2008, Reliab. Eng. Syst. Saf. 93:964–979):
 /// mean c_0, variance Σ_{α≠0} c_α².
 /// </summary>
-public sealed class PolynomialChaosModel : ISurrogateModel, IDifferentiableModel
+public sealed class PolynomialChaosModel : ISurrogateModel, IDifferentiableModel, IExactlyIntegrable
 {
     public const string MultiIndicesName = "multiIndices";
     public const string CoefficientsName = "coefficients";
@@ -86,6 +86,15 @@ public sealed class PolynomialChaosModel : ISurrogateModel, IDifferentiableModel
         gradients.Clear();
         for (int i = 0; i < points.Count; i++)
             _basis.AddGradient(points[i], _coefficients, table, gradients.Slice(i * d, d));
+    }
+
+    /// <summary>The exact integral of the expansion over any box (see <see cref="ChaosBasis.Integrate"/>).</summary>
+    public double Integrate(Box box)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        if (box.Dimension != Data.Dimension)
+            throw new ArgumentException("Box and model differ in dimension.", nameof(box));
+        return _basis.Integrate(box, _coefficients);
     }
 
     public void StandardError(PointSet points, Span<double> standardErrors) =>
