@@ -25,19 +25,7 @@ PYTHON="${PYTHON:-/usr/bin/python3}"
 PROJECT="$BENCH_DIR/SurrogateService.PceBench"
 
 # Succeeds when PYTHON can import openturns, installing Debian's package if needed.
-ensure_openturns() {
-    "$PYTHON" -c 'import openturns' 2>/dev/null && return 0
-    if ! command -v apt-get >/dev/null; then
-        log "No openturns for $PYTHON and no apt-get to install it."
-        return 1
-    fi
-    log "Installing python3-openturns ..."
-    if ! { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-openturns >/dev/null; }; then
-        log "Installing it failed."
-        return 1
-    fi
-    "$PYTHON" -c 'import openturns' 2>/dev/null
-}
+ensure_openturns() { ensure_python_modules "$PYTHON" 'import openturns' python3-openturns; }
 
 peer_args=()
 if [[ "${SKIP_PEERS:-0}" == 1 ]]; then

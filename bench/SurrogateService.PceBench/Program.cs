@@ -25,7 +25,7 @@ var points = sobol.Sample(n, box, new OptionValues(sobol.Options, new Dictionary
 var values = new double[n];
 ishigami.EvaluateBatch(points, values);
 var data = new TrainingSet(points, values, box);
-var (exactFirst, exactTotal, exactMean, exactVariance) = IshigamiReference.Indices();
+var (exactFirst, exactTotal, exactMean, exactVariance) = Ishigami.ExactSensitivity();
 
 var kind = SurrogateKinds.Find("polynomialChaos")!;
 var kindOptions = new OptionValues(kind.Options, new Dictionary<string, object> { ["maxDegree"] = maxDegree });
@@ -102,25 +102,6 @@ static JsonNode? RunPeer(string python, string script, string path)
         return JsonNode.Parse(output);
     Console.Error.WriteLine($"The OpenTURNS peer failed ({process.ExitCode}): {errors}");
     return null;
-}
-
-/// <summary>Ishigami's exact moments and indices from its ANOVA decomposition.</summary>
-internal static class IshigamiReference
-{
-    /// <summary>
-    /// With a = 7, b = 0.1 and x uniform on [−π, π]³ (Ishigami &amp; Homma 1990; the formulas as listed
-    /// by Surjanovic &amp; Bingham, https://www.sfu.ca/~ssurjano/ishigami.html): mean a/2,
-    /// V1 = ½(1 + bπ⁴/5)², V2 = a²/8, V13 = b²π⁸(1/18 − 1/50), V3 = V12 = V23 = V123 = 0,
-    /// V = V1 + V2 + V13.
-    /// </summary>
-    public static (double[] First, double[] Total, double Mean, double Variance) Indices()
-    {
-        const double a = 7, b = 0.1;
-        double pi4 = Math.Pow(Math.PI, 4), pi8 = pi4 * pi4;
-        double v1 = 0.5 * Math.Pow(1 + b * pi4 / 5, 2), v2 = a * a / 8, v13 = b * b * pi8 * (1.0 / 18 - 1.0 / 50);
-        double v = v1 + v2 + v13;
-        return ([v1 / v, v2 / v, 0], [(v1 + v13) / v, v2 / v, v13 / v], a / 2, v);
-    }
 }
 
 /// <summary>"--name value" pairs.</summary>
