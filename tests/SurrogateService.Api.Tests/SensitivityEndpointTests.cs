@@ -81,6 +81,25 @@ public class SensitivityEndpointTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task A_tampered_polynomial_chaos_document_is_a_400_naming_its_multi_indices()
+    {
+        var points = Enumerable.Range(0, 20).Select(i => new[] { (0.5 + i * 0.7548776662) % 1, (0.5 + i * 0.5698402910) % 1 }).ToArray();
+        var fit = await (await _client.PostAsJsonAsync("/v1/surrogates/fit", new
+        {
+            kind = "polynomialChaos",
+            points,
+            values = points.Select(p => Math.Exp(p[0]) * p[1]).ToArray(),
+            lowerBound = new[] { 0.0, 0.0 },
+            upperBound = new[] { 1.0, 1.0 },
+        })).Content.ReadFromJsonAsync<FitResponse>();
+        var parameters = new Dictionary<string, double[]>(fit!.Model.Parameters!);
+        parameters["multiIndices"] = [.. parameters["multiIndices"].Select((v, e) => e == 2 ? 0.5 : v)];
+
+        var response = await _client.PostAsJsonAsync("/v1/sensitivity/sobol", new { model = fit.Model with { Parameters = parameters } });
+        await ProblemAssert.IsValidationProblemAsync(response, "model.parameters.multiIndices");
+    }
+
+    [Fact]
     public async Task Sampled_indices_say_so_and_carry_no_exact_moments()
     {
         var body = await (await _client.PostAsJsonAsync("/v1/sensitivity/sobol", new { fit = LinearFit(), samples = 64 }))
