@@ -57,7 +57,14 @@ public sealed record DiagnosticsInfo(
     double? TrainingLoss,
     IReadOnlyList<double>? LossCurve,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<CandidateInfo>? Candidates);
+    IReadOnlyList<CandidateInfo>? Candidates,
+    PolynomialChaosInfo? PolynomialChaos = null);
+
+/// <summary>
+/// What a polynomial chaos fit chose: degree, terms kept of the candidate basis, the corrected relative
+/// leave-one-out error that chose them, and the model's mean and variance over the box (inputs uniform).
+/// </summary>
+public sealed record PolynomialChaosInfo(int Degree, int Terms, int CandidateTerms, double CorrectedLeaveOneOutError, double Mean, double Variance);
 
 /// <summary>One candidate that <c>auto</c> tried: its kind, options and leave-one-out error.</summary>
 public sealed record CandidateInfo(string Kind, JsonElement Options, double? LeaveOneOutRmse, string? Error);

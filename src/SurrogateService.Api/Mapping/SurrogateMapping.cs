@@ -43,7 +43,10 @@ public static class SurrogateMapping
             diagnostics.TrainingLoss,
             diagnostics.LossCurve,
             diagnostics.Warnings,
-            fitted.Candidates?.Select(c => new CandidateInfo(c.Kind, JsonSerializer.SerializeToElement(c.Options), c.LeaveOneOutRmse, c.Error)).ToArray());
+            fitted.Candidates?.Select(c => new CandidateInfo(c.Kind, JsonSerializer.SerializeToElement(c.Options), c.LeaveOneOutRmse, c.Error)).ToArray(),
+            diagnostics.PolynomialChaos is { } chaos
+                ? new PolynomialChaosInfo(chaos.Degree, chaos.Terms, chaos.CandidateTerms, chaos.CorrectedRelativeLeaveOneOutError, chaos.Mean, chaos.Variance)
+                : null);
     }
 
     public static SurrogateKindInfo ToInfo(ISurrogateKind kind)

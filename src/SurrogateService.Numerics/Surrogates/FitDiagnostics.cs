@@ -39,6 +39,9 @@ public sealed record FitDiagnostics
     /// <summary>Training loss per epoch, thinned to at most a few hundred entries (neural network).</summary>
     public IReadOnlyList<double>? LossCurve { get; init; }
 
+    /// <summary>Degree, terms, corrected leave-one-out error, mean and variance (polynomial chaos).</summary>
+    public PolynomialChaosDiagnostics? PolynomialChaos { get; init; }
+
     /// <summary>Human-readable warnings about the fit.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
