@@ -4,27 +4,19 @@
 # equal examples/expected-rmse.json (which a test also checks), and ask-tell must come near Branin's minimum.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# publish_api, free_port, start_server, wait_for_200, stop_server: shared with the bench scripts.
+source bench/lib.sh
 
 work="$(mktemp -d)"
-port="${EXAMPLES_PORT:-5391}"
-url="http://127.0.0.1:${port}"
-service_pid=""
-cleanup() {
-    if [[ -n "$service_pid" ]]; then kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+PUBLISH_DIR="$work/publish"
+SERVER_LOG="$work/service.log"
+trap 'stop_server; rm -rf "$work"' EXIT
 
-dotnet publish src/SurrogateService.Api -c Release -o "$work/publish" >"$work/publish.log" || { cat "$work/publish.log"; exit 1; }
-# From its own folder, as the container starts it: the content root holds appsettings.Development.json.
-(cd "$work/publish" && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" exec dotnet SurrogateService.Api.dll) >"$work/service.log" 2>&1 &
-service_pid=$!
-for _ in $(seq 1 120); do
-    if curl -fsS "$url/healthz/ready" >/dev/null 2>&1; then break; fi
-    if ! kill -0 "$service_pid" 2>/dev/null; then cat "$work/service.log"; exit 1; fi
-    sleep 0.5
-done
-curl -fsS "$url/healthz/ready" >/dev/null || { echo "the service did not become ready"; cat "$work/service.log"; exit 1; }
+publish_api
+port="$(free_port)"
+url="http://127.0.0.1:${port}"
+start_server "$port" ASPNETCORE_ENVIRONMENT=Development
+wait_for_200 120 "$url/healthz/ready"
 
 /usr/bin/python3 examples/notebook.py --url "$url" --out "$work/figures" | tee "$work/notebook.out"
 for figure in branin kriging inverseDistance lobachevsky; do
