@@ -25,6 +25,7 @@ internal sealed class RequiredMembersSchemaFilter : ISchemaFilter
             nameof(ModelDocument.FormatVersion), nameof(ModelDocument.Kind), nameof(ModelDocument.LowerBound), nameof(ModelDocument.UpperBound),
             nameof(ModelDocument.Points), nameof(ModelDocument.Values), nameof(ModelDocument.Parameters),
         ],
+        [typeof(LowFidelityData)] = [nameof(LowFidelityData.Points), nameof(LowFidelityData.Values)],
         [typeof(PredictRequest)] = [nameof(PredictRequest.Points)],
         [typeof(SuggestRequest)] = [nameof(SuggestRequest.Strategy), nameof(SuggestRequest.LowerBound), nameof(SuggestRequest.UpperBound), nameof(SuggestRequest.Points), nameof(SuggestRequest.Values)],
         // The other state members are required or refused depending on the strategy that wrote the state.
