@@ -14,10 +14,13 @@ public static class FunctionsEndpoints
     {
         var group = v1.MapGroup("/functions").WithTags("Functions");
         group.MapGet("/", List)
+            .WithName("listFunctions")
             .WithSummary("Lists the benchmark functions with their domains and known minima.");
         group.MapGet("/{name}", Describe)
+            .WithName("describeFunction")
             .WithSummary("Describes one benchmark function; `dimension` picks the size of a d-dimensional one.");
         group.MapPost("/{name}/evaluate", Evaluate)
+            .WithName("evaluateFunction")
             .WithSummary("Evaluates a benchmark function at a batch of points.");
         return group;
     }

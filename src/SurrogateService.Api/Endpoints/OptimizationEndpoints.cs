@@ -15,11 +15,14 @@ public static class OptimizationEndpoints
     {
         var group = v1.MapGroup("/optimization").WithTags("Optimization");
         group.MapGet("/strategies", ListStrategies)
+            .WithName("listStrategies")
             .WithSummary("Lists the optimisation strategies with their default surrogates and options.");
         group.MapPost("/suggest", Suggest)
+            .WithName("suggestPoints")
             .WithSummary("Ask–tell: from the points evaluated so far (null values mark failures), the next batch of points to evaluate and the state to send back next time.")
             .AsHeavyWork();
         group.MapPost("/runs", Run)
+            .WithName("runOptimization")
             .WithSummary("Optimises a built-in benchmark function: initial plan, then ask–tell rounds until maxEvaluations; returns the best point and the trace.")
             .AsHeavyWork();
         return group;

@@ -24,14 +24,17 @@ public static class PlotsEndpoints
     {
         var group = v1.MapGroup("/plots").WithTags("Plots");
         group.MapPost("/function", PlotFunction)
+            .WithName("plotFunction")
             .Produces(StatusCodes.Status200OK, typeof(Stream), Png)
             .WithSummary("A benchmark function as a heatmap with contour lines (a curve in 1-D), sample points over it.")
             .AsHeavyWork();
         group.MapPost("/surrogate", PlotSurrogate)
+            .WithName("plotSurrogate")
             .Produces(StatusCodes.Status200OK, typeof(Stream), Png)
             .WithSummary($"Truth, surrogate and absolute error side by side with the training points; the RMSE over the grid is in the title and the {RmseHeader} header.")
             .AsHeavyWork();
         group.MapPost("/optimization", PlotOptimization)
+            .WithName("plotOptimization")
             .Produces(StatusCodes.Status200OK, typeof(Stream), Png)
             .WithSummary("An optimisation run: best-so-far against evaluations, and the evaluated points over the function.")
             .AsHeavyWork();

@@ -14,8 +14,10 @@ public static class SamplesEndpoints
     {
         var group = v1.MapGroup("/samples").WithTags("Sampling");
         group.MapGet("/methods", ListMethods)
+            .WithName("listSamplingMethods")
             .WithSummary("Lists the sampling methods and their options.");
         group.MapPost("/", Sample)
+            .WithName("drawSamples")
             .WithSummary("Draws a sampling plan of `count` points in the box [lowerBound, upperBound].");
         return group;
     }

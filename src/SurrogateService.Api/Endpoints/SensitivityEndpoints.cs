@@ -14,6 +14,7 @@ public static class SensitivityEndpoints
     {
         var group = v1.MapGroup("/sensitivity").WithTags("Sensitivity");
         group.MapPost("/sobol", Sobol)
+            .WithName("computeSobolIndices")
             .WithSummary("First-order and total Sobol' indices of a model over its box (Saltelli design on the surrogate, with bootstrap confidence intervals; a polynomial chaos model's exactly from its coefficients).")
             .AsHeavyWork();
         return group;

@@ -13,6 +13,7 @@ public static class SimulationsEndpoints
     {
         var group = v1.MapGroup("/simulations").WithTags("Simulations");
         group.MapPost("/acoustic2d", Acoustic2D)
+            .WithName("simulateAcoustic2d")
             .WithSummary("Runs the 2-D acoustic wave and streams its snapshots as JSON, .npy, a PNG of one frame or an animated GIF.")
             .WithDescription(
                 "Staggered-grid velocity–pressure scheme with rigid walls, started from a Gaussian pressure pulse. " +

@@ -15,14 +15,18 @@ public static class SurrogatesEndpoints
     {
         var group = v1.MapGroup("/surrogates").WithTags("Surrogates");
         group.MapGet("/", List)
+            .WithName("listSurrogateKinds")
             .WithSummary("Lists the surrogate kinds with their options, defaults and valid ranges.");
         group.MapPost("/fit", Fit)
+            .WithName("fitSurrogate")
             .WithSummary("Fits a surrogate and returns a portable model document with diagnostics.")
             .AsHeavyWork();
         group.MapPost("/predict", Predict)
+            .WithName("predictSurrogate")
             .WithSummary("Predicts at points from a model document, or fits and predicts in one call (`fit` instead of `model`; such a fit takes a heavy-work slot or gets 429).")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/integrate", Integrate)
+            .WithName("integrateSurrogate")
             .WithSummary("Integrates a model over a box: exactly where the kind allows (lobachevsky), otherwise by randomised quasi-Monte Carlo with a standard error.")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;

@@ -32,7 +32,12 @@ public static class SwaggerSetup
             {
                 [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [],
             });
+            // Non-nullable members are not null in the document either, and a generated client
+            // learns which members it must send.
+            options.SupportNonNullableReferenceTypes();
+            options.SchemaFilter<RequiredMembersSchemaFilter>();
             options.DocumentFilter<LimitsDocumentFilter>();
+            options.DocumentFilter<ServersAndTagsDocumentFilter>();
             options.OperationFilter<BinaryResponsesOperationFilter>();
         });
         return services;
@@ -60,6 +65,30 @@ public static class SwaggerSetup
             swaggerDoc.Info.Description +=
                 $"\n\nLimits (configuration section `Limits`): {string.Join(", ", values)}. " +
                 "Every client error is a 400 application/problem+json whose `errors` name the offending fields.";
+        }
+    }
+
+    /// <summary>
+    /// A relative server ("/": wherever the document was fetched from) so that client generators and
+    /// linters have a base URL, and a sentence for each tag, the groups Swagger UI and clients show.
+    /// </summary>
+    private sealed class ServersAndTagsDocumentFilter : IDocumentFilter
+    {
+        private static readonly (string Name, string Description)[] Tags =
+        [
+            ("Functions", "Benchmark functions (Branin first): domains, known minima, batch evaluation."),
+            ("Optimization", "Surrogate optimisation: ask–tell suggestions for the client's own function, whole runs on built-in functions."),
+            ("Plots", "PNG figures: a function with samples, a surrogate against its truth, an optimisation run."),
+            ("Sampling", "Sampling plans in a box: Sobol, Halton, Latin hypercube and more."),
+            ("Sensitivity", "Sobol' sensitivity indices of a surrogate, with bootstrap confidence intervals."),
+            ("Simulations", "The 2-D acoustic wave (ParallelStencil's acoustic2D miniapp) as JSON, .npy, PNG or GIF."),
+            ("Surrogates", "Surrogate kinds, fits to portable model documents, predictions and integrals."),
+        ];
+
+        public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+        {
+            swaggerDoc.Servers = [new OpenApiServer { Url = "/", Description = "This service, where the document was fetched from." }];
+            swaggerDoc.Tags = new HashSet<OpenApiTag>(Tags.Select(tag => new OpenApiTag { Name = tag.Name, Description = tag.Description }));
         }
     }
 }

@@ -39,12 +39,25 @@ public static class ModelDocumentReader
             return null;
         try
         {
-            return new FittedSurrogate(kind, options, kind.Restore(data, options, document.Parameters!));
+            var model = kind.Restore(data, options, document.Parameters!);
+            RefuseUnknownParameters(document.Parameters!, model, prefix, errors);
+            return errors.IsEmpty ? new FittedSurrogate(kind, options, model) : null;
         }
         catch (SurrogateFitException ex)
         {
             errors.Add(prefix + (ex.Field ?? "parameters"), ex.Message);
             return null;
         }
+    }
+
+    /// <summary>
+    /// A model exports exactly the parameters it restores from, so any other name in the document
+    /// is a misspelling or a leftover that would otherwise be ignored in silence.
+    /// </summary>
+    private static void RefuseUnknownParameters(Dictionary<string, double[]> given, ISurrogateModel model, string prefix, RequestErrors errors)
+    {
+        var known = model.ExportParameters();
+        foreach (string name in given.Keys.Where(name => !known.ContainsKey(name)))
+            errors.Add($"{prefix}parameters.{name}", $"Is not a parameter of this model. Its parameters: {string.Join(", ", known.Keys)}.");
     }
 }

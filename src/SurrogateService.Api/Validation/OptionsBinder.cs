@@ -5,7 +5,7 @@ namespace SurrogateService.Api.Validation;
 
 /// <summary>
 /// Binds a JSON <c>options</c> object to a method's <see cref="OptionSpec"/> list: unknown names,
-/// wrong types and out-of-range values become field errors such as <c>options.p</c>.
+/// names given twice, wrong types and out-of-range values become field errors such as <c>options.p</c>.
 /// </summary>
 public static class OptionsBinder
 {
@@ -31,6 +31,13 @@ public static class OptionsBinder
                 errors.Add(name, specs.Count == 0
                     ? "This method takes no options."
                     : $"Unknown option. Valid options: {string.Join(", ", specs.Select(s => s.Name))}.");
+                valid = false;
+                continue;
+            }
+            if (given.ContainsKey(spec.Name))
+            {
+                // Names match case-insensitively, so "P" and "p" are the same option given twice.
+                errors.Add(name, $"Gives the option {spec.Name} a second time.");
                 valid = false;
                 continue;
             }

@@ -75,7 +75,8 @@ public static class SimulationRequestReader
         (double X, double Y)? centre = null;
         if (lx is double domainX && ly is double domainY)
             centre = ReadCentre(request.Pulse?.Centre, domainX, domainY, errors);
-        if (nx is int gx && ny is int gy && lx is double sx && ly is double sy)
+        if (nx is int gx && ny is int gy && lx is double sx && ly is double sy
+            && UsableSpacing(sx, gx, "lx", "nx", errors) & UsableSpacing(sy, gy, "ly", "ny", errors))
         {
             double minimum = AcousticWaveSettings.MinimumStableCflFactor(sx / (gx - 1), sy / (gy - 1));
             if (!double.IsFinite(cfl) || cfl < minimum)
@@ -173,6 +174,22 @@ public static class SimulationRequestReader
             return null;
         }
         return (centre[0], centre[1]);
+    }
+
+    /// <summary>
+    /// The stability bound and the kernels use 1/dx²; a spacing whose square underflows to zero or
+    /// overflows makes them meaningless, so the length is refused on its own account.
+    /// </summary>
+    private static bool UsableSpacing(double length, int cells, string lengthField, string cellsField, RequestErrors errors)
+    {
+        double spacing = length / (cells - 1);
+        double square = spacing * spacing;
+        if (square > 0 && double.IsFinite(square) && double.IsFinite(1 / square))
+            return true;
+        errors.Add(lengthField, spacing < 1
+            ? $"Is too small for {cellsField} = {cells}: the grid spacing {lengthField}/({cellsField} − 1) = {spacing:R} squared underflows to zero, and the solver divides by it."
+            : $"Is too large for {cellsField} = {cells}: the grid spacing {lengthField}/({cellsField} − 1) = {spacing:R} squared overflows.");
+        return false;
     }
 
     private static int? AtLeast(int value, int minimum, string field, RequestErrors errors)
