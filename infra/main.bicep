@@ -190,7 +190,8 @@ module pullIdentity 'modules/registry-pull-identity.bicep' = {
   }
 }
 
-// azd's pattern: once the app exists, a provision keeps the image azd deployed instead of the placeholder.
+// azd's pattern: once the app exists, a provision keeps the image azd deployed instead of the placeholder
+// (https://github.com/Azure/azure-dev/blob/main/templates/common/infra/bicep/core/host/container-app-upsert.bicep).
 module runningImage 'modules/running-image.bicep' = {
   name: 'runningImage'
   params: {

@@ -10,5 +10,7 @@ using './main.bicep'
 param apiClientId = readEnvironmentVariable('AZURE_CLIENT_ID_API')
 param signInClientId = readEnvironmentVariable('AZURE_CLIENT_ID_SIGNIN', '')
 param environmentName = readEnvironmentVariable('AZURE_ENV_NAME', 'surrogate')
+// azd's own templates feed an "<service>AppExists" parameter from SERVICE_<NAME>_RESOURCE_EXISTS (default false):
+// https://github.com/Azure/azure-dev/blob/main/templates/todo/projects/python-mongo-aca/.repo/bicep/infra/main.parameters.json
 param apiExists = bool(readEnvironmentVariable('SERVICE_API_RESOURCE_EXISTS', 'false'))
 param containerImage = readEnvironmentVariable('SERVICE_API_IMAGE_NAME', '')
