@@ -1,30 +1,28 @@
-metadata description = 'SurrogateService on Azure Container Apps: Log Analytics, managed environment, container registry, pull identity and the app.'
+metadata description = 'SurrogateService on Azure Container Apps: Log Analytics, Application Insights, managed environment, container registry, pull identity and the app.'
 
 targetScope = 'resourceGroup'
 
-@description('Short name of this deployment (e.g. dev, prod); seeds the resource names.')
+@description('Name of this deployment (azd: AZURE_ENV_NAME, e.g. dev); with the resource group it seeds every resource name.')
 @minLength(1)
-@maxLength(16)
+@maxLength(64)
 param environmentName string = 'surrogate'
 
 @description('Azure region for every resource; defaults to the resource group\'s.')
 param location string = resourceGroup().location
 
-@description('Name of the container app.')
-@minLength(2)
-@maxLength(32)
-param appName string = 'surrogate-service'
-
-@description('Image to run, e.g. myregistry.azurecr.io/surrogate-service:1. Leave empty on the first deployment: a public placeholder runs until the image has been built into the registry.')
+@description('Image to run, e.g. myregistry.azurecr.io/surrogate-service:1. Empty: keep the image the app runs now (apiExists), or on the very first provision a public placeholder until azd deploys the real one.')
 param containerImage string = ''
+
+@description('Whether the container app already exists (azd sets SERVICE_API_RESOURCE_EXISTS after its first deploy); a provision then keeps the running image.')
+param apiExists bool = false
 
 @description('Application (client) id of the API\'s Entra ID app registration.')
 @minLength(36)
 @maxLength(36)
 param apiClientId string
 
-@description('Audience the API accepts in access tokens; the app registration\'s identifier URI.')
-param apiAudience string = 'api://${apiClientId}'
+@description('Client id of the single-page app registration that Swagger UI and the explorer page sign in with; empty hides "sign in with Microsoft" (pasting a token still works).')
+param signInClientId string = ''
 
 @description('Directory (tenant) id that issues the tokens; defaults to the deployment\'s tenant.')
 param tenantId string = tenant().tenantId
@@ -43,27 +41,26 @@ param maxReplicas int = 10
 @minValue(1)
 param httpConcurrentRequests int = 20
 
-@description('vCPU per replica. On the Consumption profile memory must be twice the vCPU in Gi.')
+@description('vCPU per replica; the memory follows (2 GiB per vCPU), the only pairs the Consumption profile allows.')
 @allowed([
+  '0.25'
   '0.5'
-  '1'
+  '0.75'
+  '1.0'
+  '1.25'
   '1.5'
-  '2'
-  '3'
-  '4'
+  '1.75'
+  '2.0'
+  '2.25'
+  '2.5'
+  '2.75'
+  '3.0'
+  '3.25'
+  '3.5'
+  '3.75'
+  '4.0'
 ])
-param cpuCores string = '2'
-
-@description('Memory per replica; twice the vCPU on the Consumption profile.')
-@allowed([
-  '1Gi'
-  '2Gi'
-  '3Gi'
-  '4Gi'
-  '6Gi'
-  '8Gi'
-])
-param memory string = '4Gi'
+param cpuCores string = '2.0'
 
 @description('Dapr application id under which other services invoke this one.')
 param daprAppId string = 'surrogate-service'
@@ -73,7 +70,7 @@ param daprAppId string = 'surrogate-service'
 @maxValue(600)
 param terminationGracePeriodSeconds int = 30
 
-@description('Also put Container Apps built-in authentication (Entra ID, 401 for anonymous calls except the health probes) in front of the service.')
+@description('Whether Container Apps built-in authentication (Entra ID, 401 for anonymous calls except the health endpoints) also checks tokens in front of the service.')
 param builtInAuthEnabled bool = false
 
 @description('Container registry SKU.')
@@ -92,16 +89,60 @@ param logRetentionInDays int = 30
 @description('Tags applied to every resource.')
 param tags object = {}
 
-// Listens on 8080 like every .NET 8+ ASP.NET image, so ingress and Dapr find it on the first deployment.
+// The vCPU/memory pairs of the Consumption workload profile.
+// https://learn.microsoft.com/azure/container-apps/containers#allocations
+var memoryForCpu = {
+  '0.25': '0.5Gi'
+  '0.5': '1.0Gi'
+  '0.75': '1.5Gi'
+  '1.0': '2.0Gi'
+  '1.25': '2.5Gi'
+  '1.5': '3.0Gi'
+  '1.75': '3.5Gi'
+  '2.0': '4.0Gi'
+  '2.25': '4.5Gi'
+  '2.5': '5.0Gi'
+  '2.75': '5.5Gi'
+  '3.0': '6.0Gi'
+  '3.25': '6.5Gi'
+  '3.5': '7.0Gi'
+  '3.75': '7.5Gi'
+  '4.0': '8.0Gi'
+}
+
+// Listens on 8080 like every .NET 8+ ASP.NET image, so ingress, probes and Dapr find it on the first provision.
+// https://learn.microsoft.com/dotnet/core/compatibility/containers/8.0/aspnet-port
 var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
-var runsPlaceholder = empty(containerImage)
-var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+
+// Resource names: an environment name such as "Dev_Env.1" becomes "devenv1", lower-case letters and
+// digits only, so it fits every resource type; the 13-character uniqueString keeps two environments
+// in one resource group apart. Rules per type (length, characters):
+// https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
+var strippedEnvironmentName = toLower(join(split(environmentName, ['_', '.', '-', '(', ')', ' ']), ''))
+var nameToken = empty(strippedEnvironmentName) ? 'env' : strippedEnvironmentName
+var resourceToken = uniqueString(subscription().id, resourceGroup().id, environmentName)
+var names = {
+  // Microsoft.OperationalInsights/workspaces: 4-63, alphanumerics and hyphens, start and end alphanumeric.
+  logAnalytics: 'log-${take(nameToken, 45)}-${resourceToken}'
+  // Microsoft.Insights/components: 1-260, no %&\?/, not ending in space or period.
+  applicationInsights: 'appi-${take(nameToken, 45)}-${resourceToken}'
+  // Microsoft.App/managedEnvironments: 2-60, lower-case letters, digits and hyphens, start with a letter,
+  // end alphanumeric (https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.ContainerApp.EnvNaming/).
+  containerAppsEnvironment: 'cae-${take(nameToken, 42)}-${resourceToken}'
+  // Microsoft.ContainerRegistry/registries: 5-50, alphanumerics, globally unique.
+  registry: 'cr${take(nameToken, 35)}${resourceToken}'
+  // Microsoft.ManagedIdentity/userAssignedIdentities: 3-128, alphanumerics, hyphens and underscores.
+  pullIdentity: 'id-${take(nameToken, 45)}-${resourceToken}'
+  // Microsoft.App/containerApps: 2-32, lower-case letters, digits and hyphens, start with a letter,
+  // end alphanumeric, no "--".
+  containerApp: 'ca-${take(nameToken, 15)}-${resourceToken}'
+}
 var allTags = union(tags, { 'azd-env-name': environmentName })
 
 module logAnalytics 'modules/log-analytics.bicep' = {
   name: 'logAnalytics'
   params: {
-    name: 'log-${environmentName}-${resourceToken}'
+    name: names.logAnalytics
     location: location
     tags: allTags
     retentionInDays: logRetentionInDays
@@ -111,7 +152,7 @@ module logAnalytics 'modules/log-analytics.bicep' = {
 module applicationInsights 'modules/application-insights.bicep' = {
   name: 'applicationInsights'
   params: {
-    name: 'appi-${environmentName}-${resourceToken}'
+    name: names.applicationInsights
     location: location
     tags: allTags
     workspaceId: logAnalytics.outputs.id
@@ -121,17 +162,18 @@ module applicationInsights 'modules/application-insights.bicep' = {
 module containerAppsEnvironment 'modules/container-apps-environment.bicep' = {
   name: 'containerAppsEnvironment'
   params: {
-    name: 'cae-${environmentName}-${resourceToken}'
+    name: names.containerAppsEnvironment
     location: location
     tags: allTags
     logAnalyticsWorkspaceName: logAnalytics.outputs.name
+    applicationInsightsName: applicationInsights.outputs.name
   }
 }
 
 module registry 'modules/container-registry.bicep' = {
   name: 'registry'
   params: {
-    name: 'cr${resourceToken}'
+    name: names.registry
     location: location
     tags: allTags
     sku: registrySku
@@ -141,35 +183,46 @@ module registry 'modules/container-registry.bicep' = {
 module pullIdentity 'modules/registry-pull-identity.bicep' = {
   name: 'pullIdentity'
   params: {
-    name: 'id-${environmentName}-${resourceToken}'
+    name: names.pullIdentity
     location: location
     tags: allTags
     registryName: registry.outputs.name
   }
 }
 
+// azd's pattern: once the app exists, a provision keeps the image azd deployed instead of the placeholder
+// (https://github.com/Azure/azure-dev/blob/main/templates/common/infra/bicep/core/host/container-app-upsert.bicep).
+module runningImage 'modules/running-image.bicep' = {
+  name: 'runningImage'
+  params: {
+    exists: apiExists
+    name: names.containerApp
+  }
+}
+
+var image = !empty(containerImage) ? containerImage : (!empty(runningImage.outputs.image) ? runningImage.outputs.image : placeholderImage)
+
 // Taking pullIdentity's outputs makes this deployment wait for the AcrPull role assignment.
 module containerApp 'modules/container-app.bicep' = {
   name: 'containerApp'
   params: {
-    name: appName
+    name: names.containerApp
     location: location
     tags: union(allTags, { 'azd-service-name': 'api' })
     environmentId: containerAppsEnvironment.outputs.id
     identityResourceId: pullIdentity.outputs.resourceId
     registryLoginServer: registry.outputs.loginServer
-    image: runsPlaceholder ? placeholderImage : containerImage
-    isPlaceholderImage: runsPlaceholder
+    image: image
     minReplicas: minReplicas
     maxReplicas: maxReplicas
     httpConcurrentRequests: httpConcurrentRequests
     cpuCores: cpuCores
-    memory: memory
+    memory: memoryForCpu[cpuCores]
     daprAppId: daprAppId
     terminationGracePeriodSeconds: terminationGracePeriodSeconds
     tenantId: tenantId
     apiClientId: apiClientId
-    apiAudience: apiAudience
+    signInClientId: signInClientId
     builtInAuthEnabled: builtInAuthEnabled
     applicationInsightsName: applicationInsights.outputs.name
   }

@@ -1,4 +1,4 @@
-metadata description = 'The SurrogateService container app: external HTTPS ingress on 8080, health probes, HTTP scaling from zero, Dapr sidecar, identity-based registry pull and optional built-in authentication.'
+metadata description = 'The SurrogateService container app: external HTTPS ingress on 8080, health probes, HTTP scaling from zero, Dapr sidecar, identity-based registry pull and Container Apps built-in authentication (deployed always, switched by a parameter).'
 
 @description('Name of the container app.')
 @minLength(2)
@@ -23,9 +23,6 @@ param registryLoginServer string
 @description('Full image reference to run.')
 param image string
 
-@description('True while a public placeholder image runs instead of the service; the placeholder serves no health endpoints, so the probes are left out.')
-param isPlaceholderImage bool
-
 @description('Fewest replicas; 0 lets the app scale to zero when idle.')
 @minValue(0)
 @maxValue(1000)
@@ -40,10 +37,10 @@ param maxReplicas int
 @minValue(1)
 param httpConcurrentRequests int
 
-@description('vCPU per replica, as a decimal string.')
+@description('vCPU per replica, as a decimal string; with memory, one of the pairs the Consumption profile allows.')
 param cpuCores string
 
-@description('Memory per replica, e.g. 4Gi.')
+@description('Memory per replica, e.g. 4.0Gi.')
 param memory string
 
 @description('Dapr application id of the service.')
@@ -60,21 +57,29 @@ param tenantId string
 @description('Application (client) id of the API\'s app registration.')
 param apiClientId string
 
-@description('Audience the API accepts in access tokens.')
-param apiAudience string
+@description('Client id of the single-page app registration that Swagger UI and the explorer page sign in with; empty hides "sign in with Microsoft".')
+param signInClientId string
 
-@description('Also enable Container Apps built-in authentication in front of the service.')
+@description('Whether Container Apps built-in authentication also checks tokens in front of the service.')
 param builtInAuthEnabled bool
+
+@description('Name of the Application Insights component the service exports OpenTelemetry to.')
+param applicationInsightsName string
 
 // The image's contract: Dockerfile EXPOSE and ASPNETCORE_HTTP_PORTS use the same port (a test keeps them equal).
 var containerPort = 8080
 var livenessPath = '/healthz/live'
 var readinessPath = '/healthz/ready'
 
+// The same probes for every image. They are TCP checks on the container port because the first
+// provision runs a public placeholder that serves none of the service's paths, and a revision whose
+// replicas never pass their probes fails the deployment; every .NET 8+ ASP.NET image listens on 8080.
+// https://learn.microsoft.com/azure/container-apps/health-probes
+// https://learn.microsoft.com/dotnet/core/compatibility/containers/8.0/aspnet-port
 var healthProbes = [
   {
     type: 'Startup'
-    httpGet: { path: livenessPath, port: containerPort, scheme: 'HTTP' }
+    tcpSocket: { port: containerPort }
     initialDelaySeconds: 1
     periodSeconds: 3
     timeoutSeconds: 2
@@ -82,23 +87,20 @@ var healthProbes = [
   }
   {
     type: 'Liveness'
-    httpGet: { path: livenessPath, port: containerPort, scheme: 'HTTP' }
+    tcpSocket: { port: containerPort }
     periodSeconds: 10
     timeoutSeconds: 3
     failureThreshold: 3
   }
   {
     type: 'Readiness'
-    httpGet: { path: readinessPath, port: containerPort, scheme: 'HTTP' }
+    tcpSocket: { port: containerPort }
     periodSeconds: 5
     timeoutSeconds: 3
     failureThreshold: 3
     successThreshold: 1
   }
 ]
-
-@description('Name of the Application Insights component the service exports OpenTelemetry to.')
-param applicationInsightsName string
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
@@ -134,6 +136,15 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
           identity: identityResourceId
         }
       ]
+      // The pull identity serves the platform only: lifecycle None keeps it out of the containers,
+      // so application code cannot obtain tokens with it.
+      // https://learn.microsoft.com/azure/templates/microsoft.app/2025-01-01/containerapps#identitysettings
+      identitySettings: [
+        {
+          identity: identityResourceId
+          lifecycle: 'None'
+        }
+      ]
       dapr: {
         enabled: true
         appId: daprAppId
@@ -155,13 +166,15 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
             { name: 'AzureAd__Instance', value: environment().authentication.loginEndpoint }
             { name: 'AzureAd__TenantId', value: tenantId }
+            // No AzureAd__Audience: the service then accepts both the bare client id (v2 tokens)
+            // and api://<client id> (v1 tokens, e.g. from managed identities).
             { name: 'AzureAd__ClientId', value: apiClientId }
-            { name: 'AzureAd__Audience', value: apiAudience }
+            { name: 'BrowserSignIn__ClientId', value: signInClientId }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection-string' }
             // In-flight requests get the grace period less a margin for the process to exit.
             { name: 'Hosting__ShutdownTimeoutSeconds', value: string(max(terminationGracePeriodSeconds - 5, 1)) }
           ]
-          probes: isPlaceholderImage ? [] : healthProbes
+          probes: healthProbes
         }
       ]
       scale: {
@@ -182,16 +195,19 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
   }
 }
 
-resource authConfig 'Microsoft.App/containerApps/authConfigs@2025-01-01' = if (builtInAuthEnabled) {
+// Deployed whether or not it is enabled: an incremental deployment never deletes a resource, so a
+// conditional authConfig would stay switched on after the parameter turned it off.
+// Schema: https://learn.microsoft.com/azure/templates/microsoft.app/2025-01-01/containerapps/authconfigs
+resource authConfig 'Microsoft.App/containerApps/authConfigs@2025-01-01' = {
   parent: app
   name: 'current'
   properties: {
     platform: {
-      enabled: true
+      enabled: builtInAuthEnabled
     }
     globalValidation: {
       unauthenticatedClientAction: 'Return401'
-      // Probes and anonymous health checks must reach the app without a token.
+      // The health endpoints answer anonymously (the smoke script calls them without a token).
       excludedPaths: [
         livenessPath
         readinessPath
@@ -202,11 +218,15 @@ resource authConfig 'Microsoft.App/containerApps/authConfigs@2025-01-01' = if (b
         enabled: true
         registration: {
           clientId: apiClientId
+          // "<authentication-endpoint>/<TENANT-ID>/v2.0"; the client id is always an allowed audience,
+          // api://<client id> is added for v1 tokens.
+          // https://learn.microsoft.com/azure/container-apps/authentication-entra#entra-id-secrets
           openIdIssuer: '${environment().authentication.loginEndpoint}${tenantId}/v2.0'
         }
         validation: {
           allowedAudiences: [
-            apiAudience
+            apiClientId
+            'api://${apiClientId}'
           ]
         }
       }

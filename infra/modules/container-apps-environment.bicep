@@ -1,4 +1,4 @@
-metadata description = 'Container Apps managed environment (Consumption workload profile) that ships its logs to Log Analytics.'
+metadata description = 'Container Apps managed environment (Consumption workload profile) that ships its logs to Log Analytics, sends Dapr telemetry to Application Insights and encrypts traffic between apps.'
 
 @description('Name of the managed environment.')
 param name string
@@ -12,8 +12,15 @@ param tags object
 @description('Name of an existing Log Analytics workspace in the same resource group.')
 param logAnalyticsWorkspaceName string
 
+@description('Name of an existing Application Insights component in the same resource group; Dapr exports its service-to-service telemetry there.')
+param applicationInsightsName string
+
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' existing = {
   name: logAnalyticsWorkspaceName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
 }
 
 resource managedEnvironment 'Microsoft.App/managedEnvironments@2025-01-01' = {
@@ -27,6 +34,15 @@ resource managedEnvironment 'Microsoft.App/managedEnvironments@2025-01-01' = {
         customerId: workspace.properties.customerId
         // Read here rather than passed in, so the key never appears in a module output.
         sharedKey: workspace.listKeys().primarySharedKey
+      }
+    }
+    // Read here rather than passed in, like the workspace key. Property reference:
+    // https://learn.microsoft.com/azure/templates/microsoft.app/2025-01-01/managedenvironments
+    daprAIConnectionString: applicationInsights.properties.ConnectionString
+    // Traffic between apps (Dapr service invocation included) is encrypted inside the environment.
+    peerTrafficConfiguration: {
+      encryption: {
+        enabled: true
       }
     }
     workloadProfiles: [

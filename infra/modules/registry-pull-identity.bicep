@@ -1,5 +1,7 @@
 metadata description = 'User-assigned identity that may pull from the registry (AcrPull). The container app takes this module\'s outputs, so it is created only after the role assignment exists.'
 
+import { builtInRoleIds } from '../built-in-roles.bicep'
+
 @description('Name of the user-assigned managed identity.')
 param name string
 
@@ -12,9 +14,6 @@ param tags object
 @description('Name of an existing container registry in the same resource group.')
 param registryName string
 
-// Built-in role "AcrPull".
-var acrPullRoleDefinitionId = '7f951dfd-4ca2-4e9e-9b5d-c8d1ce6a3e3a'
-
 resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' existing = {
   name: registryName
 }
@@ -26,10 +25,10 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
 }
 
 resource acrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(registry.id, identity.id, acrPullRoleDefinitionId)
+  name: guid(registry.id, identity.id, builtInRoleIds.AcrPull)
   scope: registry
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', acrPullRoleDefinitionId)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoleIds.AcrPull)
     principalId: identity.properties.principalId
     // Skips the directory lookup that fails while a brand-new identity is still replicating.
     principalType: 'ServicePrincipal'

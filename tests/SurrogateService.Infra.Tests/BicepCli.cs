@@ -6,7 +6,7 @@ namespace SurrogateService.Infra.Tests;
 internal static class BicepCli
 {
     /// <summary>Variables that main.bicepparam reads; removed so a developer's shell cannot change the results.</summary>
-    private static readonly string[] ParameterVariables = ["AZURE_CLIENT_ID_API", "SERVICE_API_IMAGE_NAME", "AZURE_ENV_NAME"];
+    private static readonly string[] ParameterVariables = ["AZURE_CLIENT_ID_API", "AZURE_CLIENT_ID_SIGNIN", "SERVICE_API_IMAGE_NAME", "SERVICE_API_RESOURCE_EXISTS", "AZURE_ENV_NAME"];
 
     public static BicepResult Run(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {

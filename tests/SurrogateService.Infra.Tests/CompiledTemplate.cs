@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 namespace SurrogateService.Infra.Tests;
 
@@ -16,7 +15,10 @@ internal sealed class CompiledTemplate
 
     public JsonElement Root { get; }
 
-    public IEnumerable<JsonElement> Resources => Root.GetProperty("resources").EnumerateArray();
+    /// <summary>The resources, whether listed (language version 1) or keyed by symbolic name (2.0, which imports bring).</summary>
+    public IEnumerable<JsonElement> Resources => Root.GetProperty("resources") is { ValueKind: JsonValueKind.Object } byName
+        ? byName.EnumerateObject().Select(resource => resource.Value)
+        : Root.GetProperty("resources").EnumerateArray();
 
     public IEnumerable<JsonProperty> Parameters => Root.GetProperty("parameters").EnumerateObject();
 
@@ -32,13 +34,6 @@ internal sealed class CompiledTemplate
 
     public IEnumerable<JsonElement> ResourcesOfType(string type) =>
         Resources.Where(r => r.GetProperty("type").GetString() == type);
-
-    /// <summary>Writes each <c>variables('name')</c> of a template expression that names a string variable as that string.</summary>
-    public string Expand(string expression) =>
-        Regex.Replace(expression, @"variables\('(\w+)'\)", match =>
-            Root.GetProperty("variables").TryGetProperty(match.Groups[1].Value, out var value) && value.ValueKind == JsonValueKind.String
-                ? $"'{value.GetString()}'"
-                : match.Value);
 
     private static CompiledTemplate Build()
     {

@@ -23,18 +23,20 @@ public class ContainerAppTests
         Assert.Equal("Single", Configuration.GetProperty("activeRevisionsMode").GetString());
     }
 
-    [Theory]
-    [InlineData("Startup", "/healthz/live")]
-    [InlineData("Liveness", "/healthz/live")]
-    [InlineData("Readiness", "/healthz/ready")]
-    public void Probes_call_the_health_endpoints_on_the_ingress_port(string type, string path)
+    [Fact]
+    public void Probes_check_the_ingress_port_with_or_without_an_image()
     {
-        var probe = Assert.Single(Release.Container.GetProperty("probes").EnumerateArray(), p => p.GetProperty("type").GetString() == type);
-        var httpGet = probe.GetProperty("httpGet");
+        int targetPort = Configuration.GetProperty("ingress").GetProperty("targetPort").GetInt32();
+        var probes = Release.Container.GetProperty("probes");
 
-        Assert.Equal(path, httpGet.GetProperty("path").GetString());
-        Assert.Equal(Configuration.GetProperty("ingress").GetProperty("targetPort").GetInt32(), httpGet.GetProperty("port").GetInt32());
-        Assert.InRange(probe.GetProperty("periodSeconds").GetInt32(), 1, 30);
+        Assert.Equal(["Liveness", "Readiness", "Startup"], probes.EnumerateArray().Select(p => p.GetProperty("type").GetString()).Order());
+        Assert.All(probes.EnumerateArray(), probe =>
+        {
+            Assert.Equal(targetPort, probe.GetProperty("tcpSocket").GetProperty("port").GetInt32());
+            Assert.InRange(probe.GetProperty("periodSeconds").GetInt32(), 1, 30);
+        });
+        // The placeholder of a first provision gets the very same probes.
+        Assert.Equal(probes.GetRawText(), DeploymentSnapshot.FirstDeployment.Container.GetProperty("probes").GetRawText());
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public class ContainerAppTests
         var resources = Release.Container.GetProperty("resources");
 
         Assert.Equal(2, resources.GetProperty("cpu").GetDouble());
-        Assert.Equal("4Gi", resources.GetProperty("memory").GetString());
+        Assert.Equal("4.0Gi", resources.GetProperty("memory").GetString());
         Assert.Equal(30, Template.GetProperty("terminationGracePeriodSeconds").GetInt32());
     }
 
@@ -81,7 +83,9 @@ public class ContainerAppTests
         Assert.Equal("Production", env["ASPNETCORE_ENVIRONMENT"]);
         Assert.Equal(DeploymentSnapshot.TenantId, env["AzureAd__TenantId"]);
         Assert.Equal(DeploymentSnapshot.ApiClientId, env["AzureAd__ClientId"]);
-        Assert.Equal($"api://{DeploymentSnapshot.ApiClientId}", env["AzureAd__Audience"]);
+        // Without an explicit audience the service accepts the bare client id (v2) and api://<client id> (v1).
+        Assert.False(env.ContainsKey("AzureAd__Audience"));
+        Assert.Equal("", env["BrowserSignIn__ClientId"]);
         // The login host differs between clouds, so it comes from the deployment's environment().
         Assert.Equal("[environment().authentication.loginEndpoint]", env["AzureAd__Instance"]);
     }
@@ -104,29 +108,48 @@ public class ContainerAppTests
     }
 
     [Fact]
-    public void First_deployment_runs_a_public_placeholder_without_the_service_health_probes()
+    public void First_deployment_runs_a_public_placeholder_listening_on_the_ingress_port()
     {
         var container = DeploymentSnapshot.FirstDeployment.Container;
 
-        Assert.StartsWith("mcr.microsoft.com/", container.GetProperty("image").GetString(), StringComparison.Ordinal);
-        Assert.Empty(container.GetProperty("probes").EnumerateArray());
+        Assert.StartsWith("mcr.microsoft.com/dotnet/samples:aspnetapp", container.GetProperty("image").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Built_in_authentication_returns_401_except_on_the_probe_paths()
+    public void Built_in_authentication_is_deployed_off_by_default_and_switched_by_the_parameter()
     {
-        Assert.Empty(Release.ResourcesOfType("Microsoft.App/containerApps/authConfigs"));
-        var withAuth = DeploymentSnapshot.WithBuiltInAuth;
-        var authConfig = withAuth.Single("Microsoft.App/containerApps/authConfigs").GetProperty("properties");
+        static JsonElement Properties(DeploymentSnapshot snapshot) =>
+            snapshot.Single("Microsoft.App/containerApps/authConfigs").GetProperty("properties");
+
+        Assert.False(Properties(Release).GetProperty("platform").GetProperty("enabled").GetBoolean());
+        Assert.True(Properties(DeploymentSnapshot.WithBuiltInAuth).GetProperty("platform").GetProperty("enabled").GetBoolean());
+    }
+
+    [Fact]
+    public void Built_in_authentication_accepts_v2_tokens_for_both_audiences_and_leaves_the_health_paths_open()
+    {
+        var authConfig = DeploymentSnapshot.WithBuiltInAuth.Single("Microsoft.App/containerApps/authConfigs").GetProperty("properties");
 
         var validation = authConfig.GetProperty("globalValidation");
         Assert.Equal("Return401", validation.GetProperty("unauthenticatedClientAction").GetString());
-        var probePaths = withAuth.Container.GetProperty("probes").EnumerateArray()
-            .Select(p => p.GetProperty("httpGet").GetProperty("path").GetString()).Distinct().Order();
-        Assert.Equal(probePaths, validation.GetProperty("excludedPaths").EnumerateArray().Select(p => p.GetString()).Order());
+        Assert.Equal(["/healthz/live", "/healthz/ready"], validation.GetProperty("excludedPaths").EnumerateArray().Select(p => p.GetString()).Order());
 
         var azureAd = authConfig.GetProperty("identityProviders").GetProperty("azureActiveDirectory");
+        string issuer = azureAd.GetProperty("registration").GetProperty("openIdIssuer").GetString()!;
         Assert.Equal(DeploymentSnapshot.ApiClientId, azureAd.GetProperty("registration").GetProperty("clientId").GetString());
-        Assert.Contains(DeploymentSnapshot.TenantId, azureAd.GetProperty("registration").GetProperty("openIdIssuer").GetString(), StringComparison.Ordinal);
+        // The login host differs between clouds, so the snapshot keeps the environment() expression.
+        Assert.Equal($"[format('{{0}}{{1}}/v2.0', environment().authentication.loginEndpoint, '{DeploymentSnapshot.TenantId}')]", issuer);
+        Assert.Equal(
+            [DeploymentSnapshot.ApiClientId, $"api://{DeploymentSnapshot.ApiClientId}"],
+            azureAd.GetProperty("validation").GetProperty("allowedAudiences").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public void The_environment_sends_dapr_telemetry_to_application_insights_and_encrypts_peer_traffic()
+    {
+        var environment = Release.Single("Microsoft.App/managedEnvironments").GetProperty("properties");
+
+        Assert.Contains("Microsoft.Insights/components", environment.GetProperty("daprAIConnectionString").GetString(), StringComparison.Ordinal);
+        Assert.True(environment.GetProperty("peerTrafficConfiguration").GetProperty("encryption").GetProperty("enabled").GetBoolean());
     }
 }

@@ -11,6 +11,7 @@ internal sealed class DeploymentSnapshot
     public const string TenantId = "11111111-1111-1111-1111-111111111111";
     public const string ApiClientId = "33333333-3333-3333-3333-333333333333";
     public const string ReleaseImage = "crsurrogate.azurecr.io/surrogate-service:1";
+    public const string ResourceGroup = "rg-surrogate-test";
 
     private static readonly Lazy<DeploymentSnapshot> ReleaseLazy = new(() => Predict(
         $"param apiClientId = '{ApiClientId}'",
@@ -47,7 +48,16 @@ internal sealed class DeploymentSnapshot
     public JsonElement Container =>
         Assert.Single(ContainerApp.GetProperty("properties").GetProperty("template").GetProperty("containers").EnumerateArray());
 
-    private static DeploymentSnapshot Predict(params string[] parameterLines)
+    /// <summary>The snapshot for the given parameter lines; the test fails if Bicep refuses them.</summary>
+    public static DeploymentSnapshot Predict(params string[] parameterLines)
+    {
+        var (result, snapshot) = TryPredict(parameterLines);
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        return snapshot!;
+    }
+
+    /// <summary>Runs <c>bicep snapshot</c>; the snapshot is null when Bicep refuses the parameters.</summary>
+    public static (BicepResult Result, DeploymentSnapshot? Snapshot) TryPredict(params string[] parameterLines)
     {
         var directory = Directory.CreateTempSubdirectory("infra-snapshot-");
         try
@@ -61,12 +71,12 @@ internal sealed class DeploymentSnapshot
                 "snapshot", parameterFile, "--mode", "overwrite",
                 "--tenant-id", TenantId,
                 "--subscription-id", "22222222-2222-2222-2222-222222222222",
-                "--resource-group", "rg-surrogate-test",
+                "--resource-group", ResourceGroup,
                 "--location", "westeurope");
-            Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
-
-            var snapshot = File.ReadAllText(Path.Combine(directory.FullName, "test.snapshot.json"));
-            return new DeploymentSnapshot(JsonDocument.Parse(snapshot).RootElement);
+            var snapshotFile = Path.Combine(directory.FullName, "test.snapshot.json");
+            if (result.ExitCode != 0 || !File.Exists(snapshotFile))
+                return (result, null);
+            return (result, new DeploymentSnapshot(JsonDocument.Parse(File.ReadAllText(snapshotFile)).RootElement));
         }
         finally
         {

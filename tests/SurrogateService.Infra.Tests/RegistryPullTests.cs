@@ -36,8 +36,19 @@ public class RegistryPullTests
         var properties = assignment.GetProperty("properties");
 
         Assert.StartsWith($"{registryId}/providers/Microsoft.Authorization/roleAssignments/", assignment.GetProperty("id").GetString(), StringComparison.Ordinal);
-        Assert.EndsWith($"/roleDefinitions/{AcrPullRoleId}", properties.GetProperty("roleDefinitionId").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith($"/roleDefinitions/{DocumentedBuiltInRoles.IdsByName["AcrPull"]}", properties.GetProperty("roleDefinitionId").GetString(), StringComparison.Ordinal);
         Assert.Contains($"'{identityId}'", properties.GetProperty("principalId").GetString(), StringComparison.Ordinal);
         Assert.Equal("ServicePrincipal", properties.GetProperty("principalType").GetString());
+    }
+
+    [Fact]
+    public void The_pull_identity_is_not_handed_to_the_containers()
+    {
+        var identityId = Release.Single("Microsoft.ManagedIdentity/userAssignedIdentities").GetProperty("id").GetString();
+        var settings = Release.ContainerApp.GetProperty("properties").GetProperty("configuration").GetProperty("identitySettings");
+
+        var pullIdentity = Assert.Single(settings.EnumerateArray());
+        Assert.Equal(identityId, pullIdentity.GetProperty("identity").GetString());
+        Assert.Equal("None", pullIdentity.GetProperty("lifecycle").GetString());
     }
 }

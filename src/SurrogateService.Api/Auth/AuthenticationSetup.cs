@@ -54,6 +54,6 @@ public static class AuthenticationSetup
         return app;
     }
 
-    private static bool IsDisabled(IConfiguration configuration) =>
+    internal static bool IsDisabled(IConfiguration configuration) =>
         string.Equals(configuration[ModeKey], "None", StringComparison.OrdinalIgnoreCase);
 }

@@ -25,7 +25,7 @@ public static class ServiceSetup
         builder.Services.AddProblemResponses();
         builder.Services.AddSingleton<InlineFitGate>();
         builder.Services.AddProbes();
-        builder.Services.AddApiDocumentation();
+        builder.Services.AddApiDocumentation(builder.Configuration);
         return builder;
     }
 
@@ -44,6 +44,7 @@ public static class ServiceSetup
         app.WarnIfAuthenticationDisabled();
 
         app.MapProbes();
+        app.MapBrowserSignIn();
         var v1 = app.MapGroup("/v1")
             .RequireAuthorization(AuthenticationSetup.InvokePolicy)
             .ProducesValidationProblem()

@@ -2,16 +2,23 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
+using SurrogateService.Api.Auth;
 
 namespace SurrogateService.Api.Hosting;
 
-/// <summary>Swagger UI at /swagger with an "Authorize" button for a bearer token; the document is the contract kept in openapi.yaml.</summary>
+/// <summary>
+/// Swagger UI at /swagger with an "Authorize" button: a pasted bearer token always, and with Entra ID on
+/// "sign in with Microsoft" (authorization code + PKCE, <see cref="BrowserSignIn"/>). The document is the
+/// contract kept in openapi.yaml.
+/// </summary>
 public static class SwaggerSetup
 {
     private const string BearerScheme = "bearer";
+    private const string OAuth2Scheme = "oauth2";
 
-    public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services, IConfiguration configuration)
     {
+        var signIn = BrowserSignIn.FromConfiguration(configuration);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
         {
@@ -36,6 +43,8 @@ public static class SwaggerSetup
             // learns which members it must send.
             options.SupportNonNullableReferenceTypes();
             options.SchemaFilter<RequiredMembersSchemaFilter>();
+            if (signIn is not null)
+                AddSignInScheme(options, signIn);
             options.DocumentFilter<LimitsDocumentFilter>();
             options.DocumentFilter<ServersAndTagsDocumentFilter>();
             options.OperationFilter<BinaryResponsesOperationFilter>();
@@ -43,13 +52,44 @@ public static class SwaggerSetup
         return services;
     }
 
+    /// <summary>The OAuth2 scheme beside the bearer one; a separate requirement, so either of the two will do.</summary>
+    private static void AddSignInScheme(SwaggerGenOptions options, BrowserSignIn signIn)
+    {
+        options.AddSecurityDefinition(OAuth2Scheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.OAuth2,
+            Description = "Sign in with Microsoft: authorization code with PKCE for the single-page client registration (no client secret).",
+            Flows = new OpenApiOAuthFlows
+            {
+                AuthorizationCode = new OpenApiOAuthFlow
+                {
+                    AuthorizationUrl = signIn.AuthorizationUrl,
+                    TokenUrl = signIn.TokenUrl,
+                    Scopes = new Dictionary<string, string> { [signIn.Scope] = "Call SurrogateService as the signed-in user." },
+                },
+            },
+        });
+        options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(OAuth2Scheme, document)] = [signIn.Scope],
+        });
+    }
+
     public static WebApplication UseApiDocumentation(this WebApplication app)
     {
+        var signIn = BrowserSignIn.FromConfiguration(app.Configuration);
         app.UseSwagger();
         app.UseSwaggerUI(options =>
         {
             options.SwaggerEndpoint("/swagger/v1/swagger.json", "SurrogateService v1");
             options.DocumentTitle = "SurrogateService API";
+            if (signIn?.ClientId is not null)
+            {
+                // A public client: PKCE instead of a secret. Its redirect URI is /swagger/oauth2-redirect.html.
+                options.OAuthClientId(signIn.ClientId);
+                options.OAuthUsePkce();
+                options.OAuthScopes(signIn.Scope);
+            }
         });
         return app;
     }

@@ -1,9 +1,12 @@
+using SurrogateService.Api.Auth;
+
 namespace SurrogateService.Api.Hosting;
 
 /// <summary>
 /// Browser-facing hardening: CORS only for the origins configured in <c>Cors:AllowedOrigins</c>
 /// (none by default), and security headers on every response, with a strict content security policy
-/// on the explorer page (Swagger UI's own page needs inline scripts, so it is left to its defaults).
+/// on the explorer page (Swagger UI's own page needs inline scripts, so it is left to its defaults);
+/// with browser sign-in configured the page may also call the sign-in host to redeem its code.
 /// </summary>
 public static class WebSecuritySetup
 {
@@ -22,6 +25,8 @@ public static class WebSecuritySetup
 
     public static WebApplication UseWebSecurity(this WebApplication app)
     {
+        var signIn = BrowserSignIn.FromConfiguration(app.Configuration);
+        string connectSources = signIn?.ClientId is null ? "'self'" : $"'self' {signIn.AuthorityOrigin}";
         app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
@@ -31,7 +36,7 @@ public static class WebSecuritySetup
             if (!context.Request.Path.StartsWithSegments("/swagger"))
             {
                 headers.ContentSecurityPolicy =
-                    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+                    $"default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src {connectSources}; frame-ancestors 'none'";
             }
             return next(context);
         });

@@ -38,7 +38,7 @@ function showErrors(container, error) {
   const heading = document.createElement('strong');
   const list = document.createElement('ul');
   if (error instanceof ApiError && error.status === 401) {
-    heading.textContent = 'The service asks for a bearer token: paste one in the field at the top.';
+    heading.textContent = 'The service asks for a bearer token: sign in or paste one in the field at the top.';
   } else if (error instanceof ApiError && error.status === 403) {
     heading.textContent = 'The token is valid but lacks the Surrogates.Invoke permission.';
   } else if (error instanceof ApiError) {
