@@ -92,6 +92,11 @@ param logRetentionInDays int = 30
 @description('Tags applied to every resource.')
 param tags object = {}
 
+@description('UM-Bridge port (4242 is the community\'s usual one), internal to the Container Apps environment; 0 leaves it off.')
+@minValue(0)
+@maxValue(65535)
+param umBridgePort int = 0
+
 // Listens on 8080 like every .NET 8+ ASP.NET image, so ingress and Dapr find it on the first deployment.
 var placeholderImage = 'mcr.microsoft.com/dotnet/samples:aspnetapp'
 var runsPlaceholder = empty(containerImage)
@@ -172,6 +177,7 @@ module containerApp 'modules/container-app.bicep' = {
     apiAudience: apiAudience
     builtInAuthEnabled: builtInAuthEnabled
     applicationInsightsName: applicationInsights.outputs.name
+    umBridgePort: umBridgePort
   }
 }
 
