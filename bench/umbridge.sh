@@ -26,18 +26,7 @@ TIMEOUT="${TIMEOUT:-10s}"
 WAVE_RUNS="${WAVE_RUNS:-5}"
 ROUTE_SCRIPT="$BENCH_DIR/wrk/route.lua"
 
-command -v wrk >/dev/null || { log "Installing wrk ..."; apt-get update -qq >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-
-# field NAME LINE: the value of NAME=... in a RESULT line
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
-
-# measure URL BODY_FILE: warm-up run, then the measured run; prints its RESULT line.
-measure() {
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout "$TIMEOUT" -s "$ROUTE_SCRIPT" "$1" -- "$2" >/dev/null
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" -s "$ROUTE_SCRIPT" "$1" -- "$2" | grep '^RESULT ' ||
-        die "wrk printed no RESULT line for $1"
-}
-
+ensure_wrk
 publish_api
 work="$(mktemp -d "${TMPDIR:-/tmp}/surrogateservice-umbridge.XXXXXX")"
 SERVER_LOG="$work/server.log"
@@ -88,6 +77,6 @@ for run in $(seq 0 "$WAVE_RUNS"); do
     shares+=("$share")
     printf '%-10s %12s %12s %8s\n' "$run" "$total_ms" "$model_ms" "$share"
 done
-median="$(printf '%s\n' "${shares[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
+median="$(printf '%s\n' "${shares[@]}" | median)"
 printf '\nwave model share of the request (median of %s) = %s  (goal >= 0.90: %s)\n' "$WAVE_RUNS" "$median" \
     "$(awk -v r="$median" 'BEGIN { print (r >= 0.9 ? "met" : "NOT met") }')"
