@@ -21,7 +21,9 @@ public static class SurrogateMapping
             ToJson(options),
             data.Points.ToRows(),
             (double[])data.Values.Clone(),
-            new Dictionary<string, double[]>(model.ExportParameters()));
+            new Dictionary<string, double[]>(model.ExportParameters()),
+            (double[]?)data.NoiseVariances?.Clone(),
+            data.LowFidelity is { } low ? new LowFidelityData(low.Points.ToRows(), (double[])low.Values.Clone()) : null);
     }
 
     public static DiagnosticsInfo ToDiagnostics(FittedSurrogate fitted)
@@ -33,6 +35,11 @@ public static class SurrogateMapping
             diagnostics.ConditionNumber,
             diagnostics.Nugget,
             diagnostics.LogLikelihood,
+            diagnostics.LeaveOneOutStandardisedMean,
+            diagnostics.LeaveOneOutStandardisedSpread,
+            diagnostics.Theta,
+            diagnostics.ProcessVariance,
+            diagnostics.NoiseVariance,
             diagnostics.TrainingLoss,
             diagnostics.LossCurve,
             diagnostics.Warnings,
