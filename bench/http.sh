@@ -28,13 +28,6 @@ TIMEOUT="${TIMEOUT:-10s}"
 LARGE_POINTS="${LARGE_POINTS:-10000}"
 ROUTE_SCRIPT="$BENCH_DIR/wrk/route.lua"
 
-ensure_wrk() {
-    command -v wrk >/dev/null && return
-    log "Installing wrk ..."
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-}
-
 # Points spread over Branin's domain [-5,10]×[0,15] by the R2 sequence: deterministic, any count.
 write_points_body() {
     awk -v n="$1" 'BEGIN {
@@ -55,18 +48,6 @@ check_values() {
         die "POST $1 with $2 did not answer 2xx"
     count="$(printf '%s' "$response" | tr ',' '\n' | grep -c '[0-9]' || true)"
     [[ "$count" == "$3" ]] || die "POST $1 returned $count values, expected $3"
-}
-
-# field NAME LINE: the value of NAME=... in a RESULT line
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
-
-# measure URL [BODY_FILE]: warm-up run, then the measured run; prints its RESULT line.
-measure() {
-    local url="$1" body=("${@:2}") result
-    if [[ ${#body[@]} -gt 0 ]]; then body=(-- "${body[@]}"); fi
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout "$TIMEOUT" -s "$ROUTE_SCRIPT" "$url" "${body[@]}" >/dev/null
-    result="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" -s "$ROUTE_SCRIPT" "$url" "${body[@]}")"
-    grep '^RESULT ' <<<"$result" || die "wrk printed no RESULT line for $url: $result"
 }
 
 ensure_wrk

@@ -116,3 +116,23 @@ wait_for_200() {
 median() {
     sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
+
+# wrk helpers of the load scripts (they set THREADS, CONNECTIONS, WARMUP, DURATION, TIMEOUT, ROUTE_SCRIPT).
+ensure_wrk() {
+    command -v wrk >/dev/null && return
+    log "Installing wrk ..."
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+}
+
+# field NAME LINE: the value of NAME=... in a RESULT line
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# measure URL [BODY_FILE]: warm-up run, then the measured run; prints its RESULT line.
+measure() {
+    local url="$1" body=("${@:2}") result
+    if [[ ${#body[@]} -gt 0 ]]; then body=(-- "${body[@]}"); fi
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --timeout "$TIMEOUT" -s "$ROUTE_SCRIPT" "$url" "${body[@]}" >/dev/null
+    result="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" -s "$ROUTE_SCRIPT" "$url" "${body[@]}")"
+    grep '^RESULT ' <<<"$result" || die "wrk printed no RESULT line for $url: $result"
+}

@@ -89,6 +89,11 @@ param logRetentionInDays int = 30
 @description('Tags applied to every resource.')
 param tags object = {}
 
+@description('UM-Bridge port (4242 is the community\'s usual one), internal to the Container Apps environment; 0 leaves it off.')
+@minValue(0)
+@maxValue(65535)
+param umBridgePort int = 0
+
 // The vCPU/memory pairs of the Consumption workload profile.
 // https://learn.microsoft.com/azure/container-apps/containers#allocations
 var memoryForCpu = {
@@ -225,6 +230,7 @@ module containerApp 'modules/container-app.bicep' = {
     signInClientId: signInClientId
     builtInAuthEnabled: builtInAuthEnabled
     applicationInsightsName: applicationInsights.outputs.name
+    umBridgePort: umBridgePort
   }
 }
 

@@ -102,6 +102,17 @@ var healthProbes = [
   }
 ]
 
+@description('Port of the UM-Bridge protocol, which has no authentication: mapped internal to the Container Apps environment only, so other apps in it can call it and nothing outside can. 0 leaves it off.')
+@minValue(0)
+@maxValue(65535)
+param umBridgePort int = 0
+
+// The service opens the port only with the explicit opt-in outside Development (README, "UM-Bridge").
+var umBridgeEnv = umBridgePort == 0 ? [] : [
+  { name: 'UmBridge__Port', value: string(umBridgePort) }
+  { name: 'UmBridge__AllowUnauthenticated', value: 'true' }
+]
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -129,6 +140,11 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
         targetPort: containerPort
         transport: 'auto'
         allowInsecure: false
+        // IngressPortMapping: "external: Specifies whether the app port is accessible outside of the
+        // environment" (https://learn.microsoft.com/javascript/api/@azure/arm-appcontainers/ingressportmapping).
+        additionalPortMappings: umBridgePort == 0 ? [] : [
+          { external: false, targetPort: umBridgePort }
+        ]
       }
       registries: [
         {
@@ -162,7 +178,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             cpu: json(cpuCores)
             memory: memory
           }
-          env: [
+          env: concat([
             { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
             { name: 'AzureAd__Instance', value: environment().authentication.loginEndpoint }
             { name: 'AzureAd__TenantId', value: tenantId }
@@ -173,7 +189,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection-string' }
             // In-flight requests get the grace period less a margin for the process to exit.
             { name: 'Hosting__ShutdownTimeoutSeconds', value: string(max(terminationGracePeriodSeconds - 5, 1)) }
-          ]
+          ], umBridgeEnv)
           probes: healthProbes
         }
       ]

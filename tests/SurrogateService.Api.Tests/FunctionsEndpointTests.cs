@@ -15,7 +15,7 @@ public class FunctionsEndpointTests(ApiFactory factory) : IClassFixture<ApiFacto
         var functions = await _client.GetFromJsonAsync<FunctionInfo[]>("/v1/functions");
 
         Assert.NotNull(functions);
-        Assert.Equal(13, functions.Length);
+        Assert.Equal(14, functions.Length);
         var branin = Assert.Single(functions, f => f.Name == "branin");
         Assert.Equal(2, branin.Dimension);
         Assert.Equal([-5.0, 0.0], branin.LowerBound);

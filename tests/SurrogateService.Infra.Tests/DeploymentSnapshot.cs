@@ -25,6 +25,11 @@ internal sealed class DeploymentSnapshot
         $"param containerImage = '{ReleaseImage}'",
         "param builtInAuthEnabled = true"));
 
+    private static readonly Lazy<DeploymentSnapshot> WithUmBridgeLazy = new(() => Predict(
+        $"param apiClientId = '{ApiClientId}'",
+        $"param containerImage = '{ReleaseImage}'",
+        "param umBridgePort = 4242"));
+
     private DeploymentSnapshot(JsonElement root) => Root = root;
 
     /// <summary>A deployment of a built image with every other parameter at its default.</summary>
@@ -35,6 +40,9 @@ internal sealed class DeploymentSnapshot
 
     /// <summary>A release with Container Apps built-in authentication switched on.</summary>
     public static DeploymentSnapshot WithBuiltInAuth => WithBuiltInAuthLazy.Value;
+
+    /// <summary>A release with the UM-Bridge port on 4242.</summary>
+    public static DeploymentSnapshot WithUmBridge => WithUmBridgeLazy.Value;
 
     public JsonElement Root { get; }
 

@@ -52,7 +52,8 @@ public static class FunctionsEndpoints
             return errors.ToProblem();
         var points = PointsValidator.Validate(request.Points, "points", errors, limits.Value.MaxEvaluationPoints,
             dimensionRange: (function.MinDimension, function.MaxDimension));
-        if (points is null)
+        CostlyFunctionWork.Check(function, points?.Count, "points", errors, limits.Value);
+        if (points is null || !errors.IsEmpty)
             return errors.ToProblem();
 
         var values = new double[points.Count];

@@ -55,6 +55,7 @@ public static class PlotsEndpoints
         var domain = function.Domain(d.Value);
         var (points, label) = PlotPointsReader.Read(request.Samples, request.Points, domain, errors, limit);
         var grid = SliceReader.Read(request.Dimensions, request.Slice, request.Resolution, domain, errors, limit);
+        CostlyFunctionWork.Check(function, grid?.Points.Count, "resolution", errors, limit);
         if (grid is null || image is null || !errors.IsEmpty)
             return errors.ToProblem();
 
@@ -83,6 +84,7 @@ public static class PlotsEndpoints
         var grid = SliceReader.Read(request.Dimensions, request.Slice, request.Resolution, data.Box, errors, limit);
         if (withStandardError && grid is not null)
             StandardErrorRequest.Check(fitted, grid.Points.Count, errors, limit);
+        CostlyFunctionWork.Check(function, grid?.Points.Count, "resolution", errors, limit);
         if (grid is null || image is null || !errors.IsEmpty)
             return errors.ToProblem();
 
@@ -114,6 +116,7 @@ public static class PlotsEndpoints
         var domain = function.Domain(run.Points.Dimension);
         var grid = SliceReader.Read(request.Dimensions, slice: null, request.Resolution, domain, errors, limit,
             anchor: run.Points[run.BestIndex].ToArray());
+        CostlyFunctionWork.Check(function, grid?.Points.Count, "resolution", errors, limit);
         if (grid is null || image is null || !errors.IsEmpty)
             return errors.ToProblem();
 

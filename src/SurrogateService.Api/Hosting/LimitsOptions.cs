@@ -119,6 +119,14 @@ public sealed class LimitsOptions
     [Range(9, 1e12)]
     public long MaxWaveFrameCells { get; set; } = 100_000_000;
 
+    /// <summary>
+    /// Most solver work, evaluations × cell updates per evaluation, that one request may spend on a
+    /// simulation-backed benchmark function (waveSource: 3.4·10⁵ per evaluation, so about 11 700
+    /// evaluations, a few seconds of solver).
+    /// </summary>
+    [Range(1e6, 1e13)]
+    public double MaxCostlyFunctionWork { get; set; } = 4e9;
+
     /// <summary>Most work for standard errors in one request: points × training points² (a Kriging standard error is one triangular solve per point).</summary>
     [Range(1e6, 1e15)]
     public double MaxStandardErrorWork { get; set; } = 1e11;

@@ -1,5 +1,6 @@
 using SurrogateService.Api.Auth;
 using SurrogateService.Api.Endpoints;
+using SurrogateService.Api.UmBridge;
 
 namespace SurrogateService.Api.Hosting;
 
@@ -14,6 +15,7 @@ public static class ServiceSetup
         builder.AddSerilogLogging();
         builder.AddTelemetry();
         builder.AddHeavyWorkLimits();
+        builder.AddUmBridge();
         builder.Services.AddWebSecurity(builder.Configuration);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout =
             TimeSpan.FromSeconds(builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", DefaultShutdownTimeoutSeconds)));

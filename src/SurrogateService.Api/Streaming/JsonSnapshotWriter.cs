@@ -6,7 +6,8 @@ namespace SurrogateService.Api.Streaming;
 
 /// <summary>
 /// <c>{ "dx", "dy", "dt", "frames": [{ "step", "time", "pressure": [[…], …] }, …] }</c>, written
-/// with a <see cref="Utf8JsonWriter"/> on the response pipe; numbers round-trip exactly.
+/// with a <see cref="Utf8JsonWriter"/> on the response pipe; numbers round-trip exactly. With receivers,
+/// <c>"traces": { "every", "receivers", "values" }</c> follows the frames (traces are complete only at the end).
 /// </summary>
 internal sealed class JsonSnapshotWriter(SimulationPlan plan, AcousticWave2D wave) : SnapshotWriter
 {
@@ -52,8 +53,35 @@ internal sealed class JsonSnapshotWriter(SimulationPlan plan, AcousticWave2D wav
     {
         var json = _json ?? throw new InvalidOperationException("StartAsync first.");
         json.WriteEndArray();
+        if (wave.Traces is { } traces)
+            WriteTraces(json, traces);
         json.WriteEndObject();
         await PushAsync(json, output, cancellationToken);
+    }
+
+    private void WriteTraces(Utf8JsonWriter json, ReceiverTraces traces)
+    {
+        json.WriteStartObject("traces");
+        json.WriteNumber("every", traces.Every);
+        json.WriteStartArray("receivers");
+        foreach (var (x, y) in plan.Settings.Receivers)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(x);
+            json.WriteNumberValue(y);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("values");
+        for (int r = 0; r < traces.Count; r++)
+        {
+            json.WriteStartArray();
+            foreach (double p in traces.Trace(r))
+                json.WriteNumberValue(p);
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     protected override void Dispose(bool disposing)

@@ -44,7 +44,7 @@ public sealed partial class SimulationStreamResult(SimulationPlan plan) : IResul
                 solver.Stop();
                 if (!more)
                     break;
-                if (frames.Current.Index < first)
+                if (frames.Current.Index < first || !plan.Snapshots)
                     continue;
                 await writer.WriteFrameAsync(output, frames.Current, cancellation);
                 if (frames.Current.Index == last)

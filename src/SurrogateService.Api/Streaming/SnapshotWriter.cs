@@ -28,6 +28,7 @@ public abstract class SnapshotWriter : IDisposable
         return plan.Format switch
         {
             SnapshotFormat.Json => new JsonSnapshotWriter(plan, wave),
+            SnapshotFormat.Npy when !plan.Snapshots => new NpyTraceWriter(wave),
             SnapshotFormat.Npy => new NpySnapshotWriter(plan),
             SnapshotFormat.Png => new PngSnapshotWriter(plan, wave),
             SnapshotFormat.Gif => new GifSnapshotWriter(plan, wave),

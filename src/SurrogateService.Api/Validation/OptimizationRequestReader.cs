@@ -46,6 +46,7 @@ public static class OptimizationRequestReader
         else if (budget < 2 || budget > limits.MaxOptimizationEvaluations)
             errors.Add("maxEvaluations", $"Must be between 2 and {limits.MaxOptimizationEvaluations}.");
         var initial = InitialSamples(request.InitialSamples, budget, errors);
+        CostlyFunctionWork.Check(function, budget, "maxEvaluations", errors, limits);
         if (!errors.IsEmpty || function is null || strategy is null || options is null || surrogate is null || initial is null)
             return null;
         var (method, methodOptions, count) = initial.Value;

@@ -24,6 +24,9 @@ public static class SimulationRequestReader
     /// <summary>What a frame costs beyond its values, in values: its envelope and a flush to the client.</summary>
     public const int FrameCostInValues = 256;
 
+    /// <summary>Receivers of one run; each costs a few operations per recorded step.</summary>
+    public const int MaxReceivers = 1_000;
+
     /// <summary>GIF and PNG sides are 16-bit in GIF.</summary>
     private const int MaxImageSide = ushort.MaxValue;
 
@@ -73,8 +76,13 @@ public static class SimulationRequestReader
             errors.Add("snapshotEvery", $"Must be at most steps ({run}).");
 
         (double X, double Y)? centre = null;
+        (double X, double Y)[]? receivers = null;
         if (lx is double domainX && ly is double domainY)
+        {
             centre = ReadCentre(request.Pulse?.Centre, domainX, domainY, errors);
+            receivers = ReadReceivers(request.Receivers, domainX, domainY, errors);
+        }
+        var (traceEvery, snapshots) = ReadTraceOptions(request, receivers, steps, format, errors);
         if (nx is int gx && ny is int gy && lx is double sx && ly is double sy
             && UsableSpacing(sx, gx, "lx", "nx", errors) & UsableSpacing(sy, gy, "ly", "ny", errors))
         {
@@ -88,23 +96,25 @@ public static class SimulationRequestReader
         var settings = new AcousticWaveSettings
         {
             Nx = nx!.Value, Ny = ny!.Value, Lx = lx!.Value, Ly = ly!.Value, BulkModulus = k!.Value, Density = rho!.Value,
-            Steps = steps!.Value, SnapshotEvery = every!.Value, CflFactor = cfl, PulseCentre = centre, PulseWidth = width!.Value,
+            // Without snapshots the run is one stretch of steps: a single frame at the end, not delivered.
+            Steps = steps!.Value, SnapshotEvery = snapshots ? every!.Value : steps!.Value, CflFactor = cfl, PulseCentre = centre, PulseWidth = width!.Value,
+            Receivers = receivers ?? [], TraceEvery = traceEvery,
             // More threads than cores only take turns on them (and spin at every barrier), so
             // the run uses at most the machine's cores whatever was asked.
             Threads = Math.Min(threads, Environment.ProcessorCount),
         };
         int frame = ReadFrame(request.Frame, chosen, settings.FrameCount, errors);
-        var plan = new SimulationPlan(settings, chosen, stride!.Value, doublePrecision, frame);
+        var plan = new SimulationPlan(settings, chosen, stride!.Value, doublePrecision, frame, snapshots);
         CheckOutputSize(plan, limits, errors);
         return errors.IsEmpty ? plan : null;
     }
 
     private static void CheckOutputSize(SimulationPlan plan, LimitsOptions limits, RequestErrors errors)
     {
-        var (first, last) = plan.Frames;
-        long values = (long)(last - first + 1) * ((long)plan.Width * plan.Height + FrameCostInValues);
+        long values = plan.DeliveredFrames * ((long)plan.Width * plan.Height + FrameCostInValues)
+            + (long)plan.Settings.Receivers.Count * plan.Settings.TraceLength;
         if (values > limits.MaxWaveFrameCells)
-            errors.Add("snapshotEvery", $"frames × (thinned nx × thinned ny + {FrameCostInValues}) is {values}; the limit is {limits.MaxWaveFrameCells} (Limits:MaxWaveFrameCells). Take fewer snapshots or a larger stride.");
+            errors.Add("snapshotEvery", $"frames × (thinned nx × thinned ny + {FrameCostInValues}) + receivers × trace samples is {values}; the limit is {limits.MaxWaveFrameCells} (Limits:MaxWaveFrameCells). Take fewer snapshots, a larger stride or a larger traceEvery.");
         if (plan.Format is SnapshotFormat.Png or SnapshotFormat.Gif && Math.Max(plan.Width, plan.Height) > MaxImageSide)
             errors.Add("stride", $"An image is at most {MaxImageSide} pixels a side; thin the grid with a larger stride.");
     }
@@ -190,6 +200,51 @@ public static class SimulationRequestReader
             ? $"Is too small for {cellsField} = {cells}: the grid spacing {lengthField}/({cellsField} − 1) = {spacing:R} squared underflows to zero, and the solver divides by it."
             : $"Is too large for {cellsField} = {cells}: the grid spacing {lengthField}/({cellsField} − 1) = {spacing:R} squared overflows.");
         return false;
+    }
+
+    private static (double X, double Y)[]? ReadReceivers(double[][]? receivers, double lx, double ly, RequestErrors errors)
+    {
+        if (receivers is null)
+            return null;
+        if (receivers.Length == 0)
+            errors.Add("receivers", "Must name at least one receiver, or be left out.");
+        if (receivers.Length > MaxReceivers)
+            errors.Add("receivers", $"At most {MaxReceivers} receivers.");
+        for (int r = 0; r < receivers.Length && r < MaxReceivers; r++)
+        {
+            var point = receivers[r];
+            if (point is null || point.Length != 2)
+                errors.Add($"receivers[{r}]", "Must be [x, y].");
+            else if (!(point[0] >= 0 && point[0] <= lx && point[1] >= 0 && point[1] <= ly))
+                errors.Add($"receivers[{r}]", $"Must lie inside the domain [0, {lx}] × [0, {ly}].");
+        }
+        return errors.IsEmpty ? receivers.Select(p => (p[0], p[1])).ToArray() : null;
+    }
+
+    /// <summary>traceEvery (default 1) and snapshots (default true); both only make sense with receivers.</summary>
+    private static (int TraceEvery, bool Snapshots) ReadTraceOptions(SimulationRequest request, (double X, double Y)[]? receivers, int? steps, SnapshotFormat? format, RequestErrors errors)
+    {
+        bool snapshots = request.Snapshots ?? true;
+        int every = request.TraceEvery ?? 1;
+        if (request.Receivers is null)
+        {
+            if (request.TraceEvery is not null)
+                errors.Add("traceEvery", "Applies only with receivers.");
+            if (!snapshots)
+                errors.Add("snapshots", "Can be false only with receivers: the answer would be empty.");
+            return (1, snapshots);
+        }
+        if (every < 1 || steps is int run && every > run)
+            errors.Add("traceEvery", $"Must be between 1 and steps ({steps}).");
+        if (!snapshots && request.SnapshotEvery is not null)
+            errors.Add("snapshotEvery", "Applies to snapshots only; with snapshots false only traces are returned.");
+        if (!snapshots && format is SnapshotFormat.Png or SnapshotFormat.Gif)
+            errors.Add("format", "Images show snapshots; traces come as json or npy.");
+        if (snapshots && format is SnapshotFormat.Npy)
+            errors.Add("snapshots", "An npy answer holds one array: set snapshots to false for the traces (shape receivers × samples), or use json for both.");
+        if (snapshots && format is SnapshotFormat.Png or SnapshotFormat.Gif)
+            errors.Add("receivers", "Images carry no traces; use json or npy (with snapshots false).");
+        return (every, snapshots);
     }
 
     private static int? AtLeast(int value, int minimum, string field, RequestErrors errors)

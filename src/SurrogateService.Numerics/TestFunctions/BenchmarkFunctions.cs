@@ -1,4 +1,5 @@
 using SurrogateService.Numerics.Core;
+using SurrogateService.Numerics.Waves;
 
 namespace SurrogateService.Numerics.TestFunctions;
 
@@ -20,6 +21,7 @@ public static class BenchmarkFunctions
         new WaterFlow(),
         new WeldedBeam(),
         new CantileverBeam(),
+        new SourceLocationProblem(),
     ];
 
     public static IBenchmarkFunction? Find(string name) =>

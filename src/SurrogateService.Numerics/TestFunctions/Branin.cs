@@ -10,7 +10,7 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// Reference: Surjanovic &amp; Bingham, Virtual Library of Simulation Experiments,
 /// https://www.sfu.ca/~ssurjano/branin.html; Dixon &amp; Szegö (1978).
 /// </summary>
-public sealed class Branin : IBenchmarkFunction
+public sealed class Branin : IBenchmarkFunction, IDifferentiableFunction
 {
     private const double B = 5.1 / (4 * Math.PI * Math.PI);
     private const double C = 5 / Math.PI;
@@ -46,5 +46,15 @@ public sealed class Branin : IBenchmarkFunction
         double x1 = x[0];
         double square = x[1] - B * x1 * x1 + C * x1 - 6;
         return square * square + S * Math.Cos(x1) + 10;
+    }
+
+    public void Gradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        DimensionGuard.RequireExactly(x.Length, 2);
+        DimensionGuard.RequireExactly(gradient.Length, 2);
+        double x1 = x[0];
+        double square = x[1] - B * x1 * x1 + C * x1 - 6;
+        gradient[0] = 2 * square * (C - 2 * B * x1) - S * Math.Sin(x1);
+        gradient[1] = 2 * square;
     }
 }

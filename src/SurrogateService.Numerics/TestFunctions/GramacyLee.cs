@@ -9,7 +9,7 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// Reference: Gramacy, R. B. &amp; Lee, H. K. H. (2012), Cases for the nugget in modeling computer
 /// experiments, Statistics and Computing 22; Surjanovic &amp; Bingham, https://www.sfu.ca/~ssurjano/grlee12.html.
 /// </summary>
-public sealed class GramacyLee : IBenchmarkFunction
+public sealed class GramacyLee : IBenchmarkFunction, IDifferentiableFunction
 {
     public string Name => "gramacyLee";
 
@@ -41,5 +41,15 @@ public sealed class GramacyLee : IBenchmarkFunction
         double offset = t - 1;
         double squared = offset * offset;
         return Math.Sin(10 * Math.PI * t) / (2 * t) + squared * squared;
+    }
+
+    public void Gradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        DimensionGuard.RequireExactly(x.Length, 1);
+        DimensionGuard.RequireExactly(gradient.Length, 1);
+        double t = x[0];
+        double offset = t - 1;
+        gradient[0] = 10 * Math.PI * Math.Cos(10 * Math.PI * t) / (2 * t) - Math.Sin(10 * Math.PI * t) / (2 * t * t)
+            + 4 * offset * offset * offset;
     }
 }

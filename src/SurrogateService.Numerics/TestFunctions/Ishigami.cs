@@ -10,7 +10,7 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// sin x1 = −1, sin x2 = 0 and |x3| = π, i.e. at x1 = −π/2, x2 ∈ {−π, 0, π}, x3 ∈ {−π, π}.
 /// Reference: Ishigami &amp; Homma (1990); Surjanovic &amp; Bingham, https://www.sfu.ca/~ssurjano/ishigami.html.
 /// </summary>
-public sealed class Ishigami : IBenchmarkFunction
+public sealed class Ishigami : IBenchmarkFunction, IDifferentiableFunction
 {
     private const double A = 7;
     private const double B = 0.1;
@@ -69,5 +69,15 @@ public sealed class Ishigami : IBenchmarkFunction
         double sin2 = Math.Sin(x[1]);
         double x3Squared = x[2] * x[2];
         return sin1 + A * sin2 * sin2 + B * x3Squared * x3Squared * sin1;
+    }
+
+    public void Gradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        DimensionGuard.RequireExactly(x.Length, 3);
+        DimensionGuard.RequireExactly(gradient.Length, 3);
+        double x3Squared = x[2] * x[2];
+        gradient[0] = Math.Cos(x[0]) * (1 + B * x3Squared * x3Squared);
+        gradient[1] = 2 * A * Math.Sin(x[1]) * Math.Cos(x[1]);
+        gradient[2] = 4 * B * x3Squared * x[2] * Math.Sin(x[0]);
     }
 }

@@ -8,7 +8,7 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// restriction). Global minimum 0 at (1, …, 1).
 /// Reference: Rosenbrock (1960); Surjanovic &amp; Bingham, https://www.sfu.ca/~ssurjano/rosen.html.
 /// </summary>
-public sealed class Rosenbrock : IBenchmarkFunction
+public sealed class Rosenbrock : IBenchmarkFunction, IDifferentiableFunction
 {
     public string Name => "rosenbrock";
 
@@ -44,5 +44,18 @@ public sealed class Rosenbrock : IBenchmarkFunction
             sum += 100 * valley * valley + offset * offset;
         }
         return sum;
+    }
+
+    public void Gradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        DimensionGuard.RequireSupported(this, x.Length);
+        DimensionGuard.RequireExactly(gradient.Length, x.Length);
+        gradient.Clear();
+        for (int i = 0; i < x.Length - 1; i++)
+        {
+            double valley = x[i + 1] - x[i] * x[i];
+            gradient[i] += -400 * valley * x[i] + 2 * (x[i] - 1);
+            gradient[i + 1] += 200 * valley;
+        }
     }
 }

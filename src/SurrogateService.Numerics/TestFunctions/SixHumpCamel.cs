@@ -9,7 +9,7 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// solving ∇f = 0 in extended precision).
 /// Reference: Dixon &amp; Szegö (1978); Surjanovic &amp; Bingham, https://www.sfu.ca/~ssurjano/camel6.html.
 /// </summary>
-public sealed class SixHumpCamel : IBenchmarkFunction
+public sealed class SixHumpCamel : IBenchmarkFunction, IDifferentiableFunction
 {
     private const double MinimumX1 = 0.0898420131003181;
     private const double MinimumX2 = -0.7126564030207396;
@@ -45,5 +45,14 @@ public sealed class SixHumpCamel : IBenchmarkFunction
         return (4 - 2.1 * x1Squared + x1Squared * x1Squared / 3) * x1Squared
             + x[0] * x[1]
             + (-4 + 4 * x2Squared) * x2Squared;
+    }
+
+    public void Gradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        DimensionGuard.RequireExactly(x.Length, 2);
+        DimensionGuard.RequireExactly(gradient.Length, 2);
+        double x1Squared = x[0] * x[0];
+        gradient[0] = (8 - 8.4 * x1Squared + 2 * x1Squared * x1Squared) * x[0] + x[1];
+        gradient[1] = x[0] + (-8 + 16 * x[1] * x[1]) * x[1];
     }
 }

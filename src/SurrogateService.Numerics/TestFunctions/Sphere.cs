@@ -7,7 +7,7 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// Convex and unimodal: the baseline every optimiser must solve.
 /// Reference: De Jong (1975); Surjanovic &amp; Bingham, https://www.sfu.ca/~ssurjano/spheref.html.
 /// </summary>
-public sealed class Sphere : IBenchmarkFunction
+public sealed class Sphere : IBenchmarkFunction, IDifferentiableFunction
 {
     public string Name => "sphere";
 
@@ -38,5 +38,13 @@ public sealed class Sphere : IBenchmarkFunction
         foreach (double xi in x)
             sum += xi * xi;
         return sum;
+    }
+
+    public void Gradient(ReadOnlySpan<double> x, Span<double> gradient)
+    {
+        DimensionGuard.RequireSupported(this, x.Length);
+        DimensionGuard.RequireExactly(gradient.Length, x.Length);
+        for (int i = 0; i < x.Length; i++)
+            gradient[i] = 2 * x[i];
     }
 }

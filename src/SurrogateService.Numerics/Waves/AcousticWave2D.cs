@@ -65,6 +65,8 @@ public sealed class AcousticWave2D : IDisposable
         _pressureX = Dt * settings.BulkModulus / Dx;
         _pressureY = Dt * settings.BulkModulus / Dy;
         InitialPeak = FillGaussianPulse();
+        if (settings.Receivers.Count > 0)
+            Traces = new ReceiverTraces(settings);
 
         int useful = Math.Min(_ny / MinimumRowsPerThread, (int)Math.Min(int.MaxValue, (long)_nx * _ny / MinimumCellsPerThread));
         int threads = Math.Clamp(useful, 1, settings.Threads);
@@ -95,6 +97,9 @@ public sealed class AcousticWave2D : IDisposable
     /// <summary>max |P| at step 0, a colour scale that fits every later frame of a closed box.</summary>
     public double InitialPeak { get; }
 
+    /// <summary>The pressure recorded at the receivers so far; null when the settings name none.</summary>
+    public ReceiverTraces? Traces { get; }
+
     /// <summary>The current pressure, ny rows of nx values (row j is y_j); valid until the next step.</summary>
     public ReadOnlySpan<double> Pressure => _p;
 
@@ -110,6 +115,7 @@ public sealed class AcousticWave2D : IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
                 SweepRows(0, _ny);
                 StepsTaken++;
+                Traces?.Record(_p, StepsTaken);
             }
             return;
         }
@@ -177,6 +183,10 @@ public sealed class AcousticWave2D : IDisposable
             // Every worker reads _stop after this meeting and worker 0 writes it again only after
             // the next one, so all workers leave after the same step.
             barrier.SignalAndWait();
+            // Between this meeting and the next, workers only write Vy (the faces at their band's
+            // foot), so worker 0 reads a complete, still pressure field.
+            if (worker == 0)
+                Traces?.Record(_p, StepsTaken);
             if (_stop)
                 return;
         }

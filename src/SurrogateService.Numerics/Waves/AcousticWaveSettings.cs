@@ -42,6 +42,18 @@ public sealed record AcousticWaveSettings
     /// <summary>Width w of the initial pressure P = exp(−((x − cx)² + (y − cy)²)/w²).</summary>
     public double PulseWidth { get; init; } = 1;
 
+    /// <summary>
+    /// Points (x, y) inside the domain where the pressure is recorded as a trace; empty records none.
+    /// The value at a receiver is the bilinear interpolation of its four surrounding grid points.
+    /// </summary>
+    public IReadOnlyList<(double X, double Y)> Receivers { get; init; } = [];
+
+    /// <summary>A trace sample is taken every this many steps (steps traceEvery, 2·traceEvery, … ≤ steps).</summary>
+    public int TraceEvery { get; init; } = 1;
+
+    /// <summary>Samples in each receiver's trace.</summary>
+    public int TraceLength => Steps / TraceEvery;
+
     /// <summary>Threads that share the rows; the solver uses fewer on grids too small to split.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
@@ -84,6 +96,14 @@ public sealed record AcousticWaveSettings
         ArgumentOutOfRangeException.ThrowIfLessThan(SnapshotEvery, 1, nameof(SnapshotEvery));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(SnapshotEvery, Steps, nameof(SnapshotEvery));
         RequirePositive(PulseWidth, nameof(PulseWidth));
+        ArgumentNullException.ThrowIfNull(Receivers, nameof(Receivers));
+        ArgumentOutOfRangeException.ThrowIfLessThan(TraceEvery, 1, nameof(TraceEvery));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(TraceEvery, Steps, nameof(TraceEvery));
+        foreach (var (x, y) in Receivers)
+        {
+            if (!(x >= 0 && x <= Lx && y >= 0 && y <= Ly))
+                throw new ArgumentOutOfRangeException(nameof(Receivers), (x, y), "Every receiver must lie inside the domain.");
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(Threads, 1, nameof(Threads));
         if (!double.IsFinite(CflFactor) || CflFactor < MinimumCflFactor)
             throw new ArgumentOutOfRangeException(nameof(CflFactor), CflFactor, $"Must be at least {MinimumCflFactor:R} for a stable run.");

@@ -23,6 +23,9 @@ internal sealed class BoxScaling
 
     public int Dimension { get; }
 
+    /// <summary>dt_j/dx_j, the same everywhere: 1/half-width.</summary>
+    public double UnitPerCoordinate(int j) => 1 / _halfWidth[j];
+
     public void ToUnit(ReadOnlySpan<double> point, Span<double> scaled)
     {
         for (int j = 0; j < Dimension; j++)

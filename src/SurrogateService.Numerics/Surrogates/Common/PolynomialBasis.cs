@@ -62,6 +62,39 @@ internal sealed class PolynomialBasis
             terms[next++] = t[j] * t[j];
     }
 
+    /// <summary>
+    /// Adds ∂/∂x_l of Σ_m coefficients[m]·term_m(point) to <paramref name="gradient"/>[l], differentiating in t and
+    /// multiplying by dt_l/dx_l. Term order as in <see cref="Evaluate"/>.
+    /// </summary>
+    public void AddGradient(ReadOnlySpan<double> point, ReadOnlySpan<double> coefficients, Span<double> gradient)
+    {
+        if (Degree < 1)
+            return;
+        int d = Dimension;
+        Span<double> t = d <= 64 ? stackalloc double[d] : new double[d];
+        Span<double> inT = d <= 64 ? stackalloc double[d] : new double[d];
+        _scaling.ToUnit(point, t);
+        for (int j = 0; j < d; j++)
+            inT[j] = coefficients[1 + j];
+        if (Degree == 2)
+        {
+            int next = 1 + d;
+            for (int j = 0; j < d; j++)
+            {
+                for (int k = j + 1; k < d; k++)
+                {
+                    inT[j] += coefficients[next] * t[k];
+                    inT[k] += coefficients[next] * t[j];
+                    next++;
+                }
+            }
+            for (int j = 0; j < d; j++)
+                inT[j] += 2 * coefficients[next++] * t[j];
+        }
+        for (int j = 0; j < d; j++)
+            gradient[j] += inT[j] * _scaling.UnitPerCoordinate(j);
+    }
+
     /// <summary>A readable name of term <paramref name="index"/> for messages (dependence among terms is the same in x as in t).</summary>
     public string TermName(int index)
     {

@@ -4,7 +4,7 @@ using SurrogateService.Numerics.LinearAlgebra;
 namespace SurrogateService.Numerics.Surrogates;
 
 /// <summary>A fitted regression polynomial: one coefficient per term of its <see cref="PolynomialBasis"/>.</summary>
-internal sealed class PolynomialRegressionModel : ISurrogateModel
+internal sealed class PolynomialRegressionModel : ISurrogateModel, IDifferentiableModel
 {
     public const string CoefficientsName = "coefficients";
 
@@ -37,6 +37,15 @@ internal sealed class PolynomialRegressionModel : ISurrogateModel
             _basis.Evaluate(points[p], terms);
             values[p] = VectorKernels.Dot(_coefficients, terms);
         }
+    }
+
+    public void Gradient(PointSet points, Span<double> gradients)
+    {
+        PredictionArguments.CheckGradients(Data, points, gradients.Length);
+        gradients.Clear();
+        int d = Data.Dimension;
+        for (int p = 0; p < points.Count; p++)
+            _basis.AddGradient(points[p], _coefficients, gradients.Slice(p * d, d));
     }
 
     public void StandardError(PointSet points, Span<double> standardErrors) =>

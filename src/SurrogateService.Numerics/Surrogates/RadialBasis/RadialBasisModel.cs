@@ -4,7 +4,7 @@ using SurrogateService.Numerics.LinearAlgebra;
 namespace SurrogateService.Numerics.Surrogates;
 
 /// <summary>A fitted radial basis interpolant: kernel coefficients per training point plus tail coefficients.</summary>
-internal sealed class RadialBasisModel : ISurrogateModel
+internal sealed class RadialBasisModel : ISurrogateModel, IDifferentiableModel
 {
     public const string CoefficientsName = "coefficients";
     public const string TailCoefficientsName = "tailCoefficients";
@@ -49,6 +49,29 @@ internal sealed class RadialBasisModel : ISurrogateModel
                 sum += _coefficients[i] * RadialKernels.Evaluate(_kernel, VectorKernels.Distance(v, centres[i]) / _scale);
             _tail.Evaluate(v, terms);
             values[p] = sum + VectorKernels.Dot(_tailCoefficients, terms);
+        }
+    }
+
+    public void Gradient(PointSet points, Span<double> gradients)
+    {
+        PredictionArguments.CheckGradients(Data, points, gradients.Length);
+        gradients.Clear();
+        int d = Data.Dimension;
+        var centres = Data.Points;
+        double inverseScaleSquared = 1 / (_scale * _scale);
+        for (int p = 0; p < points.Count; p++)
+        {
+            var v = points[p];
+            var gradient = gradients.Slice(p * d, d);
+            for (int i = 0; i < _coefficients.Length; i++)
+            {
+                var c = centres[i];
+                double weight = _coefficients[i] * inverseScaleSquared *
+                    RadialKernels.DerivativeOverR(_kernel, VectorKernels.Distance(v, c) / _scale);
+                for (int l = 0; l < d; l++)
+                    gradient[l] += weight * (v[l] - c[l]);
+            }
+            _tail.AddGradient(v, _tailCoefficients, gradient);
         }
     }
 

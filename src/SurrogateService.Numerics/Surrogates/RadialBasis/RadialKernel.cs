@@ -54,4 +54,19 @@ internal static class RadialKernels
         RadialKernel.Gaussian => Math.Exp(-r * r),
         _ => -(r * r) * (r * r) * r,
     };
+
+    /// <summary>
+    /// φ′(r)/r, so that ∇_x φ(‖x − c‖/s) = φ′(r)/r·(x − c)/s². At r = 0 it is 0 where the limit of
+    /// φ′(r)/r·(x − c) vanishes (thin plate: 2 ln r + 1 times r → 0) and also for the linear kernel,
+    /// whose gradient does not exist at its centre (0 is the mean of its one-sided slopes).
+    /// </summary>
+    public static double DerivativeOverR(RadialKernel kernel, double r) => kernel switch
+    {
+        RadialKernel.Linear => r == 0 ? 0 : -1 / r,
+        RadialKernel.Cubic => 3 * r,
+        RadialKernel.ThinPlate => r == 0 ? 0 : 2 * Math.Log(r) + 1,
+        RadialKernel.Multiquadric => -1 / Math.Sqrt(1 + r * r),
+        RadialKernel.Gaussian => -2 * Math.Exp(-r * r),
+        _ => -5 * (r * r) * r,
+    };
 }

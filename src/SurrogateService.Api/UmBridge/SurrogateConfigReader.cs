@@ -1,0 +1,57 @@
+using System.Text.Json;
+using SurrogateService.Api.Contracts;
+using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Validation;
+using SurrogateService.Numerics.Models;
+
+namespace SurrogateService.Api.UmBridge;
+
+/// <summary>
+/// The <c>surrogate</c> model: config { "model": a fitted-model document from POST /v1/surrogates/fit },
+/// checked exactly as the REST predict route checks it, so the port stays stateless. Without one, the
+/// document of <see cref="UmBridgeOptions.SurrogateModelFile"/> is used when configured.
+/// </summary>
+internal static class SurrogateConfigReader
+{
+    public const string ModelName = "surrogate";
+
+    public static UmBridgeModel Model(UmBridgeOptions options, LimitsOptions limits)
+    {
+        JsonElement? fallback = null;
+        if (options.SurrogateModelFile is string file)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            fallback = document.RootElement.Clone();
+            // A configured document that cannot be read should stop the start, not fail every request.
+            Read(fallback, limits);
+        }
+        // Without a configured document the capability depends on each request's kind: announce
+        // the gradient, and answer UnsupportedFeature for kinds without one.
+        bool differentiable = fallback is null || Read(fallback, limits).HasJacobian;
+        return new UmBridgeModel(ModelName, Heavy: false, differentiable, config =>
+        {
+            var settings = ConfigObject.Read(config, "model");
+            return Read(settings.Element("model") ?? fallback, limits);
+        });
+    }
+
+    private static SurrogateModel Read(JsonElement? element, LimitsOptions limits)
+    {
+        if (element is not JsonElement json)
+            throw UmBridgeError.InvalidInput("config.model is required: a fitted-model document from POST /v1/surrogates/fit.");
+        ModelDocument? document;
+        try
+        {
+            document = json.Deserialize<ModelDocument>(UmBridgeJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw UmBridgeError.InvalidInput($"config.model is not a model document: {ex.Message}");
+        }
+        var errors = new RequestErrors();
+        var fitted = ModelDocumentReader.Read(document, "config.model", errors, limits);
+        if (fitted is null)
+            throw UmBridgeError.InvalidInput(string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))));
+        return new SurrogateModel(fitted.Model);
+    }
+}
