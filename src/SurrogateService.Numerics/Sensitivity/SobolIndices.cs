@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Surrogates;
 
@@ -89,18 +90,12 @@ public static class SobolIndices
         return (firstSamples.Select(s => Percentiles(s, tail)).ToArray(), totalSamples.Select(s => Percentiles(s, tail)).ToArray());
     }
 
+    /// <summary>The quantiles by linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default).</summary>
     private static ConfidenceInterval Percentiles(double[] samples, double tail)
     {
         Array.Sort(samples);
-        return new ConfidenceInterval(Quantile(samples, tail), Quantile(samples, 1 - tail));
-    }
-
-    /// <summary>Linear interpolation between order statistics (Hyndman–Fan type 7, as numpy's default).</summary>
-    private static double Quantile(double[] sorted, double probability)
-    {
-        double position = probability * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        return new ConfidenceInterval(
+            SortedArrayStatistics.QuantileCustom(samples, tail, QuantileDefinition.R7),
+            SortedArrayStatistics.QuantileCustom(samples, 1 - tail, QuantileDefinition.R7));
     }
 }
