@@ -34,6 +34,7 @@ public static class SwaggerSetup
             });
             options.DocumentFilter<LimitsDocumentFilter>();
             options.OperationFilter<BinaryResponsesOperationFilter>();
+            options.OperationFilter<ProgressLinesOperationFilter>();
         });
         return services;
     }
