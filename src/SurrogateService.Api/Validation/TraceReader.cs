@@ -1,7 +1,7 @@
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Rendering;
 using SurrogateService.Numerics.Core;
-using SurrogateService.Numerics.Optimization;
+using SurrogateService.Numerics.Minimisation;
 
 namespace SurrogateService.Api.Validation;
 

@@ -1,4 +1,4 @@
-namespace SurrogateService.Numerics.Optimization;
+namespace SurrogateService.Numerics.Minimisation;
 
 /// <summary>Summaries of the values a minimisation evaluated, in evaluation order.</summary>
 public static class MinimisationTrace

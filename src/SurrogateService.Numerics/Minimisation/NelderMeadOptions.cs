@@ -1,4 +1,4 @@
-namespace SurrogateService.Numerics.Optimization;
+namespace SurrogateService.Numerics.Minimisation;
 
 /// <summary>Settings for <see cref="NelderMead.Minimize"/>. Every setting has a usable default.</summary>
 public sealed record NelderMeadOptions

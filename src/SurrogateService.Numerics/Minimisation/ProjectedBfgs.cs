@@ -1,4 +1,4 @@
-namespace SurrogateService.Numerics.Optimization;
+namespace SurrogateService.Numerics.Minimisation;
 
 /// <summary>
 /// Quasi-Newton minimisation of a smooth function with a gradient, optionally in a box: BFGS with a

@@ -1,4 +1,4 @@
-namespace SurrogateService.Numerics.Optimization;
+namespace SurrogateService.Numerics.Minimisation;
 
 /// <summary>
 /// Derivative-free minimisation by the Nelder–Mead simplex method (Lagarias et al. 1998 rules),

@@ -1,4 +1,4 @@
-namespace SurrogateService.Numerics.Optimization;
+namespace SurrogateService.Numerics.Minimisation;
 
 /// <summary>Settings for <see cref="ProjectedBfgs.Minimize"/>. Every setting has a usable default.</summary>
 public sealed record ProjectedBfgsOptions

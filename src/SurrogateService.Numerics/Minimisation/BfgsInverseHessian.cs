@@ -1,4 +1,4 @@
-namespace SurrogateService.Numerics.Optimization;
+namespace SurrogateService.Numerics.Minimisation;
 
 /// <summary>
 /// The dense BFGS approximation H of the inverse Hessian, and the search direction −H·g it gives on

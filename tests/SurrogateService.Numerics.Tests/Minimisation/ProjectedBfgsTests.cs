@@ -1,6 +1,6 @@
-using SurrogateService.Numerics.Optimization;
+using SurrogateService.Numerics.Minimisation;
 
-namespace SurrogateService.Numerics.Tests.Optimization;
+namespace SurrogateService.Numerics.Tests.Minimisation;
 
 public class ProjectedBfgsTests
 {

@@ -1,4 +1,4 @@
-namespace SurrogateService.Numerics.Optimization;
+namespace SurrogateService.Numerics.Minimisation;
 
 /// <summary>
 /// The best point a <see cref="ProjectedBfgs"/> run found, its value, the work spent, and whether a

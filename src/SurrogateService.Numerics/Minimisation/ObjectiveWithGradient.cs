@@ -1,4 +1,4 @@
-namespace SurrogateService.Numerics.Optimization;
+namespace SurrogateService.Numerics.Minimisation;
 
 /// <summary>
 /// An objective that returns f(x) and writes ∇f(x) into <paramref name="gradient"/>. It may return
