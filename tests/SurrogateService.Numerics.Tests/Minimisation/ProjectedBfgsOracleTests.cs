@@ -1,9 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
-using SurrogateService.Numerics.Optimization;
+using SurrogateService.Numerics.Minimisation;
 using SurrogateService.Numerics.Tests.LinearAlgebra;
 
-namespace SurrogateService.Numerics.Tests.Optimization;
+namespace SurrogateService.Numerics.Tests.Minimisation;
 
 /// <summary>
 /// The bounded quasi-Newton minimiser against MathNet.Numerics' BFGS-B on the same box-constrained
