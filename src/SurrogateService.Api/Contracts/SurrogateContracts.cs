@@ -5,14 +5,18 @@ namespace SurrogateService.Api.Contracts;
 /// <summary>A surrogate kind and its options.</summary>
 public sealed record SurrogateKindInfo(string Name, string Description, bool HasStandardError, int MinimumPointsIn2D, IReadOnlyList<OptionInfo> Options);
 
-/// <summary>Training data and settings for a fit; <c>options</c> are the kind's (see GET /v1/surrogates).</summary>
+/// <summary>
+/// Training data and settings for a fit; <c>options</c> are the kind's (see GET /v1/surrogates).
+/// <c>noiseVariances</c>: the known noise variance of each value (Kriging), for data whose precision varies.
+/// </summary>
 public sealed record FitRequest(
     string? Kind,
     double[][]? Points,
     double[]? Values,
     double[]? LowerBound,
     double[]? UpperBound,
-    JsonElement? Options);
+    JsonElement? Options,
+    double[]? NoiseVariances = null);
 
 /// <summary>
 /// A fitted model as a portable document: the client keeps it and sends it back to predict.
@@ -27,7 +31,8 @@ public sealed record ModelDocument(
     JsonElement? Options,
     double[][]? Points,
     double[]? Values,
-    Dictionary<string, double[]>? Parameters);
+    Dictionary<string, double[]>? Parameters,
+    double[]? NoiseVariances = null);
 
 /// <summary>Fit quality and numerical health; fields that do not apply to the kind are null.</summary>
 public sealed record DiagnosticsInfo(
@@ -35,6 +40,11 @@ public sealed record DiagnosticsInfo(
     double? ConditionNumber,
     double? Nugget,
     double? LogLikelihood,
+    double? LeaveOneOutStandardisedMean,
+    double? LeaveOneOutStandardisedSpread,
+    IReadOnlyList<double>? Theta,
+    double? ProcessVariance,
+    double? NoiseVariance,
     double? TrainingLoss,
     IReadOnlyList<double>? LossCurve,
     IReadOnlyList<string> Warnings,
@@ -45,8 +55,11 @@ public sealed record CandidateInfo(string Kind, JsonElement Options, double? Lea
 
 public sealed record FitResponse(ModelDocument Model, DiagnosticsInfo Diagnostics);
 
-/// <summary>Predict from a model document, or from a fit request (fit and predict in one call); exactly one of the two.</summary>
-public sealed record PredictRequest(ModelDocument? Model, FitRequest? Fit, double[][]? Points, bool? IncludeStandardError);
+/// <summary>
+/// Predict from a model document, or from a fit request (fit and predict in one call); exactly one of the two.
+/// <c>includeNoise</c> adds the noise variance to the standard errors: the uncertainty of a new observation, not of the function.
+/// </summary>
+public sealed record PredictRequest(ModelDocument? Model, FitRequest? Fit, double[][]? Points, bool? IncludeStandardError, bool? IncludeNoise = null);
 
 /// <summary>Predictions in request order; standard errors when asked for and the kind has them; for a fit request also the model and its diagnostics.</summary>
 public sealed record PredictResponse(double[] Values, double[]? StandardErrors, ModelDocument? Model, DiagnosticsInfo? Diagnostics);

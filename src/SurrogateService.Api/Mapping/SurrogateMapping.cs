@@ -21,7 +21,8 @@ public static class SurrogateMapping
             ToJson(options),
             data.Points.ToRows(),
             (double[])data.Values.Clone(),
-            new Dictionary<string, double[]>(model.ExportParameters()));
+            new Dictionary<string, double[]>(model.ExportParameters()),
+            (double[]?)data.NoiseVariances?.Clone());
     }
 
     public static DiagnosticsInfo ToDiagnostics(FittedSurrogate fitted)
@@ -33,6 +34,11 @@ public static class SurrogateMapping
             diagnostics.ConditionNumber,
             diagnostics.Nugget,
             diagnostics.LogLikelihood,
+            diagnostics.LeaveOneOutStandardisedMean,
+            diagnostics.LeaveOneOutStandardisedSpread,
+            diagnostics.Theta,
+            diagnostics.ProcessVariance,
+            diagnostics.NoiseVariance,
             diagnostics.TrainingLoss,
             diagnostics.LossCurve,
             diagnostics.Warnings,

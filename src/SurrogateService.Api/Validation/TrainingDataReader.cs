@@ -4,11 +4,11 @@ using SurrogateService.Numerics.Surrogates;
 
 namespace SurrogateService.Api.Validation;
 
-/// <summary>Checks training points, values and box of a fit request or model document and builds a <see cref="TrainingSet"/>.</summary>
+/// <summary>Checks training points, values, noise variances and box of a fit request or model document and builds a <see cref="TrainingSet"/>.</summary>
 public static class TrainingDataReader
 {
     public static TrainingSet? Read(
-        double[][]? points, double[]? values, double[]? lower, double[]? upper,
+        double[][]? points, double[]? values, double[]? noiseVariances, double[]? lower, double[]? upper,
         string prefix, RequestErrors errors, LimitsOptions limits, ISurrogateKind? kind)
     {
         var pointSet = PointsValidator.Validate(points, prefix + "points", errors, limits.MaxTrainingPoints,
@@ -29,6 +29,7 @@ public static class TrainingDataReader
             if (!double.IsFinite(values[i]))
                 errors.Add($"{prefix}values[{i}]", "Must be a finite number.");
         }
+        CheckNoiseVariances(noiseVariances, values.Length, prefix + "noiseVariances", errors, kind);
         if (pointSet is null || box is null || !errors.IsEmpty)
             return null;
         if (kind is not null && pointSet.Count < kind.MinimumPoints(pointSet.Dimension))
@@ -36,6 +37,27 @@ public static class TrainingDataReader
             errors.Add(prefix + "points", $"{kind.Name} needs at least {kind.MinimumPoints(pointSet.Dimension)} points in {pointSet.Dimension} dimensions.");
             return null;
         }
-        return new TrainingSet(pointSet, values, box);
+        return new TrainingSet(pointSet, values, box, noiseVariances);
+    }
+
+    private static void CheckNoiseVariances(double[]? noiseVariances, int count, string field, RequestErrors errors, ISurrogateKind? kind)
+    {
+        if (noiseVariances is null)
+            return;
+        if (kind is not KrigingKind)
+        {
+            errors.Add(field, $"Only kriging takes per-point noise variances{(kind is null ? "" : $"; {kind.Name} does not")}.");
+            return;
+        }
+        if (noiseVariances.Length != count)
+        {
+            errors.Add(field, $"Has {noiseVariances.Length} entries, expected one per value ({count}).");
+            return;
+        }
+        for (int i = 0; i < noiseVariances.Length; i++)
+        {
+            if (!double.IsFinite(noiseVariances[i]) || noiseVariances[i] < 0)
+                errors.Add($"{field}[{i}]", "Must be a finite variance ≥ 0 (the values' units squared).");
+        }
     }
 }
