@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
 using SurrogateService.Api.Mapping;
+using SurrogateService.Api.Streaming;
 using SurrogateService.Api.Validation;
+using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Optimization;
 
 namespace SurrogateService.Api.Endpoints;
@@ -24,6 +26,8 @@ public static class OptimizationEndpoints
         group.MapPost("/runs", Run)
             .WithName("runOptimization")
             .WithSummary("Optimises a built-in benchmark function: initial plan, then ask–tell rounds until maxEvaluations; returns the best point and the trace.")
+            .WithDescription(ProgressLines.Description("one `evaluation` line per evaluation"))
+            .WithMetadata(new ProgressLines(typeof(RunEvaluationLine), typeof(RunResponse)))
             .AsHeavyWork();
         return group;
     }
@@ -48,18 +52,32 @@ public static class OptimizationEndpoints
         }
     }
 
-    private static Results<Ok<RunResponse>, ValidationProblem> Run(
-        RunRequest request, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    private static Results<Ok<RunResponse>, ValidationProblem, ProgressStreamResult> Run(
+        RunRequest request, IOptions<LimitsOptions> limits, HttpRequest http, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         if (OptimizationRequestReader.ReadRun(request, errors, limits.Value) is not var (function, box, settings))
             return errors.ToProblem();
+        double Objective(ReadOnlySpan<double> point)
+        {
+            ServiceMetrics.ObjectiveEvaluated(function.Name);
+            return function.Evaluate(point);
+        }
+        if (ProgressStreamResult.IsRequested(http))
+            return ProgressStreamResult.Of<RunProgress>((progress, token) => Minimize(Objective, box, settings, progress, token), OptimizationMapping.ToLine);
+        return Minimize(Objective, box, settings, progress: null, cancellationToken);
+    }
+
+    private static Results<Ok<RunResponse>, ValidationProblem, ProgressStreamResult> Minimize(
+        Func<ReadOnlySpan<double>, double> objective, Box box, RunSettings settings, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
         try
         {
-            return TypedResults.Ok(OptimizationMapping.ToResponse(OptimizationRun.Minimize(function.Evaluate, box, settings, cancellationToken)));
+            return TypedResults.Ok(OptimizationMapping.ToResponse(OptimizationRun.Minimize(objective, box, settings, progress, cancellationToken)));
         }
         catch (OptimizationException ex)
         {
+            var errors = new RequestErrors();
             errors.Add(ex.Field ?? "initialSamples", ex.Message);
             return errors.ToProblem();
         }

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Streaming;
 using SurrogateService.Api.Validation;
 using SurrogateService.Numerics.Sensitivity;
+using SurrogateService.Numerics.Surrogates;
 
 namespace SurrogateService.Api.Endpoints;
 
@@ -16,12 +18,14 @@ public static class SensitivityEndpoints
         group.MapPost("/sobol", Sobol)
             .WithName("computeSobolIndices")
             .WithSummary("First-order and total Sobol' indices of a model over its box (Saltelli design on the surrogate, with bootstrap confidence intervals; a polynomial chaos model's exactly from its coefficients).")
+            .WithDescription(ProgressLines.Description("`stage` lines as the design's d + 2 blocks are evaluated (`evaluation`) and as bootstrap resamples are drawn (`bootstrap`, about a hundred lines)"))
+            .WithMetadata(new ProgressLines(typeof(SobolStageLine), typeof(SobolResponse)))
             .AsHeavyWork();
         return group;
     }
 
-    private static Results<Ok<SobolResponse>, ValidationProblem> Sobol(
-        SobolRequest request, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    private static Results<Ok<SobolResponse>, ValidationProblem, ProgressStreamResult> Sobol(
+        SobolRequest request, IOptions<LimitsOptions> limits, HttpRequest http, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         var limit = limits.Value;
@@ -43,15 +47,30 @@ public static class SensitivityEndpoints
         if (!errors.IsEmpty)
             return errors.ToProblem();
 
+        var settings = new SobolSettings(samples, bootstrap, level, seed!.Value);
+        string modelField = request.Model is not null ? "model" : "fit";
+        if (ProgressStreamResult.IsRequested(http))
+        {
+            return ProgressStreamResult.Of<SobolProgress>(
+                (progress, token) => Compute(fitted.Model, settings, modelField, progress, token),
+                p => new SobolStageLine(p.Stage, p.Completed, p.Total));
+        }
+        return Compute(fitted.Model, settings, modelField, progress: null, cancellationToken);
+    }
+
+    private static Results<Ok<SobolResponse>, ValidationProblem, ProgressStreamResult> Compute(
+        ISurrogateModel model, SobolSettings settings, string modelField, IProgress<SobolProgress>? progress, CancellationToken cancellationToken)
+    {
         SobolIndicesResult result;
         try
         {
-            result = SobolIndices.Compute(fitted.Model, new SobolSettings(samples, bootstrap, level, seed!.Value), cancellationToken);
+            result = SobolIndices.Compute(model, settings, progress, cancellationToken);
         }
         catch (ArgumentException ex)
         {
             // A model document with extreme parameters can overflow on the design.
-            errors.Add(request.Model is not null ? "model" : "fit", ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal));
+            var errors = new RequestErrors();
+            errors.Add(modelField, ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal));
             return errors.ToProblem();
         }
         return TypedResults.Ok(new SobolResponse(

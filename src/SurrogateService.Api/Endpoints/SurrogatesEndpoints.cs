@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
 using SurrogateService.Api.Mapping;
+using SurrogateService.Api.Streaming;
 using SurrogateService.Api.Validation;
 using SurrogateService.Numerics.Surrogates;
 
@@ -20,6 +21,8 @@ public static class SurrogatesEndpoints
         group.MapPost("/fit", Fit)
             .WithName("fitSurrogate")
             .WithSummary("Fits a surrogate and returns a portable model document with diagnostics.")
+            .WithDescription(ProgressLines.Description("`stage` lines as each kind starts (`fitting`) and ends (`fitted`, with its leave-one-out RMSE or why it failed; `auto` tries several)"))
+            .WithMetadata(new ProgressLines(typeof(FitStageLine), typeof(FitResponse)))
             .AsHeavyWork();
         group.MapPost("/predict", Predict)
             .WithName("predictSurrogate")
@@ -38,11 +41,26 @@ public static class SurrogatesEndpoints
             .Append(new SurrogateKindInfo(AutoSurrogate.Name, AutoSurrogate.Description, HasStandardError: false, MinimumPointsIn2D: 2, Options: []))
             .ToArray());
 
-    private static Results<Ok<FitResponse>, ValidationProblem> Fit(
-        FitRequest request, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    private static Results<Ok<FitResponse>, ValidationProblem, ProgressStreamResult> Fit(
+        FitRequest request, IOptions<LimitsOptions> limits, HttpRequest http, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var fitted = FitRequestReader.Fit(request, "", errors, limits.Value, cancellationToken);
+        var plan = FitRequestReader.Read(request, "", errors, limits.Value);
+        if (plan is null)
+            return errors.ToProblem();
+        if (ProgressStreamResult.IsRequested(http))
+        {
+            return ProgressStreamResult.Of<FitProgress>(
+                (progress, token) => FitNow(plan, progress, token),
+                p => new FitStageLine(p.Stage, p.Kind, p.Completed, p.Total, p.LeaveOneOutRmse, p.Error));
+        }
+        return FitNow(plan, progress: null, cancellationToken);
+    }
+
+    private static Results<Ok<FitResponse>, ValidationProblem, ProgressStreamResult> FitNow(FitPlan plan, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var fitted = plan.Fit(errors, progress, cancellationToken);
         if (fitted is null)
             return errors.ToProblem();
         return TypedResults.Ok(new FitResponse(

@@ -3,9 +3,10 @@ using System.Diagnostics.Metrics;
 namespace SurrogateService.Api.Hosting;
 
 /// <summary>
-/// The service's own metrics (meter "SurrogateService"): fits by kind and duration, simulation
-/// throughput, limiter rejections. A static meter, because recording happens in static readers and
-/// middleware; recording costs next to nothing when no exporter listens.
+/// The service's own metrics (meter "SurrogateService"): fits by kind and duration, objective
+/// evaluations of optimisation runs by function, simulation throughput, limiter rejections. A
+/// static meter, because recording happens in static readers and middleware; recording costs
+/// next to nothing when no exporter listens.
 /// </summary>
 public static class ServiceMetrics
 {
@@ -21,6 +22,12 @@ public static class ServiceMetrics
 
     private static readonly Counter<long> Rejected =
         Meter.CreateCounter<long>("limiter.heavy.rejected", "{request}", "Heavy requests refused with 429 by the concurrency limiter.");
+
+    private static readonly Counter<long> ObjectiveEvaluations =
+        Meter.CreateCounter<long>("optimization.objective.evaluations", "{evaluation}", "Evaluations of built-in functions by optimisation runs, by function.");
+
+    public static void ObjectiveEvaluated(string function) =>
+        ObjectiveEvaluations.Add(1, new KeyValuePair<string, object?>("function", function));
 
     public static void SurrogateFitted(string kind, TimeSpan duration) =>
         FitDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("kind", kind));

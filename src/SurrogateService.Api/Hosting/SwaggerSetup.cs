@@ -48,6 +48,7 @@ public static class SwaggerSetup
             options.DocumentFilter<LimitsDocumentFilter>();
             options.DocumentFilter<ServersAndTagsDocumentFilter>();
             options.OperationFilter<BinaryResponsesOperationFilter>();
+            options.OperationFilter<ProgressLinesOperationFilter>();
         });
         return services;
     }

@@ -27,6 +27,13 @@ public static class OptimizationMapping
             result.Warnings);
     }
 
+    public static RunEvaluationLine ToLine(RunProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var entry = progress.Latest;
+        return new RunEvaluationLine(progress.Evaluations, progress.MaxEvaluations, entry.Point, NullIfNaN(entry.Value), NullIfNaN(entry.BestSoFar));
+    }
+
     public static StrategyInfo ToInfo(IOptimizationStrategy strategy)
     {
         ArgumentNullException.ThrowIfNull(strategy);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Text;
 
 namespace SurrogateService.Api.Rendering;
@@ -62,7 +63,11 @@ public static class PngEncoder
         Encoding.ASCII.GetBytes(type, typeBytes);
         output.Write(typeBytes);
         output.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Append(Crc32.Append(0, typeBytes), data));
+        // The chunk CRC is ISO 3309's CRC-32 over type and data, the one System.IO.Hashing.Crc32 computes.
+        var crc = new Crc32();
+        crc.Append(typeBytes);
+        crc.Append(data);
+        BinaryPrimitives.WriteUInt32BigEndian(word, crc.GetCurrentHashAsUInt32());
         output.Write(word);
     }
 }

@@ -15,8 +15,8 @@ class ApiError extends Error {
   }
 }
 
-async function call(method, path, body) {
-  const headers = { Accept: 'application/json, image/png, image/gif' };
+async function call(method, path, body, accept = 'application/json, image/png, image/gif') {
+  const headers = { Accept: accept };
   const token = $('token').value.trim();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -31,6 +31,58 @@ async function call(method, path, body) {
 
 const getJson = async (path) => (await call('GET', path)).json();
 const postJson = async (path, body) => (await call('POST', path, body)).json();
+
+/**
+ * POSTs asking for progress (Accept: application/x-ndjson), hands every progress line to onLine as
+ * it arrives, and returns the result line's response, which is the plain JSON answer.
+ */
+async function postWithProgress(path, body, onLine) {
+  const response = await call('POST', path, body, 'application/x-ndjson');
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let outcome = null;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
+      const line = JSON.parse(buffer.slice(0, end));
+      buffer = buffer.slice(end + 1);
+      if (line.type === 'result' || line.type === 'error') outcome = line;
+      else onLine(line);
+    }
+  }
+  if (!outcome) throw new Error('the progress stream ended before its result.');
+  if (outcome.type === 'error') throw new ApiError(outcome.problem?.status ?? 400, outcome.problem, path);
+  return outcome.result;
+}
+
+/** The best value so far against evaluations, redrawn as lines arrive: a plain canvas line chart. */
+function drawBestSoFar(canvas, best, budget) {
+  const context = canvas.getContext('2d');
+  const { width, height } = canvas;
+  const margin = 8;
+  context.clearRect(0, 0, width, height);
+  context.strokeStyle = '#d5dae3';
+  context.strokeRect(0.5, 0.5, width - 1, height - 1);
+  const known = best.filter((v) => v !== null);
+  if (known.length === 0) return;
+  const low = Math.min(...known);
+  const high = Math.max(...known);
+  const span = high > low ? high - low : 1;
+  const x = (k) => margin + ((width - 2 * margin) * k) / Math.max(1, budget - 1);
+  const y = (v) => height - margin - ((height - 2 * margin) * (v - low)) / span;
+  context.strokeStyle = '#2a5bd7';
+  context.lineWidth = 2;
+  context.beginPath();
+  let started = false;
+  best.forEach((v, k) => {
+    if (v === null) return;
+    if (started) context.lineTo(x(k), y(v)); else context.moveTo(x(k), y(v));
+    started = true;
+  });
+  context.stroke();
+}
 
 function showErrors(container, error) {
   container.replaceChildren();
@@ -202,15 +254,29 @@ async function plotFunction() {
 
 async function optimize() {
   const fn = selectedFunction();
+  const progress = $('optimization-progress');
+  const curve = $('optimization-curve');
+  const bestSoFar = [];
+  progress.value = 0;
+  progress.hidden = false;
+  curve.hidden = false;
+  drawBestSoFar(curve, bestSoFar, 1);
   let run;
   try {
-    run = await postJson('/v1/optimization/runs', {
+    run = await postWithProgress('/v1/optimization/runs', {
       function: fn.name,
       strategy: $('strategy').value,
       initialSamples: { method: $('sampling-method').value, count: intValue('initial-count') },
       maxEvaluations: intValue('max-evaluations'),
       batchSize: intValue('batch-size'),
       seed: intValue('optimization-seed'),
+    }, (line) => {
+      progress.max = line.maxEvaluations;
+      progress.value = line.evaluations;
+      progress.textContent = `${line.evaluations} of ${line.maxEvaluations}`;
+      bestSoFar.push(line.bestSoFar);
+      drawBestSoFar(curve, bestSoFar, line.maxEvaluations);
+      $('optimization-status').textContent = `Evaluation ${line.evaluations} of ${line.maxEvaluations}…`;
     });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404 && !error.problem?.errors) {

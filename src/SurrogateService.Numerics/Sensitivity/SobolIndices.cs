@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Surrogates;
 
@@ -17,16 +18,19 @@ public static class SobolIndices
     /// The indices of a fitted surrogate over its own design box; a polynomial chaos model's come
     /// from its coefficients (<see cref="PolynomialChaosSobolIndices"/>), without sampling.
     /// </summary>
-    public static SobolIndicesResult Compute(ISurrogateModel model, SobolSettings settings, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told after every block of evaluations and every few bootstrap resamples.</param>
+    public static SobolIndicesResult Compute(
+        ISurrogateModel model, SobolSettings settings, IProgress<SobolProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (model is PolynomialChaosModel chaos)
             return PolynomialChaosSobolIndices.Compute(chaos);
-        return Compute(model.Predict, model.Data.Box, settings, cancellationToken);
+        return Compute(model.Predict, model.Data.Box, settings, progress, cancellationToken);
     }
 
     /// <exception cref="ArgumentException">The function returned a non-finite value.</exception>
-    public static SobolIndicesResult Compute(BatchFunction function, Box box, SobolSettings settings, CancellationToken cancellationToken = default)
+    public static SobolIndicesResult Compute(
+        BatchFunction function, Box box, SobolSettings settings, IProgress<SobolProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(box);
@@ -35,12 +39,16 @@ public static class SobolIndices
         int d = box.Dimension, n = settings.BaseSamples;
         var design = new SaltelliDesign(box, n, settings.Seed);
         double[] fA = Evaluate(function, design.A);
+        progress?.Report(new SobolProgress(SobolProgress.Evaluation, 1, d + 2));
+        cancellationToken.ThrowIfCancellationRequested();
         double[] fB = Evaluate(function, design.B);
+        progress?.Report(new SobolProgress(SobolProgress.Evaluation, 2, d + 2));
         var fMixed = new double[d][];
         for (int i = 0; i < d; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             fMixed[i] = Evaluate(function, design.Mixed(i));
+            progress?.Report(new SobolProgress(SobolProgress.Evaluation, i + 3, d + 2));
         }
 
         var estimators = new SobolEstimators(fA, fB, fMixed);
@@ -51,7 +59,7 @@ public static class SobolIndices
         if (!estimators.Estimate(allRows, firstOrder, total))
             warnings.Add("The function is constant over the box: it has no variance to apportion, and every index is reported as 0.");
 
-        var (firstIntervals, totalIntervals) = Bootstrap(estimators, n, settings, cancellationToken);
+        var (firstIntervals, totalIntervals) = Bootstrap(estimators, n, settings, progress, cancellationToken);
         return new SobolIndicesResult(firstOrder, total, firstIntervals, totalIntervals, settings.Evaluations(d), warnings);
     }
 
@@ -66,9 +74,11 @@ public static class SobolIndices
 
     /// <summary>Percentile intervals: the (1 ∓ level)/2 quantiles of the indices over resampled rows.</summary>
     private static (ConfidenceInterval[] FirstOrder, ConfidenceInterval[] Total) Bootstrap(
-        SobolEstimators estimators, int n, SobolSettings settings, CancellationToken cancellationToken)
+        SobolEstimators estimators, int n, SobolSettings settings, IProgress<SobolProgress>? progress, CancellationToken cancellationToken)
     {
         int d = estimators.Dimension, resamples = settings.BootstrapResamples;
+        // About a hundred reports whatever the resample count: enough for a smooth bar, few enough to send.
+        int reportEvery = Math.Max(1, resamples / 100);
         var firstSamples = new double[d][];
         var totalSamples = new double[d][];
         for (int i = 0; i < d; i++)
@@ -91,23 +101,19 @@ public static class SobolIndices
                 firstSamples[i][r] = first[i];
                 totalSamples[i][r] = total[i];
             }
+            if ((r + 1) % reportEvery == 0 || r + 1 == resamples)
+                progress?.Report(new SobolProgress(SobolProgress.Bootstrap, r + 1, resamples));
         }
         double tail = (1 - settings.ConfidenceLevel) / 2;
         return (firstSamples.Select(s => Percentiles(s, tail)).ToArray(), totalSamples.Select(s => Percentiles(s, tail)).ToArray());
     }
 
+    /// <summary>The quantiles by linear interpolation between order statistics (Hyndman–Fan type 7, numpy's default).</summary>
     private static ConfidenceInterval Percentiles(double[] samples, double tail)
     {
         Array.Sort(samples);
-        return new ConfidenceInterval(Quantile(samples, tail), Quantile(samples, 1 - tail));
-    }
-
-    /// <summary>Linear interpolation between order statistics (Hyndman–Fan type 7, as numpy's default).</summary>
-    private static double Quantile(double[] sorted, double probability)
-    {
-        double position = probability * (sorted.Length - 1);
-        int below = (int)Math.Floor(position);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        return new ConfidenceInterval(
+            SortedArrayStatistics.QuantileCustom(samples, tail, QuantileDefinition.R7),
+            SortedArrayStatistics.QuantileCustom(samples, 1 - tail, QuantileDefinition.R7));
     }
 }

@@ -30,10 +30,13 @@ public static class AutoSurrogate
 
     /// <summary>Fits every candidate and returns the best, with the table of all of them.</summary>
     /// <exception cref="SurrogateFitException">No candidate could be fitted.</exception>
-    public static FittedSurrogate Select(TrainingSet data, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told before and after every candidate.</param>
+    public static FittedSurrogate Select(TrainingSet data, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         var table = new List<SurrogateCandidate>();
+        void Done(SurrogateCandidate candidate) =>
+            progress?.Report(new FitProgress(FitProgress.Fitted, candidate.Kind, table.Count, Candidates.Length, candidate.LeaveOneOutRmse, candidate.Error));
         FittedSurrogate? best = null;
         double bestError = double.PositiveInfinity;
         foreach (var (kindName, given) in Candidates)
@@ -46,13 +49,16 @@ public static class AutoSurrogate
             if (data.Count < kind.MinimumPoints(data.Dimension))
             {
                 table.Add(new SurrogateCandidate(kind.Name, options.All, null, $"Needs at least {kind.MinimumPoints(data.Dimension)} points."));
+                Done(table[^1]);
                 continue;
             }
+            progress?.Report(new FitProgress(FitProgress.Fitting, kind.Name, table.Count, Candidates.Length));
             try
             {
                 var model = kind.Fit(data, options, cancellationToken);
                 double? error = model.Diagnostics.LeaveOneOutRmse;
                 table.Add(new SurrogateCandidate(kind.Name, options.All, error, null));
+                Done(table[^1]);
                 if (error is double e && double.IsFinite(e) && e < bestError)
                 {
                     bestError = e;
@@ -62,6 +68,7 @@ public static class AutoSurrogate
             catch (SurrogateFitException ex)
             {
                 table.Add(new SurrogateCandidate(kind.Name, options.All, null, ex.Message));
+                Done(table[^1]);
             }
         }
         return best is null

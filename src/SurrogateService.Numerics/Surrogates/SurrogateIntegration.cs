@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Options;
 using SurrogateService.Numerics.Sampling;
@@ -49,10 +50,9 @@ public static class SurrogateIntegration
             cancellationToken.ThrowIfCancellationRequested();
             var points = sobol.Sample(perReplicate, box, options, random.NextUInt64());
             model.Predict(points, values);
-            means[r] = values.Average();
+            means[r] = ArrayStatistics.Mean(values);
         }
-        double mean = means.Average();
-        double variance = means.Sum(m => (m - mean) * (m - mean)) / (Replicates - 1);
+        var (mean, variance) = ArrayStatistics.MeanVariance(means);
         return new IntegralEstimate(volume * mean, volume * Math.Sqrt(variance / Replicates), QuasiMonteCarloMethod, perReplicate * Replicates);
     }
 }

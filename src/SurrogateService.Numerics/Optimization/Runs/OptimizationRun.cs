@@ -12,7 +12,13 @@ namespace SurrogateService.Numerics.Optimization;
 public static class OptimizationRun
 {
     /// <param name="objective">The function to minimise; a non-finite value counts as a failed evaluation.</param>
-    public static RunResult Minimize(Func<ReadOnlySpan<double>, double> objective, Box box, RunSettings settings, CancellationToken cancellationToken = default)
+    public static RunResult Minimize(Func<ReadOnlySpan<double>, double> objective, Box box, RunSettings settings, CancellationToken cancellationToken = default) =>
+        Minimize(objective, box, settings, progress: null, cancellationToken);
+
+    /// <param name="objective">The function to minimise; a non-finite value counts as a failed evaluation.</param>
+    /// <param name="progress">Told after every evaluation, on the thread that evaluated.</param>
+    public static RunResult Minimize(
+        Func<ReadOnlySpan<double>, double> objective, Box box, RunSettings settings, IProgress<RunProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(box);
@@ -35,7 +41,9 @@ public static class OptimizationRun
                 best = new Incumbent(point, value);
             points.Add(point);
             values.Add(value);
-            trace.Add(new RunTraceEntry(point, value, best?.Value ?? double.NaN));
+            var entry = new RunTraceEntry(point, value, best?.Value ?? double.NaN);
+            trace.Add(entry);
+            progress?.Report(new RunProgress(trace.Count, settings.MaxEvaluations, entry));
         }
 
         var initial = InitialPlan(box, settings);

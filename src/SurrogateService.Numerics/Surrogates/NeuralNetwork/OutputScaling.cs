@@ -1,3 +1,5 @@
+using MathNet.Numerics.Statistics;
+
 namespace SurrogateService.Numerics.Surrogates;
 
 /// <summary>
@@ -8,9 +10,8 @@ internal sealed record OutputScaling(double Mean, double Deviation)
 {
     public static OutputScaling From(double[] values)
     {
-        double mean = values.Average();
-        double variance = values.Sum(v => (v - mean) * (v - mean)) / values.Length;
-        double deviation = Math.Sqrt(variance);
+        double mean = ArrayStatistics.Mean(values);
+        double deviation = ArrayStatistics.PopulationStandardDeviation(values);
         return new OutputScaling(mean, deviation > 0 && double.IsFinite(deviation) ? deviation : 1);
     }
 

@@ -1,0 +1,31 @@
+using SurrogateService.Numerics.Options;
+using SurrogateService.Numerics.Surrogates;
+
+namespace SurrogateService.Api.Validation;
+
+/// <summary>
+/// A validated fit: the data and either a kind with its options or, when <see cref="Kind"/> is
+/// null, the automatic choice. Fitting can still fail on the data (duplicates, a singular system);
+/// that becomes a field error under <see cref="Prefix"/>.
+/// </summary>
+public sealed record FitPlan(TrainingSet Data, string Prefix, ISurrogateKind? Kind, OptionValues? Options)
+{
+    public FittedSurrogate? Fit(RequestErrors errors, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        try
+        {
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var fitted = Kind is null || Options is null
+                ? AutoSurrogate.Select(Data, progress, cancellationToken)
+                : SurrogateFitting.Fit(Kind, Data, Options, progress, cancellationToken);
+            Hosting.ServiceMetrics.SurrogateFitted(fitted.Kind.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            return fitted;
+        }
+        catch (SurrogateFitException ex)
+        {
+            errors.Add(Prefix + (ex.Field ?? "points"), ex.Message);
+            return null;
+        }
+    }
+}
