@@ -14,7 +14,8 @@ public static class OptimizationMapping
             suggestion.Acquisition.Select(NullIfNaN).ToArray(),
             ToInfo(suggestion.State),
             ToInfo(suggestion.Incumbent),
-            suggestion.Warnings);
+            suggestion.Warnings,
+            suggestion.Feasible);
     }
 
     public static RunResponse ToResponse(RunResult result)
