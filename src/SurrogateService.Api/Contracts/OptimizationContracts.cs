@@ -60,7 +60,11 @@ public sealed record SuggestResponse(
 /// <summary>The initial sampling plan of a run: a method (see GET /v1/samples/methods), its options and the number of points.</summary>
 public sealed record InitialSamplesSpec(string? Method, int? Count, JsonElement? Options);
 
-/// <summary>A whole optimisation of a built-in function: initial plan, then ask–tell rounds until <c>maxEvaluations</c> (initial points included).</summary>
+/// <summary>
+/// A whole optimisation of a built-in function: initial plan, then ask–tell rounds until
+/// <c>maxEvaluations</c> (initial points included). <c>noise</c> (σ ≥ 0, default 0) adds seeded
+/// Gaussian observation noise to every evaluation.
+/// </summary>
 public sealed record RunRequest(
     string? Function,
     int? Dimension,
@@ -70,13 +74,17 @@ public sealed record RunRequest(
     int? MaxEvaluations,
     int? BatchSize,
     long? Seed,
-    JsonElement? Options);
+    JsonElement? Options,
+    double? Noise = null);
 
 /// <summary>One evaluation of a run: the point, its value and the best value so far.</summary>
 public sealed record TraceEntryInfo(double[] Point, double? Value, double? BestSoFar);
 
-/// <summary>The best point found, every evaluation in order, their number, and warnings met on the way.</summary>
-public sealed record RunResponse(IncumbentInfo? Best, IReadOnlyList<TraceEntryInfo> Trace, int Evaluations, IReadOnlyList<string> Warnings);
+/// <summary>
+/// The best point found (its observed value), every evaluation in order, their number, warnings met on
+/// the way, and the noise-free value of the function at the best point (with noise, the honest measure).
+/// </summary>
+public sealed record RunResponse(IncumbentInfo? Best, IReadOnlyList<TraceEntryInfo> Trace, int Evaluations, IReadOnlyList<string> Warnings, double? BestTrueValue = null);
 
 /// <summary>An optimisation strategy: its default surrogate and its options.</summary>
 public sealed record StrategyInfo(string Name, string Description, string DefaultSurrogate, JsonElement DefaultSurrogateOptions, IReadOnlyList<OptionInfo> Options);

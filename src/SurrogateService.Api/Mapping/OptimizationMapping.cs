@@ -25,7 +25,8 @@ public static class OptimizationMapping
             ToInfo(result.Best),
             result.Trace.Select(t => new TraceEntryInfo(t.Point, NullIfNaN(t.Value), NullIfNaN(t.BestSoFar))).ToArray(),
             result.Evaluations,
-            result.Warnings);
+            result.Warnings,
+            result.BestTrueValue);
     }
 
     public static StrategyInfo ToInfo(IOptimizationStrategy strategy)

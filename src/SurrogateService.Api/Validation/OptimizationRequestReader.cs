@@ -47,10 +47,13 @@ public static class OptimizationRequestReader
         else if (budget < 2 || budget > limits.MaxOptimizationEvaluations)
             errors.Add("maxEvaluations", $"Must be between 2 and {limits.MaxOptimizationEvaluations}.");
         var initial = InitialSamples(request.InitialSamples, budget, errors);
+        double noise = request.Noise ?? 0;
+        if (!(noise >= 0) || !double.IsFinite(noise))
+            errors.Add("noise", "Must be a standard deviation σ ≥ 0.");
         if (!errors.IsEmpty || function is null || strategy is null || options is null || surrogate is null || initial is null)
             return null;
         var (method, methodOptions, count) = initial.Value;
-        var settings = new RunSettings(strategy, options, surrogate, method, methodOptions, count, budget!.Value, batchSize!.Value, seed!.Value);
+        var settings = new RunSettings(strategy, options, surrogate, method, methodOptions, count, budget!.Value, batchSize!.Value, seed!.Value) { Noise = noise };
         return (function, function.Domain(dimension!.Value), settings);
     }
 
