@@ -11,7 +11,7 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// are BoTorch's (botorch.test_functions.multi_objective.BraninCurrin). The front listed here is the
 /// non-dominated subset of a 1001 × 1001 grid, a close but slightly dominated approximation.
 /// </summary>
-public sealed class BraninCurrin : IBenchmarkProblem
+public sealed class BraninCurrin : BenchmarkProblem
 {
     private const int GridSize = 1001;
     private const int ListedPoints = 100;
@@ -20,50 +20,25 @@ public sealed class BraninCurrin : IBenchmarkProblem
 
     public BraninCurrin() => _front = new(() => new KnownParetoFront(GridFront(), [18, 6], 59.36011874867746));
 
-    public string Name => "braninCurrin";
+    public override string Name => "braninCurrin";
 
-    public string Description =>
+    public override string Description =>
         "Branin–Currin (Belakaria et al. 2019; BoTorch's definition), two objectives on [0,1]²: Branin(15u1 − 5, 15u2) and Currin's exponential function; reference point (18, 6).";
 
-    public int DefaultDimension => 2;
+    public override int DefaultDimension => 2;
 
-    public int MinDimension => 2;
+    public override int MinDimension => 2;
 
-    public int MaxDimension => 2;
+    public override int MaxDimension => 2;
 
-    public int ObjectiveCount => 2;
+    public override int ObjectiveCount => 2;
 
-    public int ConstraintCount => 0;
+    protected override Box DomainIn(int dimension) => Box.Uniform(2, 0, 1);
 
-    public Box Domain(int dimension)
-    {
-        ProblemGuard.RequireSupported(this, dimension);
-        return Box.Uniform(2, 0, 1);
-    }
+    protected override KnownParetoFront? ParetoFrontIn(int dimension) => _front.Value;
 
-    public IReadOnlyList<DesignVariable> Variables(int dimension)
-    {
-        ProblemGuard.RequireSupported(this, dimension);
-        return ProblemGuard.AllContinuous(2);
-    }
-
-    public IReadOnlyList<KnownMinimum> Minima(int dimension)
-    {
-        ProblemGuard.RequireSupported(this, dimension);
-        return [];
-    }
-
-    public KnownParetoFront? ParetoFront(int dimension)
-    {
-        ProblemGuard.RequireSupported(this, dimension);
-        return _front.Value;
-    }
-
-    public void Evaluate(ReadOnlySpan<double> x, Span<double> objectives, Span<double> constraints)
-    {
-        ProblemGuard.RequireEvaluable(this, x, objectives, constraints);
+    protected override void EvaluateChecked(ReadOnlySpan<double> x, Span<double> objectives, Span<double> constraints) =>
         (objectives[0], objectives[1]) = Objectives(x[0], x[1]);
-    }
 
     private static (double Branin, double Currin) Objectives(double u1, double u2)
     {

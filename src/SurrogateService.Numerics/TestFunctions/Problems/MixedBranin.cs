@@ -12,7 +12,7 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// The minimum 4.872677394086378 at (B, A, 5, 5, 0.752212, 1) was found by enumerating the 100
 /// discrete combinations, each minimised over a 401² grid and then by L-BFGS-B (SciPy).
 /// </summary>
-public sealed class MixedBranin : IBenchmarkProblem
+public sealed class MixedBranin : BenchmarkProblem
 {
     private static readonly double[] Weights = [1, 0.4, -0.75, -0.5];
 
@@ -28,48 +28,28 @@ public sealed class MixedBranin : IBenchmarkProblem
         DesignVariable.Continuous,
     ];
 
-    public string Name => "mixedBranin";
+    public override string Name => "mixedBranin";
 
-    public string Description =>
+    public override string Description =>
         "Cat-3 of the Cat-Suite mixed-variable benchmark (augmented Branin after Pelamatti et al.): two categorical inputs (levels A, B), two integers in 1..5, two continuous in [0,1]; minimum 4.8727.";
 
-    public int DefaultDimension => 6;
+    public override int DefaultDimension => 6;
 
-    public int MinDimension => 6;
+    public override int MinDimension => 6;
 
-    public int MaxDimension => 6;
+    public override int MaxDimension => 6;
 
-    public int ObjectiveCount => 1;
+    public override int ObjectiveCount => 1;
 
-    public int ConstraintCount => 0;
+    protected override Box DomainIn(int dimension) => Bounds;
 
-    public Box Domain(int dimension)
+    protected override IReadOnlyList<DesignVariable> VariablesIn(int dimension) => Kinds;
+
+    protected override IReadOnlyList<KnownMinimum> MinimaIn(int dimension) =>
+        [new KnownMinimum(4.872677394086378, [[1, 0, 5, 5, 0.7522123488292078, 1]])];
+
+    protected override void EvaluateChecked(ReadOnlySpan<double> x, Span<double> objectives, Span<double> constraints)
     {
-        ProblemGuard.RequireSupported(this, dimension);
-        return Bounds;
-    }
-
-    public IReadOnlyList<DesignVariable> Variables(int dimension)
-    {
-        ProblemGuard.RequireSupported(this, dimension);
-        return Kinds;
-    }
-
-    public IReadOnlyList<KnownMinimum> Minima(int dimension)
-    {
-        ProblemGuard.RequireSupported(this, dimension);
-        return [new KnownMinimum(4.872677394086378, [[1, 0, 5, 5, 0.7522123488292078, 1]])];
-    }
-
-    public KnownParetoFront? ParetoFront(int dimension)
-    {
-        ProblemGuard.RequireSupported(this, dimension);
-        return null;
-    }
-
-    public void Evaluate(ReadOnlySpan<double> x, Span<double> objectives, Span<double> constraints)
-    {
-        ProblemGuard.RequireEvaluable(this, x, objectives, constraints);
         double n1 = x[2], n2 = x[3];
         double shifted = 15 * x[4] - n2;
         double square = 15 * x[5] - n1 / (4 * Math.PI * Math.PI) * shifted * shifted + n1 / Math.PI * shifted;

@@ -10,7 +10,7 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// (x2 = … = xd = 0). The reference point (11, 11) is the one BoTorch's ZDT problems use
 /// (botorch.test_functions.multi_objective, after Yang et al. 2019).
 /// </summary>
-public abstract class Zdt : IBenchmarkProblem
+public abstract class Zdt : BenchmarkProblem
 {
     private static readonly double[] Reference = [11, 11];
 
@@ -18,19 +18,13 @@ public abstract class Zdt : IBenchmarkProblem
 
     protected Zdt() => _front = new(() => new KnownParetoFront(SampleFront(), Reference, FrontHypervolume));
 
-    public abstract string Name { get; }
+    public override int DefaultDimension => 6;
 
-    public abstract string Description { get; }
+    public override int MinDimension => 2;
 
-    public int DefaultDimension => 6;
+    public override int MaxDimension => 30;
 
-    public int MinDimension => 2;
-
-    public int MaxDimension => 30;
-
-    public int ObjectiveCount => 2;
-
-    public int ConstraintCount => 0;
+    public override int ObjectiveCount => 2;
 
     /// <summary>The hypervolume of the true front for the reference point (11, 11).</summary>
     protected abstract double FrontHypervolume { get; }
@@ -41,34 +35,13 @@ public abstract class Zdt : IBenchmarkProblem
     /// <summary>First-objective values on the true front, in increasing order.</summary>
     protected abstract IEnumerable<double> FrontAbscissae();
 
-    public Box Domain(int dimension)
-    {
-        ProblemGuard.RequireSupported(this, dimension);
-        return Box.Uniform(dimension, 0, 1);
-    }
-
-    public IReadOnlyList<DesignVariable> Variables(int dimension)
-    {
-        ProblemGuard.RequireSupported(this, dimension);
-        return ProblemGuard.AllContinuous(dimension);
-    }
-
-    public IReadOnlyList<KnownMinimum> Minima(int dimension)
-    {
-        ProblemGuard.RequireSupported(this, dimension);
-        return [];
-    }
+    protected override Box DomainIn(int dimension) => Box.Uniform(dimension, 0, 1);
 
     // The front lives in objective space and does not depend on the dimension.
-    public KnownParetoFront? ParetoFront(int dimension)
-    {
-        ProblemGuard.RequireSupported(this, dimension);
-        return _front.Value;
-    }
+    protected override KnownParetoFront? ParetoFrontIn(int dimension) => _front.Value;
 
-    public void Evaluate(ReadOnlySpan<double> x, Span<double> objectives, Span<double> constraints)
+    protected override void EvaluateChecked(ReadOnlySpan<double> x, Span<double> objectives, Span<double> constraints)
     {
-        ProblemGuard.RequireEvaluable(this, x, objectives, constraints);
         double sum = 0;
         for (int i = 1; i < x.Length; i++)
             sum += x[i];
