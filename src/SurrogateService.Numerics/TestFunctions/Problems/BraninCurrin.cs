@@ -9,12 +9,13 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// (1 − exp(−1/(2·u2)))·(2300u1³ + 1900u1² + 2092u1 + 60)/(100u1³ + 500u1² + 4u1 + 20).
 /// Reference point (18, 6) and the front's hypervolume 59.36011874867746 (approximated by NSGA-II)
 /// are BoTorch's (botorch.test_functions.multi_objective.BraninCurrin). The front listed here is the
-/// non-dominated subset of a 1001 × 1001 grid, a close but slightly dominated approximation.
+/// non-dominated subset of a 501 × 501 grid (a quarter-million evaluations, computed on first use), a close but
+/// slightly dominated approximation: its hypervolume is within 1 % of the cited one.
 /// </summary>
 public sealed class BraninCurrin : BenchmarkProblem
 {
-    private const int GridSize = 1001;
-    private const int ListedPoints = 100;
+    private const int GridSize = 501;
+    private const int ListedPoints = 400;
     private static readonly Branin BraninFunction = new();
     private readonly Lazy<KnownParetoFront> _front;
 
