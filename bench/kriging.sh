@@ -35,19 +35,7 @@ REPEATS="${REPEATS:-3}"
 PROJECT="$BENCH_DIR/SurrogateService.KrigingBench"
 
 # Succeeds when PYTHON can import scikit-learn and scipy, installing Debian's packages if needed.
-ensure_peer_packages() {
-    "$PYTHON" -c 'import sklearn, scipy' 2>/dev/null && return 0
-    if ! command -v apt-get >/dev/null; then
-        log "No scikit-learn/scipy for $PYTHON and no apt-get to install them."
-        return 1
-    fi
-    log "Installing python3-sklearn and python3-scipy ..."
-    if ! { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-sklearn python3-scipy >/dev/null; }; then
-        log "Installing them failed."
-        return 1
-    fi
-    "$PYTHON" -c 'import sklearn, scipy' 2>/dev/null
-}
+ensure_peer_packages() { ensure_python_modules "$PYTHON" 'import sklearn, scipy' python3-sklearn python3-scipy; }
 
 peer_args=()
 if [[ "${SKIP_PEERS:-0}" == 1 ]]; then

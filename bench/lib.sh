@@ -27,6 +27,24 @@ now_us() {
     fi
 }
 
+# ensure_python_modules PYTHON "import a, b" DEBIAN_PACKAGE...: succeeds when PYTHON can run the
+# import line, installing the Debian packages with apt-get first if it cannot.
+ensure_python_modules() {
+    local python="$1" imports="$2"
+    shift 2
+    "$python" -c "$imports" 2>/dev/null && return 0
+    if ! command -v apt-get >/dev/null; then
+        log "$python cannot '$imports' and there is no apt-get to install $*."
+        return 1
+    fi
+    log "Installing $* ..."
+    if ! { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }; then
+        log "Installing them failed."
+        return 1
+    fi
+    "$python" -c "$imports" 2>/dev/null
+}
+
 publish_api() {
     if [[ "${SKIP_PUBLISH:-0}" == 1 && -f "$PUBLISH_DIR/$API_DLL" ]]; then
         log "Reusing the publish in $PUBLISH_DIR"

@@ -21,6 +21,7 @@ public class ModelDocumentRoundTripTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("linear")]
     [InlineData("secondOrder")]
     [InlineData("neuralNetwork")]
+    [InlineData("polynomialChaos")]
     [InlineData("auto")]
     public async Task Predicting_from_the_document_equals_fit_and_predict_bit_for_bit(string kind)
     {

@@ -82,6 +82,22 @@ public class PlotsEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Surrogate_figure_of_a_polynomial_chaos_model_beside_the_function()
+    {
+        var response = await _client.PostAsJsonAsync("/v1/plots/surrogate", new
+        {
+            model = (await FitBraninAsync("polynomialChaos")).Model,
+            function = "branin",
+            width = 900,
+            height = 400,
+        });
+        AssertReadable(await PngOf(response), 900, 400);
+        // Branin's range on its box is about 0.4 to 308; 30 points give a rough but honest fit.
+        double rmse = double.Parse(response.Headers.GetValues(PlotsEndpoints.RmseHeader).Single(), CultureInfo.InvariantCulture);
+        Assert.InRange(rmse, 1e-6, 30);
+    }
+
+    [Fact]
     public async Task Surrogate_figure_without_a_function_shows_the_surrogate_alone()
     {
         var response = await _client.PostAsJsonAsync("/v1/plots/surrogate", new

@@ -53,6 +53,62 @@ public class SensitivityEndpointTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(fromFit.FirstOrderInterval.SelectMany(i => i), fromModel.FirstOrderInterval.SelectMany(i => i));
     }
 
+    [Fact]
+    public async Task A_polynomial_chaos_model_gives_its_indices_from_the_coefficients_without_sampling()
+    {
+        // y = x1² + x2 on [0, 1]²: mean 1/3 + 1/2, variances 4/45 (x1²) and 1/12 (x2), no interaction.
+        var points = Enumerable.Range(0, 30).Select(i => new[] { (0.5 + i * 0.7548776662) % 1, (0.5 + i * 0.5698402910) % 1 }).ToArray();
+        var fit = new
+        {
+            kind = "polynomialChaos",
+            points,
+            values = points.Select(p => p[0] * p[0] + p[1]).ToArray(),
+            lowerBound = new[] { 0.0, 0.0 },
+            upperBound = new[] { 1.0, 1.0 },
+        };
+        var response = await _client.PostAsJsonAsync("/v1/sensitivity/sobol", new { fit });
+        var body = await response.Content.ReadFromJsonAsync<SobolResponse>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("polynomialChaos", body!.Method);
+        Assert.Equal(0, body.Evaluations);
+        double v1 = 4.0 / 45, v2 = 1.0 / 12;
+        Assert.Equal(v1 / (v1 + v2), body.FirstOrder[0], 1e-9);
+        Assert.Equal(v2 / (v1 + v2), body.Total[1], 1e-9);
+        Assert.Equal(1.0 / 3 + 0.5, body.Mean!.Value, 1e-9);
+        Assert.Equal(v1 + v2, body.Variance!.Value, 1e-9);
+        Assert.Equal(body.FirstOrder[0], body.FirstOrderInterval[0][1]);
+    }
+
+    [Fact]
+    public async Task A_tampered_polynomial_chaos_document_is_a_400_naming_its_multi_indices()
+    {
+        var points = Enumerable.Range(0, 20).Select(i => new[] { (0.5 + i * 0.7548776662) % 1, (0.5 + i * 0.5698402910) % 1 }).ToArray();
+        var fit = await (await _client.PostAsJsonAsync("/v1/surrogates/fit", new
+        {
+            kind = "polynomialChaos",
+            points,
+            values = points.Select(p => Math.Exp(p[0]) * p[1]).ToArray(),
+            lowerBound = new[] { 0.0, 0.0 },
+            upperBound = new[] { 1.0, 1.0 },
+        })).Content.ReadFromJsonAsync<FitResponse>();
+        var parameters = new Dictionary<string, double[]>(fit!.Model.Parameters!);
+        parameters["multiIndices"] = [.. parameters["multiIndices"].Select((v, e) => e == 2 ? 0.5 : v)];
+
+        var response = await _client.PostAsJsonAsync("/v1/sensitivity/sobol", new { model = fit.Model with { Parameters = parameters } });
+        await ProblemAssert.IsValidationProblemAsync(response, "model.parameters.multiIndices");
+    }
+
+    [Fact]
+    public async Task Sampled_indices_say_so_and_carry_no_exact_moments()
+    {
+        var body = await (await _client.PostAsJsonAsync("/v1/sensitivity/sobol", new { fit = LinearFit(), samples = 64 }))
+            .Content.ReadFromJsonAsync<SobolResponse>();
+        Assert.Equal("saltelli", body!.Method);
+        Assert.Null(body.Mean);
+        Assert.Null(body.Variance);
+    }
+
     [Theory]
     [InlineData("{}", "model")]
     [InlineData("""{"samples":8}""", "samples")]
@@ -63,6 +119,8 @@ public class SensitivityEndpointTests(ApiFactory factory) : IClassFixture<ApiFac
     [InlineData("""{"confidenceLevel":0}""", "confidenceLevel")]
     [InlineData("""{"seed":-2}""", "seed")]
     [InlineData("""{"fit":{"kind":"spline"}}""", "fit.kind")]
+    [InlineData("""{"fit":{"kind":"polynomialChaos","options":{"maxDegree":31}}}""", "fit.options.maxDegree")]
+    [InlineData("""{"fit":{"kind":"polynomialChaos","options":{"qNorm":0}}}""", "fit.options.qNorm")]
     public async Task Every_bad_input_is_a_400_naming_the_field(string overrides, string field)
     {
         var body = new JsonObject { ["fit"] = LinearFit() };

@@ -17,11 +17,19 @@ public sealed record SobolRequest(
     public const double DefaultConfidenceLevel = 0.95;
 }
 
-/// <summary>First-order and total indices per input, with bootstrap confidence intervals <c>[[lower, upper], …]</c>.</summary>
+/// <summary>
+/// First-order and total indices per input, with bootstrap confidence intervals <c>[[lower, upper], …]</c>.
+/// <c>method</c> is "saltelli" (sampled on the model) or "polynomialChaos" (read off a polynomial chaos
+/// model's coefficients: exact for the model, zero-width intervals, no evaluations, and the model's
+/// <c>mean</c> and <c>variance</c>, which are null for sampling).
+/// </summary>
 public sealed record SobolResponse(
     double[] FirstOrder,
     double[] Total,
     double[][] FirstOrderInterval,
     double[][] TotalInterval,
     long Evaluations,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    string Method,
+    double? Mean,
+    double? Variance);

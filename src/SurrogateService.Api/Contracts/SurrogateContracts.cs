@@ -5,14 +5,26 @@ namespace SurrogateService.Api.Contracts;
 /// <summary>A surrogate kind and its options.</summary>
 public sealed record SurrogateKindInfo(string Name, string Description, bool HasStandardError, int MinimumPointsIn2D, IReadOnlyList<OptionInfo> Options);
 
-/// <summary>Training data and settings for a fit; <c>options</c> are the kind's (see GET /v1/surrogates).</summary>
+/// <summary>
+/// Training data and settings for a fit; <c>options</c> are the kind's (see GET /v1/surrogates).
+/// <c>noiseVariances</c>: the known noise variance of each value (Kriging), for data whose precision varies;
+/// <c>lowFidelity</c>: data of a cheaper model of the same function (Kriging: co-Kriging).
+/// </summary>
 public sealed record FitRequest(
     string? Kind,
     double[][]? Points,
     double[]? Values,
     double[]? LowerBound,
     double[]? UpperBound,
-    JsonElement? Options);
+    JsonElement? Options,
+    double[]? NoiseVariances = null,
+    LowFidelityData? LowFidelity = null);
+
+/// <summary>
+/// Points and values of a cheaper, biased model of the same function (Kriging only): the fit becomes
+/// autoregressive co-Kriging, f_high = ρ·f_low + δ.
+/// </summary>
+public sealed record LowFidelityData(double[][]? Points, double[]? Values);
 
 /// <summary>
 /// A fitted model as a portable document: the client keeps it and sends it back to predict.
@@ -27,7 +39,9 @@ public sealed record ModelDocument(
     JsonElement? Options,
     double[][]? Points,
     double[]? Values,
-    Dictionary<string, double[]>? Parameters);
+    Dictionary<string, double[]>? Parameters,
+    double[]? NoiseVariances = null,
+    LowFidelityData? LowFidelity = null);
 
 /// <summary>Fit quality and numerical health; fields that do not apply to the kind are null.</summary>
 public sealed record DiagnosticsInfo(
@@ -35,18 +49,33 @@ public sealed record DiagnosticsInfo(
     double? ConditionNumber,
     double? Nugget,
     double? LogLikelihood,
+    double? LeaveOneOutStandardisedMean,
+    double? LeaveOneOutStandardisedSpread,
+    IReadOnlyList<double>? Theta,
+    double? ProcessVariance,
+    double? NoiseVariance,
     double? TrainingLoss,
     IReadOnlyList<double>? LossCurve,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<CandidateInfo>? Candidates);
+    IReadOnlyList<CandidateInfo>? Candidates,
+    PolynomialChaosInfo? PolynomialChaos = null);
+
+/// <summary>
+/// What a polynomial chaos fit chose: degree, terms kept of the candidate basis, the corrected relative
+/// leave-one-out error that chose them, and the model's mean and variance over the box (inputs uniform).
+/// </summary>
+public sealed record PolynomialChaosInfo(int Degree, int Terms, int CandidateTerms, double CorrectedLeaveOneOutError, double Mean, double Variance);
 
 /// <summary>One candidate that <c>auto</c> tried: its kind, options and leave-one-out error.</summary>
 public sealed record CandidateInfo(string Kind, JsonElement Options, double? LeaveOneOutRmse, string? Error);
 
 public sealed record FitResponse(ModelDocument Model, DiagnosticsInfo Diagnostics);
 
-/// <summary>Predict from a model document, or from a fit request (fit and predict in one call); exactly one of the two.</summary>
-public sealed record PredictRequest(ModelDocument? Model, FitRequest? Fit, double[][]? Points, bool? IncludeStandardError);
+/// <summary>
+/// Predict from a model document, or from a fit request (fit and predict in one call); exactly one of the two.
+/// <c>includeNoise</c> adds the noise variance to the standard errors: the uncertainty of a new observation, not of the function.
+/// </summary>
+public sealed record PredictRequest(ModelDocument? Model, FitRequest? Fit, double[][]? Points, bool? IncludeStandardError, bool? IncludeNoise = null);
 
 /// <summary>Predictions in request order; standard errors when asked for and the kind has them; for a fit request also the model and its diagnostics.</summary>
 public sealed record PredictResponse(double[] Values, double[]? StandardErrors, ModelDocument? Model, DiagnosticsInfo? Diagnostics);

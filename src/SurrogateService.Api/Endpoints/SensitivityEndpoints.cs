@@ -14,7 +14,7 @@ public static class SensitivityEndpoints
     {
         var group = v1.MapGroup("/sensitivity").WithTags("Sensitivity");
         group.MapPost("/sobol", Sobol)
-            .WithSummary("First-order and total Sobol' indices of a model over its box (Saltelli design on the surrogate), with bootstrap confidence intervals.")
+            .WithSummary("First-order and total Sobol' indices of a model over its box (Saltelli design on the surrogate, with bootstrap confidence intervals; a polynomial chaos model's exactly from its coefficients).")
             .AsHeavyWork();
         return group;
     }
@@ -59,6 +59,9 @@ public static class SensitivityEndpoints
             result.FirstOrderIntervals.Select(i => new[] { i.Lower, i.Upper }).ToArray(),
             result.TotalIntervals.Select(i => new[] { i.Lower, i.Upper }).ToArray(),
             result.Evaluations,
-            result.Warnings));
+            result.Warnings,
+            result.Method,
+            result.Mean,
+            result.Variance));
     }
 }

@@ -67,6 +67,7 @@ public static class SurrogatesEndpoints
         bool withErrors = request.IncludeStandardError == true;
         if (withErrors && points is not null)
             StandardErrorRequest.Check(fitted, points.Count, errors, limit);
+        double? noiseVariance = request.IncludeNoise == true ? StandardErrorRequest.NoiseVariance(fitted, withErrors, errors) : null;
         if (points is null || !errors.IsEmpty)
             return errors.ToProblem();
 
@@ -77,6 +78,8 @@ public static class SurrogatesEndpoints
         {
             standardErrors = new double[points.Count];
             model.StandardError(points, standardErrors);
+            if (noiseVariance is double variance)
+                ObservationNoise.AddTo(standardErrors, variance);
         }
         return TypedResults.Ok(new PredictResponse(
             values,

@@ -21,7 +21,9 @@ public static class SurrogateMapping
             ToJson(options),
             data.Points.ToRows(),
             (double[])data.Values.Clone(),
-            new Dictionary<string, double[]>(model.ExportParameters()));
+            new Dictionary<string, double[]>(model.ExportParameters()),
+            (double[]?)data.NoiseVariances?.Clone(),
+            data.LowFidelity is { } low ? new LowFidelityData(low.Points.ToRows(), (double[])low.Values.Clone()) : null);
     }
 
     public static DiagnosticsInfo ToDiagnostics(FittedSurrogate fitted)
@@ -33,10 +35,18 @@ public static class SurrogateMapping
             diagnostics.ConditionNumber,
             diagnostics.Nugget,
             diagnostics.LogLikelihood,
+            diagnostics.LeaveOneOutStandardisedMean,
+            diagnostics.LeaveOneOutStandardisedSpread,
+            diagnostics.Theta,
+            diagnostics.ProcessVariance,
+            diagnostics.NoiseVariance,
             diagnostics.TrainingLoss,
             diagnostics.LossCurve,
             diagnostics.Warnings,
-            fitted.Candidates?.Select(c => new CandidateInfo(c.Kind, JsonSerializer.SerializeToElement(c.Options), c.LeaveOneOutRmse, c.Error)).ToArray());
+            fitted.Candidates?.Select(c => new CandidateInfo(c.Kind, JsonSerializer.SerializeToElement(c.Options), c.LeaveOneOutRmse, c.Error)).ToArray(),
+            diagnostics.PolynomialChaos is { } chaos
+                ? new PolynomialChaosInfo(chaos.Degree, chaos.Terms, chaos.CandidateTerms, chaos.CorrectedRelativeLeaveOneOutError, chaos.Mean, chaos.Variance)
+                : null);
     }
 
     public static SurrogateKindInfo ToInfo(ISurrogateKind kind)

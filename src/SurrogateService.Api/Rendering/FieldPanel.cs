@@ -19,6 +19,9 @@ public sealed record FieldPanelContent(SliceGrid Grid, double[] Values, string? 
 
     /// <summary>Whether the overlays get a legend; side-by-side panels of the same points need it only once.</summary>
     public bool Legend { get; init; } = true;
+
+    /// <summary>On a line: a shaded band (lower, upper) under the curve, e.g. a 95 % interval; null for none.</summary>
+    public (double[] Lower, double[] Upper)? Band { get; init; }
 }
 
 /// <summary>
@@ -103,6 +106,13 @@ public static class FieldPanel
 
     private static void DrawLine(Plot plot, FieldPanelContent content)
     {
+        if (content.Band is var (lower, upper))
+        {
+            var band = plot.Add.FillY(content.Grid.Coordinates[0], lower, upper);
+            band.FillColor = content.Colormap.GetColor(0.35).WithAlpha(0.25);
+            band.LineWidth = 0;
+            band.LegendText = "95 % interval";
+        }
         var curve = plot.Add.ScatterLine(content.Grid.Coordinates[0], content.Values);
         curve.LineWidth = 2;
         curve.Color = content.Colormap.GetColor(0.35);

@@ -6,7 +6,9 @@ namespace SurrogateService.Api.Rendering;
 /// <summary>
 /// Truth, surrogate and absolute error side by side (truth and surrogate on one colour scale, the
 /// error on its own), the training points on each, the RMSE in the title; optionally a
-/// standard-error panel. Without a truth, only the surrogate (and its standard error).
+/// standard-error panel. Without a truth, only the surrogate (and its standard error). On a line the
+/// surrogate's panel also shades its 95 % interval (prediction ± 1.96 standard errors), so noisy data
+/// can be seen beside the band the model claims for the function.
 /// </summary>
 public static class SurrogateFigure
 {
@@ -29,12 +31,12 @@ public static class SurrogateFigure
         {
             var shared = ScottPlot.Range.GetRange(truth.Concat(comparison.Prediction));
             contents.Add(Field(truth, $"Truth: {functionName}", "f(x)") with { ColourRange = shared });
-            contents.Add(Field(comparison.Prediction, $"Surrogate: {kind}", "f(x)") with { ColourRange = shared });
+            contents.Add(Field(comparison.Prediction, $"Surrogate: {kind}", "f(x)") with { ColourRange = shared, Band = Interval(grid, comparison) });
             contents.Add(Spread(comparison.AbsoluteError!, "Absolute error", "|error|"));
         }
         else
         {
-            contents.Add(Field(comparison.Prediction, $"Surrogate: {kind}", "prediction"));
+            contents.Add(Field(comparison.Prediction, $"Surrogate: {kind}", "prediction") with { Band = Interval(grid, comparison) });
         }
         if (comparison.StandardError is { } standardError)
             contents.Add(Spread(standardError, "Standard error", "std. error"));
@@ -49,6 +51,15 @@ public static class SurrogateFigure
             foreach (var panel in panels)
                 panel.Dispose();
         }
+    }
+
+    /// <summary>prediction ± 1.96·s on a line with standard errors; null otherwise (a plane has its own standard-error panel).</summary>
+    private static (double[] Lower, double[] Upper)? Interval(SliceGrid grid, SliceComparison comparison)
+    {
+        if (grid.Axes.Count != 1 || comparison.StandardError is not { } standardError)
+            return null;
+        var prediction = comparison.Prediction;
+        return (prediction.Select((p, k) => p - 1.96 * standardError[k]).ToArray(), prediction.Select((p, k) => p + 1.96 * standardError[k]).ToArray());
     }
 
     private static string Title(string kind, string? functionName, int trainingPoints, SliceGrid grid, SliceComparison comparison)

@@ -19,7 +19,7 @@ public static class FitRequestReader
             return FitAuto(request, prefix, errors, limits, cancellationToken);
 
         var kind = NameLookup.Find(request.Kind, prefix + "kind", errors, SurrogateKinds.All, k => k.Name, alsoValid: AutoSurrogate.Name);
-        var data = TrainingDataReader.Read(request.Points, request.Values, request.LowerBound, request.UpperBound, prefix, errors, limits, kind);
+        var data = TrainingDataReader.Read(request.Points, request.Values, request.NoiseVariances, request.LowerBound, request.UpperBound, prefix, errors, limits, kind, request.LowFidelity);
         var options = kind is null ? null : OptionsBinder.Bind(request.Options, kind.Options, prefix + "options", errors, data?.Dimension);
         if (!errors.IsEmpty || kind is null || data is null || options is null)
             return null;
@@ -28,7 +28,7 @@ public static class FitRequestReader
 
     private static FittedSurrogate? FitAuto(FitRequest request, string prefix, RequestErrors errors, LimitsOptions limits, CancellationToken cancellationToken)
     {
-        var data = TrainingDataReader.Read(request.Points, request.Values, request.LowerBound, request.UpperBound, prefix, errors, limits, kind: null);
+        var data = TrainingDataReader.Read(request.Points, request.Values, request.NoiseVariances, request.LowerBound, request.UpperBound, prefix, errors, limits, kind: null, request.LowFidelity);
         if (request.Options is { ValueKind: not System.Text.Json.JsonValueKind.Null } options
             && (options.ValueKind != System.Text.Json.JsonValueKind.Object || options.EnumerateObject().Any()))
             errors.Add(prefix + "options", "auto takes no options.");

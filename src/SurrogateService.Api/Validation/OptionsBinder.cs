@@ -54,6 +54,8 @@ public static class OptionsBinder
         result = null;
         switch (spec.Kind)
         {
+            case OptionKind.Number when value.ValueKind == JsonValueKind.String && spec.Choices is { Count: > 0 }:
+                return TryChoice(value, spec, out result) is null ? null : $"Must be a number or one of: {string.Join(", ", spec.Choices)}.";
             case OptionKind.Number:
                 if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double number))
                     return "Must be a number.";

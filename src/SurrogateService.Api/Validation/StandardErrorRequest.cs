@@ -11,6 +11,24 @@ public static class StandardErrorRequest
 {
     public const string Field = "includeStandardError";
 
+    /// <summary>The noise variance <c>includeNoise</c> adds to the standard errors, or null with a field error when there is none to add.</summary>
+    public static double? NoiseVariance(FittedSurrogate fitted, bool withStandardErrors, RequestErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(fitted);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!withStandardErrors)
+        {
+            errors.Add("includeNoise", "Needs includeStandardError: true (it widens the standard errors to those of a new observation).");
+            return null;
+        }
+        if (ObservationNoise.VarianceOf(fitted.Model) is double variance)
+            return variance;
+        errors.Add("includeNoise", fitted.Model is KrigingModel
+            ? "The noise variances differ from point to point (noiseVariances), so the noise of a new observation is unknown."
+            : $"{fitted.Kind.Name} has no noise variance; only kriging models one.");
+        return null;
+    }
+
     public static void Check(FittedSurrogate fitted, int points, RequestErrors errors, LimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(fitted);

@@ -1,15 +1,16 @@
+using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Surrogates;
 
 namespace SurrogateService.Api.Validation;
 
-/// <summary>Checks training points, values and box of a fit request or model document and builds a <see cref="TrainingSet"/>.</summary>
+/// <summary>Checks training points, values, noise variances and box of a fit request or model document and builds a <see cref="TrainingSet"/>.</summary>
 public static class TrainingDataReader
 {
     public static TrainingSet? Read(
-        double[][]? points, double[]? values, double[]? lower, double[]? upper,
-        string prefix, RequestErrors errors, LimitsOptions limits, ISurrogateKind? kind)
+        double[][]? points, double[]? values, double[]? noiseVariances, double[]? lower, double[]? upper,
+        string prefix, RequestErrors errors, LimitsOptions limits, ISurrogateKind? kind, LowFidelityData? lowFidelity = null)
     {
         var pointSet = PointsValidator.Validate(points, prefix + "points", errors, limits.MaxTrainingPoints,
             dimensionRange: (1, limits.MaxDimension));
@@ -29,13 +30,70 @@ public static class TrainingDataReader
             if (!double.IsFinite(values[i]))
                 errors.Add($"{prefix}values[{i}]", "Must be a finite number.");
         }
+        CheckNoiseVariances(noiseVariances, values.Length, prefix + "noiseVariances", errors, kind);
         if (pointSet is null || box is null || !errors.IsEmpty)
+            return null;
+        var low = lowFidelity is null ? null : ReadLowFidelity(lowFidelity, box, prefix + "lowFidelity.", errors, limits, kind);
+        if (!errors.IsEmpty)
             return null;
         if (kind is not null && pointSet.Count < kind.MinimumPoints(pointSet.Dimension))
         {
             errors.Add(prefix + "points", $"{kind.Name} needs at least {kind.MinimumPoints(pointSet.Dimension)} points in {pointSet.Dimension} dimensions.");
             return null;
         }
-        return new TrainingSet(pointSet, values, box);
+        return new TrainingSet(pointSet, values, box, noiseVariances, low);
+    }
+
+    /// <summary>Low-fidelity points of the same dimension inside the same box, with finite values.</summary>
+    private static TrainingSet? ReadLowFidelity(LowFidelityData low, Box box, string prefix, RequestErrors errors, LimitsOptions limits, ISurrogateKind? kind)
+    {
+        if (kind is not KrigingKind)
+        {
+            errors.Add(prefix.TrimEnd('.'), $"Only kriging takes low-fidelity data (co-Kriging){(kind is null ? "" : $"; {kind.Name} does not")}.");
+            return null;
+        }
+        var points = PointsValidator.Validate(low.Points, prefix + "points", errors, limits.MaxTrainingPoints, box.Dimension);
+        if (points is null)
+            return null;
+        for (int i = 0; i < points.Count; i++)
+        {
+            for (int l = 0; l < box.Dimension; l++)
+            {
+                if (points[i][l] < box.Lower[l] || points[i][l] > box.Upper[l])
+                    errors.Add($"{prefix}points[{i}][{l}]", $"Lies outside the box [{box.Lower[l]}, {box.Upper[l]}] of the high-fidelity data.");
+            }
+        }
+        if (low.Values is null || low.Values.Length != points.Count)
+        {
+            errors.Add(prefix + "values", low.Values is null ? "Is required." : $"Has {low.Values.Length} entries, expected one per point ({points.Count}).");
+            return null;
+        }
+        for (int i = 0; i < low.Values.Length; i++)
+        {
+            if (!double.IsFinite(low.Values[i]))
+                errors.Add($"{prefix}values[{i}]", "Must be a finite number.");
+        }
+        return errors.IsEmpty ? new TrainingSet(points, low.Values, box) : null;
+    }
+
+    private static void CheckNoiseVariances(double[]? noiseVariances, int count, string field, RequestErrors errors, ISurrogateKind? kind)
+    {
+        if (noiseVariances is null)
+            return;
+        if (kind is not KrigingKind)
+        {
+            errors.Add(field, $"Only kriging takes per-point noise variances{(kind is null ? "" : $"; {kind.Name} does not")}.");
+            return;
+        }
+        if (noiseVariances.Length != count)
+        {
+            errors.Add(field, $"Has {noiseVariances.Length} entries, expected one per value ({count}).");
+            return;
+        }
+        for (int i = 0; i < noiseVariances.Length; i++)
+        {
+            if (!double.IsFinite(noiseVariances[i]) || noiseVariances[i] < 0)
+                errors.Add($"{field}[{i}]", "Must be a finite variance ≥ 0 (the values' units squared).");
+        }
     }
 }

@@ -3,6 +3,7 @@ namespace SurrogateService.Numerics.Options;
 /// <summary>The shape of value an option accepts.</summary>
 public enum OptionKind
 {
+    /// <summary>A number; may also accept one of <see cref="OptionSpec.Choices"/>.</summary>
     Number,
     Integer,
     Boolean,

@@ -11,10 +11,17 @@ namespace SurrogateService.Numerics.Sensitivity;
 /// </summary>
 public static class SobolIndices
 {
-    /// <summary>The indices of a fitted surrogate over its own design box.</summary>
+    public const string SamplingMethod = "saltelli";
+
+    /// <summary>
+    /// The indices of a fitted surrogate over its own design box; a polynomial chaos model's come
+    /// from its coefficients (<see cref="PolynomialChaosSobolIndices"/>), without sampling.
+    /// </summary>
     public static SobolIndicesResult Compute(ISurrogateModel model, SobolSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if (model is PolynomialChaosModel chaos)
+            return PolynomialChaosSobolIndices.Compute(chaos);
         return Compute(model.Predict, model.Data.Box, settings, cancellationToken);
     }
 

@@ -15,7 +15,7 @@ public static class AutoSurrogate
     public const string Name = "auto";
 
     public const string Description =
-        "Fits Kriging (maximum likelihood), radial bases (thin-plate, cubic, multiquadric), second-order polynomial and inverse distance, and keeps the one with the lowest leave-one-out RMSE; the diagnostics list every candidate.";
+        "Fits Kriging (maximum likelihood), radial bases (thin-plate, cubic, multiquadric), second-order polynomial, sparse polynomial chaos and inverse distance, and keeps the one with the lowest leave-one-out RMSE; the diagnostics list every candidate.";
 
     private static readonly (string Kind, Dictionary<string, object> Options)[] Candidates =
     [
@@ -24,6 +24,7 @@ public static class AutoSurrogate
         ("radialBasis", new() { ["kernel"] = "cubic" }),
         ("radialBasis", new() { ["kernel"] = "multiquadric" }),
         ("secondOrder", []),
+        ("polynomialChaos", []),
         ("inverseDistance", []),
     ];
 

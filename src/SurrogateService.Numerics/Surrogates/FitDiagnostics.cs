@@ -18,11 +18,29 @@ public sealed record FitDiagnostics
     /// <summary>Concentrated log-likelihood (Kriging).</summary>
     public double? LogLikelihood { get; init; }
 
+    /// <summary>Mean of the leave-one-out residuals divided by their predicted standard deviations: about 0 when the uncertainty is honest (Kriging).</summary>
+    public double? LeaveOneOutStandardisedMean { get; init; }
+
+    /// <summary>Standard deviation of those standardised residuals: about 1 when the uncertainty is honest, above 1 when it is overconfident (Kriging).</summary>
+    public double? LeaveOneOutStandardisedSpread { get; init; }
+
+    /// <summary>The correlation decays θ_l in use (Kriging).</summary>
+    public IReadOnlyList<double>? Theta { get; init; }
+
+    /// <summary>σ², the process variance (Kriging).</summary>
+    public double? ProcessVariance { get; init; }
+
+    /// <summary>τ², the noise variance of the values, fitted or known; null when there is none or it varies by point (Kriging).</summary>
+    public double? NoiseVariance { get; init; }
+
     /// <summary>Final training loss (neural network; standardised units).</summary>
     public double? TrainingLoss { get; init; }
 
     /// <summary>Training loss per epoch, thinned to at most a few hundred entries (neural network).</summary>
     public IReadOnlyList<double>? LossCurve { get; init; }
+
+    /// <summary>Degree, terms, corrected leave-one-out error, mean and variance (polynomial chaos).</summary>
+    public PolynomialChaosDiagnostics? PolynomialChaos { get; init; }
 
     /// <summary>Human-readable warnings about the fit.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

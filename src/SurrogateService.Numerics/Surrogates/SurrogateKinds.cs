@@ -13,6 +13,7 @@ public static class SurrogateKinds
         PolynomialRegressionKind.Linear,
         PolynomialRegressionKind.SecondOrder,
         new NeuralNetworkKind(),
+        new PolynomialChaosKind(),
     ];
 
     public static ISurrogateKind? Find(string name) =>

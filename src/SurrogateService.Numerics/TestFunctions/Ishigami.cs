@@ -15,6 +15,20 @@ public sealed class Ishigami : IBenchmarkFunction
     private const double A = 7;
     private const double B = 0.1;
 
+    /// <summary>
+    /// The exact mean, variance and Sobol' indices, from the ANOVA decomposition with x uniform on
+    /// [−π, π]³ (formulas as listed by Surjanovic &amp; Bingham, https://www.sfu.ca/~ssurjano/ishigami.html):
+    /// mean a/2, V1 = ½(1 + bπ⁴/5)², V2 = a²/8, V13 = b²π⁸(1/18 − 1/50), every other partial variance 0,
+    /// V = V1 + V2 + V13; S = (V1, V2, 0)/V, S_T = (V1 + V13, V2, V13)/V.
+    /// </summary>
+    public static (double[] FirstOrder, double[] Total, double Mean, double Variance) ExactSensitivity()
+    {
+        double pi4 = Math.Pow(Math.PI, 4), pi8 = pi4 * pi4;
+        double v1 = 0.5 * Math.Pow(1 + B * pi4 / 5, 2), v2 = A * A / 8, v13 = B * B * pi8 * (1.0 / 18 - 1.0 / 50);
+        double v = v1 + v2 + v13;
+        return ([v1 / v, v2 / v, 0], [(v1 + v13) / v, v2 / v, v13 / v], A / 2, v);
+    }
+
     public string Name => "ishigami";
 
     public string Description =>

@@ -1,5 +1,6 @@
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Surrogates;
+using SurrogateService.Numerics.Options;
 using static SurrogateService.Numerics.Tests.Surrogates.SurrogateTestData;
 
 namespace SurrogateService.Numerics.Tests.Surrogates;
@@ -192,5 +193,25 @@ public class RadialBasisTests
         parameters["coefficients"][4] = double.NaN;
         var notFinite = Assert.Throws<SurrogateFitException>(() => Kind.Restore(Branin, options, parameters));
         Assert.Contains("coefficients", notFinite.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Smoothing_fit_chooses_by_leave_one_out_and_smooths_noisy_data()
+    {
+        // Branin plus noise of sd 5 at 100 random points: interpolating the noise is worse than smoothing it.
+        var clean = KrigingTestData.BraninSample(100, seed: 12);
+        var random = new DeterministicRandom(77);
+        var noisy = new TrainingSet(clean.Points, clean.Values.Select(v => v + 5 * random.NextGaussian()).ToArray(), clean.Box);
+        var fitted = Kind.Fit(noisy, new OptionValues(Kind.Options, new Dictionary<string, object> { ["smoothing"] = "fit" }));
+        var interpolating = Kind.Fit(noisy, OptionValues.Defaults(Kind.Options));
+
+        Assert.True(fitted.Diagnostics.Nugget > 0, "noisy data call for smoothing");
+        Assert.True(fitted.Diagnostics.LeaveOneOutRmse < interpolating.Diagnostics.LeaveOneOutRmse);
+        var grid = KrigingTestData.BraninGrid();
+        Assert.True(KrigingTestData.Rmse(fitted, grid, x => KrigingTestData.Branin(x)) < KrigingTestData.Rmse(interpolating, grid, x => KrigingTestData.Branin(x)));
+
+        // Exact smooth data: interpolation (or next to none) wins the cross-validation.
+        var exact = Kind.Fit(clean, new OptionValues(Kind.Options, new Dictionary<string, object> { ["smoothing"] = "fit" }));
+        Assert.True(exact.Diagnostics.LeaveOneOutRmse <= Kind.Fit(clean, OptionValues.Defaults(Kind.Options)).Diagnostics.LeaveOneOutRmse);
     }
 }

@@ -21,20 +21,22 @@ namespace SurrogateService.Numerics.Optimization;
 internal static class KrigingWarmStart
 {
     /// <param name="search">True to search the likelihood from <paramref name="previousTheta"/> and from the heuristic θ, false to keep it.</param>
-    /// <returns>The model, or null when the choice is not Kriging with θ 'fit' or there is no previous θ.</returns>
+    /// <returns>The model, or null when the choice is not Kriging with θ 'fit' and exact values, or there is no previous θ.</returns>
     public static KrigingModel? TryFit(TrainingSet data, SurrogateChoice choice, double[]? previousTheta, bool search, CancellationToken cancellationToken)
     {
         if (previousTheta is null || previousTheta.Length != data.Dimension || choice.Kind is not KrigingKind
-            || choice.Options.Text("theta") != "fit" || Array.TrueForAll(data.Values, v => v == data.Values[0]))
+            || choice.Options.Text("theta") != "fit" || Array.TrueForAll(data.Values, v => v == data.Values[0])
+            || KrigingKind.ReadNoise(data, choice.Options).Mode != NoiseMode.None)
             return null;
+        var shape = KernelProfiles.Parse(choice.Options.Text("kernel")!);
         DuplicatePoints.ThrowIfAny(data.Points, "the Kriging correlation matrix would be singular");
         double nugget = choice.Options.Number("nugget");
-        double[] p = choice.Options.PerDimension("p", data.Dimension);
+        double[] p = KrigingKind.Exponents(shape, choice.Options, data.Dimension);
         // The nugget of a maximum-likelihood fit, as in the first call (not the condition rule of a given θ).
         if (!search)
-            return KrigingModel.WithJitter(data, (double[])previousTheta.Clone(), p, nugget, []);
+            return KrigingModel.WithJitter(data, new KrigingCorrelation(shape, previousTheta, p), nugget, []);
         var fromPrevious = new KrigingSearchSettings(
-            (double[])previousTheta.Clone(), p, choice.Options.Boolean("fitP"), (ulong)choice.Options.Integer("seed"), Starts: 1, nugget);
+            (double[])previousTheta.Clone(), p, choice.Options.Boolean("fitP"), (ulong)choice.Options.Integer("seed"), Starts: 1, nugget, shape);
         var fromHeuristic = fromPrevious with { StartTheta = KrigingKind.HeuristicTheta(data, p) };
         var results = new KrigingSearchResult[2];
         try
@@ -53,6 +55,6 @@ internal static class KrigingWarmStart
         // working precision at one of them. Ties go to the previous θ, so that a suggestion changes
         // only when the likelihood says so.
         var best = results[1].LogLikelihood > results[0].LogLikelihood ? results[1] : results[0];
-        return KrigingModel.WithNugget(data, best.Theta, best.P, best.Nugget, best.Warnings);
+        return KrigingModel.WithNugget(data, new KrigingCorrelation(shape, best.Theta, best.P), best.Nugget, KrigingNoise.None, 0, best.Warnings);
     }
 }

@@ -49,15 +49,25 @@ internal static class SurrogateFitter
     public static ISurrogateModel? Refit(TrainingSet data, SurrogateChoice choice, ISurrogateModel model, CancellationToken cancellationToken)
     {
         var frozen = model is KrigingModel kriging
-            ? new SurrogateChoice(HeuristicKriging.Kind, new OptionValues(HeuristicKriging.Kind.Options, new Dictionary<string, object>
-            {
-                ["theta"] = kriging.Theta.ToArray(),
-                ["p"] = kriging.P.ToArray(),
-                ["nugget"] = choice.Kind is KrigingKind ? choice.Options.Number("nugget") : 0.0,
-            }))
+            ? new SurrogateChoice(HeuristicKriging.Kind, new OptionValues(HeuristicKriging.Kind.Options, FrozenOptions(kriging, choice)))
             : choice;
         TryFit(data, frozen, null, cancellationToken, out var refitted);
         return refitted;
+    }
+
+    /// <summary>The kernel, θ (p for the power exponential) and noise variance of a fitted Kriging model, as options that refit it without a search.</summary>
+    private static Dictionary<string, object> FrozenOptions(KrigingModel kriging, SurrogateChoice choice)
+    {
+        var options = new Dictionary<string, object>
+        {
+            ["kernel"] = KernelProfiles.Name(kriging.Shape),
+            ["theta"] = kriging.Theta.ToArray(),
+            ["nugget"] = choice.Kind is KrigingKind ? choice.Options.Number("nugget") : 0.0,
+            ["noise"] = kriging.ObservationNoiseVariance ?? 0.0,
+        };
+        if (KernelProfiles.HasExponents(kriging.Shape))
+            options["p"] = kriging.P.ToArray();
+        return options;
     }
 
     /// <returns>Why the fit failed, or null when <paramref name="model"/> is usable.</returns>

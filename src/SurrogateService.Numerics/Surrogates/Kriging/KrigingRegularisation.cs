@@ -2,7 +2,7 @@ using SurrogateService.Numerics.LinearAlgebra;
 
 namespace SurrogateService.Numerics.Surrogates;
 
-/// <summary>A Cholesky factor of R + ν·I, the nugget ν used, and the bound on λmax(R) that chose it.</summary>
+/// <summary>A Cholesky factor of K = R + Λ + ν·I, the nugget ν used, and an upper bound on λmax(K).</summary>
 internal sealed record RegularisedFactor(Cholesky Factor, double Nugget, double LargestEigenvalueBound);
 
 /// <summary>
@@ -52,16 +52,16 @@ internal static class KrigingRegularisation
             // to it (it shifts ν by less than 1 %), so inverse iteration may stop there.
             double estimate = SymmetricEigenvalueEstimates.SmallestEstimate(floorFactor, stopBelow: threshold / 100);
             if (estimate >= threshold)
-                return new RegularisedFactor(floorFactor, nuggetFloor, largest);
+                return new RegularisedFactor(floorFactor, nuggetFloor, largest + nuggetFloor);
             // NaN (a factor too ill-conditioned to solve with) counts as 0 as well.
             smallest = estimate - nuggetFloor > 0 ? estimate - nuggetFloor : 0;
         }
         double nugget = Math.Max(nuggetFloor, (largest - MaximumCondition * smallest) / (MaximumCondition - 1));
         if (TryFactorShifted(correlation, n, nugget, workspace) is { } factor)
-            return new RegularisedFactor(factor, nugget, largest);
+            return new RegularisedFactor(factor, nugget, largest + nugget);
         double safeNugget = Math.Max(nuggetFloor, largest / (MaximumCondition - 1));
         return safeNugget > nugget && TryFactorShifted(correlation, n, safeNugget, workspace) is { } safeFactor
-            ? new RegularisedFactor(safeFactor, safeNugget, largest)
+            ? new RegularisedFactor(safeFactor, safeNugget, largest + safeNugget)
             : null;
     }
 
@@ -86,16 +86,29 @@ internal static class KrigingRegularisation
         for (double nugget = Math.Max(nuggetFloor, SmallestJitter); nugget <= 1; nugget *= 10)
         {
             if (TryFactorShifted(correlation, n, nugget, workspace) is { } factor)
-                return new RegularisedFactor(factor, nugget, SymmetricEigenvalueEstimates.LargestUpperBound(correlation, n, LargestTolerance));
+                return new RegularisedFactor(factor, nugget, SymmetricEigenvalueEstimates.LargestUpperBound(correlation, n, LargestTolerance) + nugget);
         }
         return null;
     }
 
-    /// <summary>Factors R + ν·I exactly as given (a restored model), or returns null if it is not positive definite.</summary>
-    public static RegularisedFactor? FactorWithNugget(double[] correlation, int n, double nugget, double[] workspace) =>
-        TryFactorShifted(correlation, n, nugget, workspace) is { } factor
-            ? new RegularisedFactor(factor, nugget, SymmetricEigenvalueEstimates.LargestUpperBound(correlation, n, LargestTolerance))
+    /// <summary>
+    /// Factors R with the given diagonal (1 + ν + Λ_ii: a restored model, or the hyperparameters of a
+    /// likelihood search), or returns null if that is not positive definite. λmax(K) ≤ λmax(R) + max(diagonal) − 1.
+    /// </summary>
+    public static RegularisedFactor? FactorWithDiagonal(double[] correlation, ReadOnlySpan<double> diagonal, double nugget, double[] workspace)
+    {
+        int n = diagonal.Length;
+        correlation.CopyTo(workspace, 0);
+        double largestShift = 0;
+        for (int i = 0; i < n; i++)
+        {
+            workspace[i * n + i] = diagonal[i];
+            largestShift = Math.Max(largestShift, diagonal[i] - 1);
+        }
+        return Cholesky.TryFactor(workspace, n, out var factor)
+            ? new RegularisedFactor(factor, nugget, SymmetricEigenvalueEstimates.LargestUpperBound(correlation, n, LargestTolerance) + largestShift)
             : null;
+    }
 
     private static Cholesky? TryFactorShifted(double[] correlation, int n, double shift, double[] workspace)
     {

@@ -52,37 +52,44 @@ internal static class KrigingHyperparameterSearch
 
     public static KrigingSearchResult Run(TrainingSet data, KrigingSearchSettings settings, CancellationToken cancellationToken)
     {
-        var space = new KrigingSearchSpace(data.Box, settings.P, settings.FitP, MinScaledTheta, MaxScaledTheta, MinP, MaxP);
+        var noise = settings.Noise ?? KrigingNoise.None;
+        var noiseSearch = NoiseSearch.For(noise, data.Values);
+        var space = new KrigingSearchSpace(data.Box, settings.P, settings.FitP, MinScaledTheta, MaxScaledTheta, MinP, MaxP,
+            settings.FitTheta ? null : settings.StartTheta, noise.Mode, noiseSearch.Scale, noiseSearch.Range);
         var options = SearchOptions with { LowerBounds = space.Lower, UpperBounds = space.Upper };
-        var starts = Starts(space, settings);
-        double nugget = Jitter(data, space, starts[0], settings.NuggetFloor);
+        var starts = Starts(space, settings, noiseSearch);
+        double nugget = Jitter(data, settings, noise, space.Decode(starts[0]));
 
         ProjectedBfgsResult best;
         if (data.Count <= ExplorationPoints)
         {
-            best = MultiStart(data, nugget, space, starts, options, cancellationToken);
+            best = MultiStart(data, settings.Shape, noise, nugget, settings.Trend, space, starts, options, cancellationToken);
         }
         else
         {
-            var subset = Subset(data, SpaceFillingSubset.Select(data.Points, data.Box, ExplorationPoints));
-            var explored = MultiStart(subset, nugget, space, starts, options, cancellationToken);
-            var likelihood = new KrigingLikelihood(data, nugget);
+            var indices = SpaceFillingSubset.Select(data.Points, data.Box, ExplorationPoints);
+            var trend = settings.Trend is { } full ? Array.ConvertAll(indices, i => full[i]) : null;
+            var explored = MultiStart(Subset(data, indices), settings.Shape, Subset(noise, indices), nugget, trend, space, starts, options, cancellationToken);
+            var likelihood = new KrigingLikelihood(data, settings.Shape, noise, nugget, settings.Trend);
             var start = FeasibleStart(likelihood, space, explored.Minimizer, starts[0]);
             best = ProjectedBfgs.Minimize((z, gradient) => space.NegativeLogLikelihood(likelihood, z, gradient), start, options, cancellationToken);
         }
-        var (theta, p) = space.Decode(best.Minimizer);
-        return new KrigingSearchResult(theta, p, nugget, -best.Minimum, BoundWarnings(best.Minimizer, data.Dimension));
+        var (theta, p, noiseParameter) = space.Decode(best.Minimizer);
+        var warnings = settings.FitTheta ? BoundWarnings(best.Minimizer, data.Dimension) : [];
+        if (space.SearchesNoise)
+            warnings.AddRange(noiseSearch.BoundWarnings(best.Minimizer[^1], space.Lower[^1], space.Upper[^1]));
+        return new KrigingSearchResult(theta, p, nugget, -best.Minimum, warnings, noiseParameter);
     }
 
     /// <summary>A local search from every start, in parallel; the best by value, ties to the earlier start.</summary>
     private static ProjectedBfgsResult MultiStart(
-        TrainingSet data, double nugget, KrigingSearchSpace space, List<double[]> starts, ProjectedBfgsOptions options, CancellationToken cancellationToken)
+        TrainingSet data, KernelShape shape, KrigingNoise noise, double nugget, double[]? trend, KrigingSearchSpace space, List<double[]> starts, ProjectedBfgsOptions options, CancellationToken cancellationToken)
     {
         var results = new ProjectedBfgsResult[starts.Count];
         try
         {
             Parallel.For(0, starts.Count, new ParallelOptions { CancellationToken = cancellationToken },
-                () => new KrigingLikelihood(data, nugget),
+                () => new KrigingLikelihood(data, shape, noise, nugget, trend),
                 (start, _, likelihood) =>
                 {
                     results[start] = ProjectedBfgs.Minimize((z, gradient) => space.NegativeLogLikelihood(likelihood, z, gradient), starts[start], options, cancellationToken);
@@ -112,8 +119,8 @@ internal static class KrigingHyperparameterSearch
         var z = (double[])preferred.Clone();
         for (int halving = 0; halving < 10; halving++)
         {
-            var (theta, p) = space.Decode(z);
-            if (double.IsFinite(likelihood.Evaluate(theta, p)))
+            var (theta, p, noise) = space.Decode(z);
+            if (double.IsFinite(likelihood.Evaluate(theta, p, noise)))
                 return z;
             for (int k = 0; k < z.Length; k++)
                 z[k] = 0.5 * (z[k] + fallback[k]);
@@ -133,18 +140,26 @@ internal static class KrigingHyperparameterSearch
         return new TrainingSet(points, values, data.Box);
     }
 
-    private static List<double[]> Starts(KrigingSearchSpace space, KrigingSearchSettings settings)
+    private static KrigingNoise Subset(KrigingNoise noise, int[] indices) =>
+        noise.Mode == NoiseMode.Known ? noise with { Variances = Array.ConvertAll(indices, i => noise.Variances![i]) } : noise;
+
+    /// <summary>
+    /// The heuristic start, then random ones: θ̃ log-uniform in [1e-2, 1e2], p uniform in [1, 2] and the
+    /// noise parameter log-uniform in its start range (a searched θ's variables come first, the noise last).
+    /// </summary>
+    private static List<double[]> Starts(KrigingSearchSpace space, KrigingSearchSettings settings, NoiseSearch noiseSearch)
     {
-        var starts = new List<double[]> { space.Encode(settings.StartTheta, settings.P) };
+        var starts = new List<double[]> { space.Encode(settings.StartTheta, settings.P, noiseSearch.FirstStart) };
         var random = new DeterministicRandom(settings.Seed);
-        int d = settings.P.Length;
-        while (starts.Count < settings.Starts)
+        int d = settings.P.Length, thetaVariables = space.SearchesTheta ? d : 0;
+        int searchStarts = space.SearchesTheta ? settings.Starts : Math.Min(settings.Starts, 3);
+        while (starts.Count < searchStarts)
         {
             var z = new double[space.Lower.Count];
             for (int k = 0; k < z.Length; k++)
             {
-                z[k] = k < d
-                    ? Math.Log(MinStartTheta) + (Math.Log(MaxStartTheta) - Math.Log(MinStartTheta)) * random.NextDouble()
+                z[k] = space.SearchesNoise && k == z.Length - 1 ? noiseSearch.RandomStart(random)
+                    : k < thetaVariables ? LogUniform(random, MinStartTheta, MaxStartTheta)
                     : MinP + (MaxP - MinP) * random.NextDouble();
             }
             starts.Add(z);
@@ -152,14 +167,21 @@ internal static class KrigingHyperparameterSearch
         return starts;
     }
 
-    /// <summary>The jitter at which R can be factored at the first start (see <see cref="KrigingRegularisation.FactorWithJitter"/>).</summary>
-    private static double Jitter(TrainingSet data, KrigingSearchSpace space, double[] firstStart, double nuggetFloor)
+    private static double LogUniform(DeterministicRandom random, double min, double max) =>
+        Math.Log(min) + (Math.Log(max) - Math.Log(min)) * random.NextDouble();
+
+    /// <summary>
+    /// The jitter of <see cref="KrigingRegularisation.FactorWithJitter"/> at the first start: the least
+    /// ν = max(floor, 10ε·10^k) for which K = R + Λ + νI can be factored there.
+    /// </summary>
+    private static double Jitter(TrainingSet data, KrigingSearchSettings settings, KrigingNoise noise, (double[] Theta, double[] P, double Noise) start)
     {
-        var (theta, p) = space.Decode(firstStart);
-        int n = data.Count;
-        var correlation = new PowerExponentialCorrelation(theta, p).Matrix(data.Points);
-        return KrigingRegularisation.FactorWithJitter(correlation, n, nuggetFloor, new double[n * n])?.Nugget
-            ?? throw new SurrogateFitException("The correlation matrix is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
+        for (double nugget = Math.Max(settings.NuggetFloor, KrigingRegularisation.SmallestJitter); nugget <= 1; nugget *= 10)
+        {
+            if (new KrigingLikelihood(data, settings.Shape, noise, nugget).CanFactor(start.Theta, start.P, start.Noise))
+                return nugget;
+        }
+        throw new SurrogateFitException("The correlation matrix is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
     }
 
     private static List<string> BoundWarnings(double[] z, int d)

@@ -5,9 +5,9 @@ using SurrogateService.Numerics.Core;
 namespace SurrogateService.Numerics.Surrogates;
 
 /// <summary>
-/// The Kriging correlation corr(a, b) = exp(−Σ_l θ_l·|a_l − b_l|^{p_l}) with θ_l &gt; 0, p_l ∈ (0, 2],
-/// evaluated for blocks of points with 256-bit SIMD (powers and exponentials included: scalar
-/// Math.Pow and Math.Exp would dominate prediction time).
+/// The Kriging correlation corr(a, b) = R(s), s = Σ_l θ_l·|a_l − b_l|^{p_l} with θ_l &gt; 0, p_l ∈ (0, 2]
+/// and R the profile of the kernel (<see cref="KernelShape"/>), evaluated for blocks of points with
+/// 256-bit SIMD (powers and exponentials included: scalar Math.Pow and Math.Exp would dominate prediction time).
 /// </summary>
 /// <remarks>
 /// Every element goes through the same vector arithmetic, including the ragged end of a span
@@ -16,7 +16,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// bit pattern wherever it is computed: a model interpolates its own training points to rounding,
 /// and a restored model is identical to the fitted one.
 /// </remarks>
-internal sealed class PowerExponentialCorrelation
+internal sealed class KrigingCorrelation
 {
     /// <summary>Query points per block: a block of correlations stays in the L2 cache for hundreds of training points.</summary>
     public const int BlockSize = 64;
@@ -24,13 +24,16 @@ internal sealed class PowerExponentialCorrelation
     private readonly double[] _theta;
     private readonly double[] _p;
 
-    public PowerExponentialCorrelation(double[] theta, double[] p)
+    public KrigingCorrelation(KernelShape shape, double[] theta, double[] p)
     {
         if (theta.Length != p.Length)
             throw new ArgumentException("theta and p must have one entry per dimension.", nameof(p));
+        Shape = shape;
         _theta = (double[])theta.Clone();
         _p = (double[])p.Clone();
     }
+
+    public KernelShape Shape { get; }
 
     public ReadOnlySpan<double> Theta => _theta;
 
@@ -51,7 +54,30 @@ internal sealed class PowerExponentialCorrelation
             ReadOnlySpan<double> xi = training[i];
             for (int l = 0; l < d; l++)
                 AddPoweredDistances(exponents, queriesByDimension.Slice(l * m, m), xi[l], _theta[l], _p[l]);
-            ExpNegatedInPlace(row);
+            KernelProfiles.ApplyInPlace(Shape, row);
+        }
+    }
+
+    /// <summary>
+    /// gradient[l] = Σ_i weights_i·∂corr(v, x_i)/∂v_l, with ∂corr/∂v_l = −R'(s)·θ_l·p_l·|Δ_l|^{p_l − 1}·sign(Δ_l), Δ = v − x_i
+    /// (0 where Δ_l = 0, the one-sided limit for p_l ≤ 1 taken as the symmetric 0).
+    /// </summary>
+    public void AddWeightedGradient(PointSet training, ReadOnlySpan<double> weights, ReadOnlySpan<double> v, Span<double> gradient)
+    {
+        int d = training.Dimension;
+        for (int i = 0; i < training.Count; i++)
+        {
+            ReadOnlySpan<double> xi = training[i];
+            double s = 0;
+            for (int l = 0; l < d; l++)
+                s += _theta[l] * Math.Pow(Math.Abs(v[l] - xi[l]), _p[l]);
+            double scale = -weights[i] * KernelProfiles.NegativeSlope(Shape, s);
+            for (int l = 0; l < d; l++)
+            {
+                double delta = v[l] - xi[l];
+                if (delta != 0)
+                    gradient[l] += scale * _theta[l] * _p[l] * Math.Pow(Math.Abs(delta), _p[l] - 1) * Math.Sign(delta);
+            }
         }
     }
 
@@ -95,7 +121,7 @@ internal sealed class PowerExponentialCorrelation
         for (int k = 0; k < e.Length; k++)
             e[k] += t * Power(Vector256.Abs(x[k] - c), p);
         if (full < exponents.Length)
-            StoreTail(LoadTail(exponents[full..]) + t * Power(Vector256.Abs(LoadTail(coordinates[full..]) - c), p), exponents[full..]);
+            KernelProfiles.StoreTail(KernelProfiles.LoadTail(exponents[full..]) + t * Power(Vector256.Abs(KernelProfiles.LoadTail(coordinates[full..]) - c), p), exponents[full..]);
     }
 
     /// <summary>values[k] ← |values[k]|^p (the likelihood search caches these per pair of points).</summary>
@@ -106,32 +132,7 @@ internal sealed class PowerExponentialCorrelation
         for (int k = 0; k < v.Length; k++)
             v[k] = Power(Vector256.Abs(v[k]), p);
         if (full < values.Length)
-            StoreTail(Power(Vector256.Abs(LoadTail(values[full..])), p), values[full..]);
-    }
-
-    /// <summary>values[k] ← exp(−values[k]).</summary>
-    public static void ExpNegatedInPlace(Span<double> values)
-    {
-        int full = values.Length - values.Length % 4;
-        var v = MemoryMarshal.Cast<double, Vector256<double>>(values[..full]);
-        for (int k = 0; k < v.Length; k++)
-            v[k] = Vector256.Exp(-v[k]);
-        if (full < values.Length)
-            StoreTail(Vector256.Exp(-LoadTail(values[full..])), values[full..]);
-    }
-
-    /// <summary>Up to three trailing values, zero-padded to a full vector.</summary>
-    private static Vector256<double> LoadTail(ReadOnlySpan<double> tail)
-    {
-        Span<double> padded = stackalloc double[4];
-        tail.CopyTo(padded);
-        return Vector256.Create((ReadOnlySpan<double>)padded);
-    }
-
-    private static void StoreTail(Vector256<double> vector, Span<double> tail)
-    {
-        for (int k = 0; k < tail.Length; k++)
-            tail[k] = vector[k];
+            KernelProfiles.StoreTail(Power(Vector256.Abs(KernelProfiles.LoadTail(values[full..])), p), values[full..]);
     }
 
     /// <summary>|Δ|^p for |Δ| ≥ 0, with exact shortcuts for the common exponents 2 and 1; 0^p = 0 via exp(p·ln 0) = exp(−∞).</summary>

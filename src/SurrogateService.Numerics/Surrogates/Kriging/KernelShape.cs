@@ -1,0 +1,111 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>
+/// The correlation kernels of the Kriging family, all written in the scaled distance
+/// s = Σ_l θ_l·|Δx_l|^{p_l} (p_l = 2 except for the power exponential), with d = √s:
+/// power exponential and squared exponential exp(−s); Matérn 3/2 (1 + √3·d)·exp(−√3·d);
+/// Matérn 5/2 (1 + √5·d + 5d²/3)·exp(−√5·d) (Rasmussen &amp; Williams 2006, eq. 4.17, with
+/// ℓ_l = 1/√θ_l). One convention for all, so θ means the same thing whatever the kernel.
+/// </summary>
+public enum KernelShape
+{
+    PowerExponential,
+    SquaredExponential,
+    Matern32,
+    Matern52,
+}
+
+/// <summary>The kernels' profiles R(s) and their slopes, vectorised so every caller gets the same bits.</summary>
+internal static class KernelProfiles
+{
+    private static readonly double Sqrt3 = Math.Sqrt(3), Sqrt5 = Math.Sqrt(5);
+
+    /// <summary>The option names clients use, in the order of <see cref="KernelShape"/>.</summary>
+    public static readonly string[] Names = ["powerExponential", "squaredExponential", "matern32", "matern52"];
+
+    public static string Name(KernelShape shape) => Names[(int)shape];
+
+    public static KernelShape Parse(string name) => (KernelShape)Array.IndexOf(Names, name);
+
+    /// <summary>Whether the kernel takes the exponents p_l from the options (only the power exponential does).</summary>
+    public static bool HasExponents(KernelShape shape) => shape == KernelShape.PowerExponential;
+
+    /// <summary>values[k] ← R(values[k]): scaled distances become correlations.</summary>
+    public static void ApplyInPlace(KernelShape shape, Span<double> values)
+    {
+        int full = values.Length - values.Length % 4;
+        var v = MemoryMarshal.Cast<double, Vector256<double>>(values[..full]);
+        for (int k = 0; k < v.Length; k++)
+            v[k] = Correlation(shape, v[k]);
+        if (full < values.Length)
+            StoreTail(Correlation(shape, LoadTail(values[full..])), values[full..]);
+    }
+
+    /// <summary>slopes[k] = −dR/ds at s = scaled[k], so that ∂R/∂θ_l = −slope·|Δx_l|^{p_l}.</summary>
+    public static void NegativeSlopes(KernelShape shape, ReadOnlySpan<double> scaled, Span<double> slopes)
+    {
+        int full = scaled.Length - scaled.Length % 4;
+        var s = MemoryMarshal.Cast<double, Vector256<double>>(scaled[..full]);
+        var g = MemoryMarshal.Cast<double, Vector256<double>>(slopes[..full]);
+        for (int k = 0; k < s.Length; k++)
+            g[k] = NegativeSlope(shape, s[k]);
+        if (full < scaled.Length)
+            StoreTail(NegativeSlope(shape, LoadTail(scaled[full..])), slopes[full..]);
+    }
+
+    /// <summary>−dR/ds at one scaled distance (gradients of predictions).</summary>
+    public static double NegativeSlope(KernelShape shape, double scaled) => NegativeSlope(shape, Vector256.Create(scaled))[0];
+
+    private static Vector256<double> Correlation(KernelShape shape, Vector256<double> s)
+    {
+        switch (shape)
+        {
+            case KernelShape.Matern32:
+            {
+                var a = Vector256.Sqrt(s) * Sqrt3;
+                return (Vector256<double>.One + a) * Vector256.Exp(-a);
+            }
+            case KernelShape.Matern52:
+            {
+                var a = Vector256.Sqrt(s) * Sqrt5;
+                return (Vector256<double>.One + a + s * (5.0 / 3)) * Vector256.Exp(-a);
+            }
+            default:
+                return Vector256.Exp(-s);
+        }
+    }
+
+    // dR/dd = −3d·exp(−√3d) (Matérn 3/2) and −(5/3)·d·(1 + √5d)·exp(−√5d) (Matérn 5/2), and dd/ds = 1/(2d).
+    private static Vector256<double> NegativeSlope(KernelShape shape, Vector256<double> s)
+    {
+        switch (shape)
+        {
+            case KernelShape.Matern32:
+                return Vector256.Exp(-(Vector256.Sqrt(s) * Sqrt3)) * 1.5;
+            case KernelShape.Matern52:
+            {
+                var a = Vector256.Sqrt(s) * Sqrt5;
+                return (Vector256<double>.One + a) * Vector256.Exp(-a) * (5.0 / 6);
+            }
+            default:
+                return Vector256.Exp(-s);
+        }
+    }
+
+    /// <summary>Up to three trailing values, zero-padded to a full vector.</summary>
+    internal static Vector256<double> LoadTail(ReadOnlySpan<double> tail)
+    {
+        Span<double> padded = stackalloc double[4];
+        tail.CopyTo(padded);
+        return Vector256.Create((ReadOnlySpan<double>)padded);
+    }
+
+    internal static void StoreTail(Vector256<double> vector, Span<double> tail)
+    {
+        for (int k = 0; k < tail.Length; k++)
+            tail[k] = vector[k];
+    }
+}

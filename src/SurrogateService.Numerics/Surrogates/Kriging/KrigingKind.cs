@@ -1,0 +1,237 @@
+using SurrogateService.Numerics.Options;
+
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>
+/// Ordinary Kriging, the Gaussian-process family: the power-exponential correlation
+/// exp(−Σ θ_l·|Δ_l|^{p_l}) of Surrogates.jl by default, squared-exponential and Matérn kernels, exact
+/// or noisy values (a known noise variance, per-point variances, or one fitted by maximum
+/// likelihood), plus what Surrogates.jl 7.7 lacks: maximum-likelihood θ (the default), the textbook
+/// standard error, and rejection of duplicate points where they make the system singular.
+/// </summary>
+public sealed class KrigingKind : ISurrogateKind
+{
+    private const string Fitted = "fit";
+    private const string Heuristic = "heuristic";
+
+    public string Name => "kriging";
+
+    public string Description =>
+        "Ordinary Kriging (Gaussian-process regression) with the correlation R(Σ θ_l·|Δx_l|^p_l): power exponential " +
+        "(Surrogates.jl's, the default), squared exponential, Matérn 3/2 or 5/2; θ by maximum likelihood by default, or " +
+        "Surrogates.jl's heuristic, or given; exact values, or noisy ones with a known or fitted noise variance. " +
+        "Predicts the noise-free function with a standard error.";
+
+    public IReadOnlyList<OptionSpec> Options { get; } =
+    [
+        OptionSpec.Choice("kernel", KernelProfiles.Name(KernelShape.PowerExponential),
+            "Correlation kernel, in d² = Σ θ_l·Δx_l²: powerExponential exp(−Σ θ_l·|Δx_l|^p_l), squaredExponential exp(−d²), " +
+            "matern32 (1 + √3d)·exp(−√3d), matern52 (1 + √5d + 5d²/3)·exp(−√5d).", KernelProfiles.Names),
+        new OptionSpec("p", OptionKind.NumberPerDimension, 2.0,
+            "Exponent p_l ∈ (0, 2] of the power-exponential kernel per dimension: 2 gives smooth (Gaussian) models, smaller values rougher ones. " +
+            "Other kernels take no p.",
+            Minimum: 0, Maximum: 2) { ExclusiveMinimum = true },
+        new OptionSpec("theta", OptionKind.NumberPerDimension, Fitted,
+            "Correlation decay θ_l > 0 per dimension; 'fit' maximises the likelihood, 'heuristic' uses Surrogates.jl's " +
+            "default 0.5 / max(1e-6·‖ub − lb‖, std_l)^p_l.",
+            Minimum: 0, Choices: [Fitted, Heuristic]) { ExclusiveMinimum = true },
+        new OptionSpec("noise", OptionKind.Number, 0.0,
+            "Noise of the values: 0 for exact values (the model interpolates), a known noise variance (in the values' units " +
+            "squared), or 'fit' to estimate it by maximum likelihood with θ. Per-point variances go in the request's " +
+            "noiseVariances instead. With noise, duplicate points (replicates) are allowed and predictions are of the noise-free function.",
+            Minimum: 0, Choices: [Fitted]),
+        OptionSpec.Boolean("fitP", false, "With theta 'fit' and the power-exponential kernel, also fit p_l ∈ [1, 2] by maximum likelihood (the p option is then the start)."),
+        OptionSpec.Integer("seed", 0, "Seed of the random starts of the likelihood search.", 0, int.MaxValue),
+        OptionSpec.Integer("restarts", 8, "Starts of the likelihood search: the heuristic θ and restarts − 1 random ones. " +
+            "With more than 256 points they explore a space-filling subset of 256, and the best is refined on all the points.", 1, 64),
+        OptionSpec.Number("nugget", 0, "Least value added to the diagonal of the correlation matrix (a jitter for stability; " +
+            "for noisy values use 'noise'). With theta 'fit' or noise a jitter of about 2e-15 (more only if the matrix cannot be " +
+            "factored) is the default; otherwise Surrogates.jl's rule adds what keeps the condition number within 1e8.", minimum: 0),
+    ];
+
+    public bool HasStandardError => true;
+
+    public int MinimumPoints(int dimension) => 2;
+
+    public ISurrogateModel Fit(TrainingSet data, OptionValues options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(data);
+        return data.LowFidelity is null
+            ? FitOne(data, options, cancellationToken)
+            : CoKrigingModel.Fit(data, (level, trend) => FitOne(level, options, cancellationToken, trend));
+    }
+
+    public ISurrogateModel Restore(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(data);
+        return data.LowFidelity is null
+            ? RestoreOne(data, options, parameters, "parameters.")
+            : CoKrigingModel.Restore(data, parameters, (level, levelParameters, field) => RestoreOne(level, options, levelParameters, field));
+    }
+
+    /// <param name="trend">A second regressor of the mean for the likelihood search (co-Kriging), or null.</param>
+    private KrigingModel FitOne(TrainingSet data, OptionValues options, CancellationToken cancellationToken, double[]? trend = null)
+    {
+        var shape = KernelProfiles.Parse(options.Text("kernel")!);
+        var noise = ReadNoise(data, options);
+        int d = data.Dimension;
+        double[] p = Exponents(shape, options, d);
+        CheckData(data, noise);
+        double nuggetFloor = options.Number("nugget");
+        bool fitP = options.Boolean("fitP");
+        string? thetaMode = options.Text("theta");
+        if (fitP && (thetaMode != Fitted || !KernelProfiles.HasExponents(shape)))
+            throw new SurrogateFitException("Option 'fitP' needs theta 'fit' and the powerExponential kernel: p can only be fitted together with θ.") { Field = "options.fitP" };
+        double[] theta = thetaMode switch
+        {
+            Fitted or Heuristic => HeuristicTheta(data, p),
+            _ => options.PerDimension("theta", d),
+        };
+        if (thetaMode is not (Fitted or Heuristic))
+            CheckVector(theta, d, "theta", IsPositive, "finite and > 0", "options.theta");
+
+        if (IsConstant(data.Values) && (thetaMode == Fitted || noise.Mode == NoiseMode.Fit))
+        {
+            string constantWarning = noise.Mode == NoiseMode.Fit
+                ? "The values are all equal: the noise variance cannot be estimated, nor θ (the likelihood has no maximum); the heuristic θ was used and the values were taken as exact."
+                : "The values are all equal: θ was not fitted (the likelihood has no maximum); the heuristic θ was used.";
+            var remaining = noise.Mode == NoiseMode.Fit ? KrigingNoise.None : noise;
+            return remaining.Mode == NoiseMode.None
+                ? KrigingModel.Fit(data, new KrigingCorrelation(shape, HeuristicTheta(data, p), p), nuggetFloor, [constantWarning])
+                : Search(data, remaining, shape, HeuristicTheta(data, p), p, fitTheta: false, fitP: false, options, nuggetFloor, [constantWarning], cancellationToken);
+        }
+        if (thetaMode == Fitted)
+            return Search(data, noise, shape, theta, p, fitTheta: true, fitP, options, nuggetFloor, [], cancellationToken, trend);
+        if (noise.Mode != NoiseMode.None)
+            return Search(data, noise, shape, theta, p, fitTheta: false, fitP: false, options, nuggetFloor, [], cancellationToken, trend);
+        return KrigingModel.Fit(data, new KrigingCorrelation(shape, theta, p), nuggetFloor, []);
+    }
+
+    /// <param name="field">Where the parameters sit in the document, for error messages ("parameters." or "parameters.low.").</param>
+    private KrigingModel RestoreOne(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters, string field)
+    {
+        var shape = KernelProfiles.Parse(options.Text("kernel")!);
+        var noise = ReadNoise(data, options);
+        CheckData(data, noise);
+        int d = data.Dimension;
+        double[] theta = Required(parameters, "theta", field);
+        double[] p = Required(parameters, "p", field);
+        double[] nugget = Required(parameters, "nugget", field);
+        CheckVector(theta, d, "theta", IsPositive, "finite and > 0", field + "theta");
+        CheckVector(p, d, "p", v => KernelProfiles.HasExponents(shape) ? v > 0 && v <= 2 : v == 2,
+            KernelProfiles.HasExponents(shape) ? "in (0, 2]" : "2 for this kernel", field + "p");
+        CheckVector(nugget, 1, "nugget", v => double.IsFinite(v) && v >= 0, "finite and ≥ 0", field + "nugget");
+        double noiseParameter = 0;
+        if (noise.Mode != NoiseMode.None)
+        {
+            string name = noise.Mode == NoiseMode.Fit ? "noiseRatio" : "sigma2";
+            double[] value = Required(parameters, name, field);
+            CheckVector(value, 1, name, IsPositive, "finite and > 0", field + name);
+            noiseParameter = value[0];
+        }
+        return KrigingModel.WithNugget(data, new KrigingCorrelation(shape, theta, p), nugget[0], noise, noiseParameter);
+    }
+
+    private static KrigingModel Search(TrainingSet data, KrigingNoise noise, KernelShape shape, double[] theta, double[] p, bool fitTheta, bool fitP,
+        OptionValues options, double nuggetFloor, IReadOnlyList<string> warnings, CancellationToken cancellationToken, double[]? trend = null)
+    {
+        var settings = new KrigingSearchSettings(theta, p, fitP, (ulong)options.Integer("seed"), options.Integer("restarts"), nuggetFloor,
+            shape, noise, fitTheta, trend);
+        var search = KrigingHyperparameterSearch.Run(data, settings, cancellationToken);
+        return KrigingModel.WithNugget(data, new KrigingCorrelation(shape, search.Theta, search.P), search.Nugget, noise, search.NoiseParameter,
+            [.. warnings, .. search.Warnings]);
+    }
+
+    /// <summary>The noise of the fit: the data's per-point variances, or the 'noise' option (a known variance or 'fit').</summary>
+    internal static KrigingNoise ReadNoise(TrainingSet data, OptionValues options)
+    {
+        object setting = options.All["noise"];
+        if (data.NoiseVariances is { } variances)
+        {
+            if (setting is not 0.0)
+                throw new SurrogateFitException("Give either the 'noise' option or per-point 'noiseVariances', not both.") { Field = "options.noise" };
+            return Array.TrueForAll(variances, v => v == 0) ? KrigingNoise.None : new KrigingNoise(NoiseMode.Known, variances);
+        }
+        return setting switch
+        {
+            Fitted => KrigingNoise.Fitted,
+            double variance when variance > 0 => new KrigingNoise(NoiseMode.Known, Enumerable.Repeat(variance, data.Count).ToArray(), IsHomoscedastic: true),
+            _ => KrigingNoise.None,
+        };
+    }
+
+    /// <summary>p from the options for the power exponential; 2 in every dimension for the kernels written in d².</summary>
+    internal static double[] Exponents(KernelShape shape, OptionValues options, int d)
+    {
+        if (KernelProfiles.HasExponents(shape))
+            return options.PerDimension("p", d);
+        if (options.All["p"] is not 2.0)
+            throw new SurrogateFitException($"Option 'p' belongs to the powerExponential kernel; {KernelProfiles.Name(shape)} takes none.") { Field = "options.p" };
+        return Enumerable.Repeat(2.0, d).ToArray();
+    }
+
+    /// <summary>Surrogates.jl 7.7's default: θ_l = 0.5 / max(1e-6·‖ub − lb‖₂, std_l)^{p_l}, std with n − 1.</summary>
+    public static double[] HeuristicTheta(TrainingSet data, IReadOnlyList<double> p)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(p);
+        int n = data.Count, d = data.Dimension;
+        double boxDiagonal = 0;
+        for (int l = 0; l < d; l++)
+        {
+            double width = data.Box.Upper[l] - data.Box.Lower[l];
+            boxDiagonal += width * width;
+        }
+        boxDiagonal = Math.Sqrt(boxDiagonal);
+        var theta = new double[d];
+        for (int l = 0; l < d; l++)
+        {
+            double mean = 0;
+            for (int i = 0; i < n; i++)
+                mean += data.Points[i][l];
+            mean /= n;
+            double sumOfSquares = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double deviation = data.Points[i][l] - mean;
+                sumOfSquares += deviation * deviation;
+            }
+            double std = Math.Sqrt(sumOfSquares / (n - 1));
+            theta[l] = 0.5 / Math.Pow(Math.Max(1e-6 * boxDiagonal, std), p[l]);
+        }
+        return theta;
+    }
+
+    /// <summary>Duplicates (replicates) are fine when every value carries noise; exact values at one point would make K singular.</summary>
+    private void CheckData(TrainingSet data, KrigingNoise noise)
+    {
+        if (data.Count < MinimumPoints(data.Dimension))
+            throw new SurrogateFitException($"Kriging needs at least {MinimumPoints(data.Dimension)} training points, got {data.Count}.");
+        bool everyValueNoisy = noise.Mode == NoiseMode.Fit || (noise.Mode == NoiseMode.Known && Array.TrueForAll(noise.Variances!, v => v > 0));
+        if (!everyValueNoisy)
+            DuplicatePoints.ThrowIfAny(data.Points, "the Kriging correlation matrix would be singular without noise; give the 'noise' option for replicates");
+    }
+
+    private static bool IsConstant(double[] values) => Array.TrueForAll(values, v => v == values[0]);
+
+    private static double[] Required(IReadOnlyDictionary<string, double[]> parameters, string name, string field) =>
+        parameters.TryGetValue(name, out var value) && value is not null
+            ? value
+            : throw new SurrogateFitException($"Parameter '{name}' is missing.") { Field = field + name };
+
+    private static bool IsPositive(double value) => double.IsFinite(value) && value > 0;
+
+    private static void CheckVector(double[] values, int length, string name, Func<double, bool> isValid, string requirement, string field)
+    {
+        if (values.Length != length)
+            throw new SurrogateFitException($"Parameter '{name}' must have {length} entr{(length == 1 ? "y" : "ies")}, got {values.Length}.") { Field = field };
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!isValid(values[i]))
+                throw new SurrogateFitException($"Parameter '{name}' entry {i} is {values[i]}; it must be {requirement}.") { Field = field };
+        }
+    }
+}

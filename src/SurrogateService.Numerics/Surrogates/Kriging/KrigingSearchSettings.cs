@@ -1,0 +1,16 @@
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>What the Kriging hyperparameter search starts from and may change.</summary>
+/// <param name="StartTheta">The first start (the heuristic θ), or θ itself when <paramref name="FitTheta"/> is false.</param>
+/// <param name="P">The fixed exponents, or the first start for them when <paramref name="FitP"/>.</param>
+/// <param name="FitP">Also search p_l ∈ [1, 2].</param>
+/// <param name="Seed">Seed of the random starts.</param>
+/// <param name="Starts">Number of starts, the first being <paramref name="StartTheta"/>.</param>
+/// <param name="NuggetFloor">The least nugget (the search's jitter may be larger).</param>
+/// <param name="Shape">The correlation kernel.</param>
+/// <param name="Noise">The noise of the values (null: none); fitted or known noise adds the noise parameter to the search.</param>
+/// <param name="FitTheta">False when θ is given or heuristic and only the noise is searched.</param>
+/// <param name="Trend">A second regressor of the mean beside the constant, concentrated out like μ (co-Kriging's ρ·ŷ_low), or null.</param>
+internal sealed record KrigingSearchSettings(
+    double[] StartTheta, double[] P, bool FitP, ulong Seed, int Starts, double NuggetFloor,
+    KernelShape Shape = KernelShape.PowerExponential, KrigingNoise? Noise = null, bool FitTheta = true, double[]? Trend = null);

@@ -1,4 +1,0 @@
-namespace SurrogateService.Numerics.Surrogates;
-
-/// <summary>The maximum-likelihood hyperparameters found, the nugget they were found with, their log-likelihood, and warnings about the search.</summary>
-internal sealed record KrigingSearchResult(double[] Theta, double[] P, double Nugget, double LogLikelihood, IReadOnlyList<string> Warnings);
