@@ -3,6 +3,12 @@
 #   1. quality tables over SEEDS seeds, each beside random search with the same budget and seeds:
 #      Branin ei (≤ 40 evaluations), srbf and dycors (≤ 100), Hartmann-6 ei (within 2 % of
 #      −3.32237, ≤ 150); printed by the SurrogateService.OptimizationBench console runner;
+#   1b. issue 13's constrained goal over SEEDS seeds: Gramacy et al.'s toy problem, ei with
+#      constraints from 10 start points to 40 evaluations, best feasible within 1 % of 0.5998 in
+#      ≥ 8 of 10 seeds; Optuna 3.1's TPE with its constraints function (Debian's python3-optuna,
+#      installed with apt-get when missing) on the same seeds beside it; and Branin observed with
+#      noise σ = 1, ei, 60 evaluations: the true value of the recommended point ≤ 0.45 in ≥ 8 of
+#      10 seeds, Optuna TPE's recommendation beside it;
 #   2. POST /v1/optimization/suggest latency for 100 known points of Hartmann-6 (6-D), batch 1,
 #      per strategy: the first call (no state: ei and lcb search the Kriging likelihood in full),
 #      a next call with the returned state (θ kept), and for ei and lcb a call whose state asks
@@ -14,6 +20,7 @@
 #
 # Environment (defaults in brackets):
 #   SEEDS [10]  REQUESTS [15] (timed requests per body)  POINTS [100]  SKIP_QUALITY [0]
+#   SKIP_CONSTRAINED [0]  SKIP_LATENCY [0]  PYTHON [/usr/bin/python3] (the Optuna peer's interpreter)
 #   PUBLISH_DIR, SKIP_PUBLISH, PUBLISH_ARGS: see lib.sh
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -26,6 +33,16 @@ SEEDS="${SEEDS:-10}"
 REQUESTS="${REQUESTS:-15}"
 POINTS="${POINTS:-100}"
 RUNNER_PROJECT="$REPO_ROOT/bench/SurrogateService.OptimizationBench"
+PYTHON="${PYTHON:-/usr/bin/python3}"
+
+# Succeeds when PYTHON can import Optuna, installing Debian's python3-optuna if needed.
+ensure_optuna() {
+    "$PYTHON" -c 'import optuna' 2>/dev/null && return 0
+    command -v apt-get >/dev/null || { log "No Optuna for $PYTHON and no apt-get to install it."; return 1; }
+    log "Installing python3-optuna ..."
+    { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-optuna >/dev/null; } || return 1
+    "$PYTHON" -c 'import optuna' 2>/dev/null
+}
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/surrogateservice-optimization.XXXXXX")"
 SERVER_LOG="$work/server.log"
@@ -41,6 +58,21 @@ if [[ "${SKIP_QUALITY:-0}" != 1 ]]; then
     echo
 fi
 
+if [[ "${SKIP_CONSTRAINED:-0}" != 1 ]]; then
+    ensure_optuna || die "the constrained table needs Optuna (python3-optuna) for $PYTHON"
+    echo "## Constrained quality over $SEEDS seeds"
+    echo
+    "$PYTHON" "$BENCH_DIR/peers/optuna_constrained.py" "$SEEDS" >"$work/optuna-constrained.txt"
+    runner constrained "$SEEDS" "$work/optuna-constrained.txt"
+    echo
+    echo "## Noisy quality over $SEEDS seeds"
+    echo
+    "$PYTHON" "$BENCH_DIR/peers/optuna_noisy.py" "$SEEDS" >"$work/optuna-noisy.txt"
+    runner noisy "$SEEDS" "$work/optuna-noisy.txt"
+    echo
+fi
+
+[[ "${SKIP_LATENCY:-0}" == 1 ]] && exit 0
 publish_api
 runner bodies "$work/bodies" "$POINTS"
 port="$(free_port)"

@@ -226,6 +226,26 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
         }
         Assert.Equal(running, run.Best!.Value);
         Assert.Equal(run.Best.Value, BenchmarkFunctions.Find("branin")!.Evaluate(run.Best.Point), 1e-12);
+        Assert.Equal(run.Best.Value, run.BestTrueValue);
+    }
+
+    [Fact]
+    public async Task A_noisy_run_reports_the_true_value_of_its_best_point()
+    {
+        var response = await _client.PostAsJsonAsync("/v1/optimization/runs", new
+        {
+            function = "branin",
+            strategy = "srbf",
+            initialSamples = new { method = "sobol", count = 8 },
+            maxEvaluations = 16,
+            seed = 2,
+            noise = 1.0,
+        });
+        var run = await response.Content.ReadFromJsonAsync<RunResponse>();
+
+        var branin = BenchmarkFunctions.Find("branin")!;
+        Assert.Equal(branin.Evaluate(run!.Best!.Point), run.BestTrueValue!.Value, 12);
+        Assert.Contains(run.Trace, t => Math.Abs(t.Value!.Value - branin.Evaluate(t.Point)) > 1e-3);
     }
 
     [Theory]
@@ -240,6 +260,7 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("initialSamples", "{\"method\":\"sobol\",\"count\":5,\"options\":{\"scramble\":1}}", "initialSamples.options.scramble")]
     [InlineData("initialSamples", "{\"method\":\"grid\",\"count\":5,\"options\":{\"pointsPerDimension\":4}}", "initialSamples")]
     [InlineData("batchSize", "0", "batchSize")]
+    [InlineData("noise", "-1", "noise")]
     [InlineData("options", "{\"refitEvery\":0}", "options.refitEvery")]
     public async Task Every_bad_run_input_is_a_400_naming_the_field(string property, string? json, string field)
     {

@@ -75,7 +75,7 @@ public class PlotsEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
             .Content.ReadFromJsonAsync<PredictResponse>();
         var truth = await (await _client.PostAsJsonAsync("/v1/functions/branin/evaluate", new { points = grid }))
             .Content.ReadFromJsonAsync<EvaluateResponse>();
-        double expected = Math.Sqrt(truth!.Values.Zip(predicted!.Values, (t, p) => (t - p) * (t - p)).Average());
+        double expected = Math.Sqrt(truth!.Values!.Zip(predicted!.Values!, (t, p) => (t - p) * (t - p)).Average());
 
         Assert.True(expected > 0);
         Assert.Equal(expected, reported, expected * 1e-9);
@@ -157,7 +157,7 @@ public class PlotsEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
     private async Task<double[]> EvaluateBraninAsync(double[][] points)
     {
         var response = await _client.PostAsJsonAsync("/v1/functions/branin/evaluate", new { points });
-        return (await response.Content.ReadFromJsonAsync<EvaluateResponse>())!.Values;
+        return (await response.Content.ReadFromJsonAsync<EvaluateResponse>())!.Values!;
     }
 
     private async Task<object> BraninFitRequestAsync(string kind)

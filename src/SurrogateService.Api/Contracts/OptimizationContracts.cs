@@ -24,6 +24,8 @@ public sealed record OptimizerStateInfo(
 /// <summary>
 /// Ask–tell: the points evaluated so far (a <c>null</c> value marks a failed evaluation), the box,
 /// the strategy and its options, and the state of the previous call (none on the first call).
+/// <c>constraints</c> (ei only) holds one array per point with the values of black-box constraints,
+/// feasible when every value is ≤ 0; a <c>null</c> entry marks a failed evaluation of that point.
 /// </summary>
 public sealed record SuggestRequest(
     string? Strategy,
@@ -35,7 +37,8 @@ public sealed record SuggestRequest(
     int? BatchSize,
     long? Seed,
     OptimizerStateInfo? State,
-    JsonElement? Options);
+    JsonElement? Options,
+    double?[][]? Constraints = null);
 
 /// <summary>The best successful evaluation.</summary>
 public sealed record IncumbentInfo(double[] Point, double Value);
@@ -43,18 +46,25 @@ public sealed record IncumbentInfo(double[] Point, double Value);
 /// <summary>
 /// The points to evaluate next with the acquisition value that chose each (null for a space-filling
 /// fallback), the state to send with the next request, the incumbent and warnings about fallbacks.
+/// With constraints the incumbent is the best feasible point (null while none is) and
+/// <c>feasible</c> says for every known point whether it succeeded with all constraints ≤ 0.
 /// </summary>
 public sealed record SuggestResponse(
     double[][] Points,
     double?[] Acquisition,
     OptimizerStateInfo State,
     IncumbentInfo? Incumbent,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    bool[]? Feasible = null);
 
 /// <summary>The initial sampling plan of a run: a method (see GET /v1/samples/methods), its options and the number of points.</summary>
 public sealed record InitialSamplesSpec(string? Method, int? Count, JsonElement? Options);
 
-/// <summary>A whole optimisation of a built-in function: initial plan, then ask–tell rounds until <c>maxEvaluations</c> (initial points included).</summary>
+/// <summary>
+/// A whole optimisation of a built-in function: initial plan, then ask–tell rounds until
+/// <c>maxEvaluations</c> (initial points included). <c>noise</c> (σ ≥ 0, default 0) adds seeded
+/// Gaussian observation noise to every evaluation.
+/// </summary>
 public sealed record RunRequest(
     string? Function,
     int? Dimension,
@@ -64,13 +74,17 @@ public sealed record RunRequest(
     int? MaxEvaluations,
     int? BatchSize,
     long? Seed,
-    JsonElement? Options);
+    JsonElement? Options,
+    double? Noise = null);
 
 /// <summary>One evaluation of a run: the point, its value and the best value so far.</summary>
 public sealed record TraceEntryInfo(double[] Point, double? Value, double? BestSoFar);
 
-/// <summary>The best point found, every evaluation in order, their number, and warnings met on the way.</summary>
-public sealed record RunResponse(IncumbentInfo? Best, IReadOnlyList<TraceEntryInfo> Trace, int Evaluations, IReadOnlyList<string> Warnings);
+/// <summary>
+/// The best point found (its observed value), every evaluation in order, their number, warnings met on
+/// the way, and the noise-free value of the function at the best point (with noise, the honest measure).
+/// </summary>
+public sealed record RunResponse(IncumbentInfo? Best, IReadOnlyList<TraceEntryInfo> Trace, int Evaluations, IReadOnlyList<string> Warnings, double? BestTrueValue = null);
 
 /// <summary>An optimisation strategy: its default surrogate and its options.</summary>
 public sealed record StrategyInfo(string Name, string Description, string DefaultSurrogate, JsonElement DefaultSurrogateOptions, IReadOnlyList<OptionInfo> Options);

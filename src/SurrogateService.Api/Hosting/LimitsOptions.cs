@@ -45,6 +45,10 @@ public sealed class LimitsOptions
     [Range(1, 10_000)]
     public int MaxBatchSize { get; set; } = 50;
 
+    /// <summary>Most black-box constraints of a suggest request: each one is a Kriging model searched afresh on every call.</summary>
+    [Range(1, 100)]
+    public int MaxOptimizationConstraints { get; set; } = 8;
+
     /// <summary>Most evaluations (initial points included) of one optimisation run; an ei run of 200 in 20-D takes about 100 s.</summary>
     [Range(2, 100_000)]
     public int MaxOptimizationEvaluations { get; set; } = 200;

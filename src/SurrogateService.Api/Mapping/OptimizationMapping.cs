@@ -14,7 +14,8 @@ public static class OptimizationMapping
             suggestion.Acquisition.Select(NullIfNaN).ToArray(),
             ToInfo(suggestion.State),
             ToInfo(suggestion.Incumbent),
-            suggestion.Warnings);
+            suggestion.Warnings,
+            suggestion.Feasible);
     }
 
     public static RunResponse ToResponse(RunResult result)
@@ -24,7 +25,8 @@ public static class OptimizationMapping
             ToInfo(result.Best),
             result.Trace.Select(t => new TraceEntryInfo(t.Point, NullIfNaN(t.Value), NullIfNaN(t.BestSoFar))).ToArray(),
             result.Evaluations,
-            result.Warnings);
+            result.Warnings,
+            result.BestTrueValue);
     }
 
     public static RunEvaluationLine ToLine(RunProgress progress)

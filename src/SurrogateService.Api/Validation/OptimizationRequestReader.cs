@@ -24,9 +24,10 @@ public static class OptimizationRequestReader
         var options = StrategyReader.Options(request.Options, strategy, errors);
         var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, box?.Dimension);
         var state = strategy is null || box is null ? null : OptimizerStateReader.Read(request.State, strategy, box.Dimension, errors, out _);
+        var constraints = ConstraintReader.Read(request.Constraints, points?.Count, strategy, errors, limits.MaxOptimizationConstraints);
         if (!errors.IsEmpty || strategy is null || points is null || box is null || values is null || options is null || surrogate is null)
             return null;
-        return (strategy, new SuggestionRequest(box, points, values, batchSize!.Value, seed!.Value, state, options, surrogate));
+        return (strategy, new SuggestionRequest(box, points, values, batchSize!.Value, seed!.Value, state, options, surrogate, constraints));
     }
 
     public static (IBenchmarkFunction Function, Box Box, RunSettings Settings)? ReadRun(RunRequest request, RequestErrors errors, LimitsOptions limits)
@@ -47,10 +48,13 @@ public static class OptimizationRequestReader
             errors.Add("maxEvaluations", $"Must be between 2 and {limits.MaxOptimizationEvaluations}.");
         var initial = InitialSamples(request.InitialSamples, budget, errors);
         CostlyFunctionWork.Check(function, budget, "maxEvaluations", errors, limits);
+        double noise = request.Noise ?? 0;
+        if (!(noise >= 0) || !double.IsFinite(noise))
+            errors.Add("noise", "Must be a standard deviation σ ≥ 0.");
         if (!errors.IsEmpty || function is null || strategy is null || options is null || surrogate is null || initial is null)
             return null;
         var (method, methodOptions, count) = initial.Value;
-        var settings = new RunSettings(strategy, options, surrogate, method, methodOptions, count, budget!.Value, batchSize!.Value, seed!.Value);
+        var settings = new RunSettings(strategy, options, surrogate, method, methodOptions, count, budget!.Value, batchSize!.Value, seed!.Value) { Noise = noise };
         return (function, function.Domain(dimension!.Value), settings);
     }
 

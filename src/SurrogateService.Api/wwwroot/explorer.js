@@ -332,9 +332,11 @@ function loadChoices() {
   return busy($('fit-button'), 'surrogate-status', 'surrogate-errors', 'Loading functions, methods and kinds…', async () => {
     const [functions, methods, kinds] = await Promise.all([
       getJson('/v1/functions'), getJson('/v1/samples/methods'), getJson('/v1/surrogates')]);
-    state.functions = functions;
+    // The panels fit and optimise one continuous objective; constrained, multi-objective and
+    // mixed-input problems are listed by the API but need their own views.
+    state.functions = functions.filter((f) => f.objectives === 1 && f.constraints === 0 && !f.variables);
     state.kinds = kinds;
-    fillSelect($('function'), functions, 'branin', (f) => `${f.name} (${f.dimension}-D)`);
+    fillSelect($('function'), state.functions, 'branin', (f) => `${f.name} (${f.dimension}-D)`);
     fillSelect($('sampling-method'), methods, 'sobol');
     fillSelect($('kind'), kinds, 'kriging');
     renderKindOptions();

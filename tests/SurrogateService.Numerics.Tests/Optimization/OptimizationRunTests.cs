@@ -37,6 +37,32 @@ public class OptimizationRunTests
     }
 
     [Fact]
+    public void A_noisy_run_observes_noise_of_the_given_size_and_reports_the_true_value_at_its_best_point()
+    {
+        var sphere = BenchmarkFunctions.Find("sphere")!;
+        var settings = RunSettings.For(Strategy("srbf"), initialCount: 10, maxEvaluations: 60, seed: 4) with { Noise = 0.5 };
+        var result = OptimizationRun.Minimize(sphere.Evaluate, sphere.Domain(2), settings);
+
+        var residuals = result.Trace.Select(t => t.Value - sphere.Evaluate(t.Point)).ToArray();
+        double mean = residuals.Average();
+        double sd = Math.Sqrt(residuals.Sum(r => (r - mean) * (r - mean)) / (residuals.Length - 1));
+        // 60 draws of N(0, 0.5²): the sample σ lies within ±30 % and the mean within ±0.2 with room to spare.
+        Assert.InRange(sd, 0.35, 0.65);
+        Assert.InRange(mean, -0.2, 0.2);
+        Assert.Equal(sphere.Evaluate(result.Best!.Point), result.BestTrueValue!.Value, 12);
+        Assert.NotEqual(result.Best.Value, result.BestTrueValue.Value);
+        Assert.Equal(result.Trace.Select(t => t.Value), OptimizationRun.Minimize(sphere.Evaluate, sphere.Domain(2), settings).Trace.Select(t => t.Value));
+    }
+
+    [Fact]
+    public void Without_noise_the_true_value_is_the_observed_best()
+    {
+        var sphere = BenchmarkFunctions.Find("sphere")!;
+        var result = OptimizationRun.Minimize(sphere.Evaluate, sphere.Domain(2), RunSettings.For(Strategy("srbf"), 5, 12, 1));
+        Assert.Equal(result.Best!.Value, result.BestTrueValue);
+    }
+
+    [Fact]
     public void The_budget_is_spent_exactly_when_batches_do_not_divide_it()
     {
         var sphere = BenchmarkFunctions.Find("sphere")!;

@@ -7,9 +7,10 @@ namespace SurrogateService.Numerics.Optimization;
 /// Maximises an acquisition over the box: scores a scrambled Sobol' set (global) and Gaussian
 /// perturbations of the best evaluated points at three scales (local, where EI's peaks usually
 /// are), then polishes the best few by bounded Nelder–Mead. Points breaking the distance rule
-/// score −∞ throughout.
+/// score −∞ throughout. With constraints, the score adds ln PoF (see <see cref="ProbabilityOfFeasibility"/>)
+/// and the reported acquisition is multiplied by PoF.
 /// </summary>
-internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition acquisition, SuggestionContext context)
+internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition acquisition, SuggestionContext context, ProbabilityOfFeasibility? feasibility = null)
 {
     private const int BestPointsPerturbed = 5;
     private const int PerturbationsPerScale = 30;
@@ -29,8 +30,9 @@ internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition ac
         model.Predict(candidates, means);
         model.StandardError(candidates, errors);
         var scores = new double[candidates.Count];
+        var logFeasibility = feasibility?.Log(candidates);
         for (int i = 0; i < candidates.Count; i++)
-            scores[i] = Penalised(candidates[i], means[i], errors[i]);
+            scores[i] = Penalised(candidates[i], means[i], errors[i]) + (logFeasibility?[i] ?? 0);
 
         var order = Enumerable.Range(0, candidates.Count).Where(i => scores[i] > double.NegativeInfinity).OrderByDescending(i => scores[i]).ToArray();
         if (order.Length == 0)
@@ -49,7 +51,8 @@ internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition ac
             }
         }
         Predict(bestPoint);
-        return (bestPoint, acquisition.Report(_mean[0], _error[0]));
+        double reported = acquisition.Report(_mean[0], _error[0]);
+        return (bestPoint, feasibility is null ? reported : reported * Math.Exp(LogFeasibility(bestPoint)));
     }
 
     private PointSet Candidates(TrainingSet data)
@@ -97,7 +100,14 @@ internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition ac
     private double Score(ReadOnlySpan<double> point)
     {
         Predict(point);
-        return Penalised(point, _mean[0], _error[0]);
+        double score = Penalised(point, _mean[0], _error[0]);
+        return feasibility is null || score == double.NegativeInfinity ? score : score + LogFeasibility(point);
+    }
+
+    private double LogFeasibility(ReadOnlySpan<double> point)
+    {
+        point.CopyTo(_single[0]);
+        return feasibility!.Log(_single)[0];
     }
 
     private double Penalised(ReadOnlySpan<double> point, double mean, double error)

@@ -17,6 +17,15 @@ internal static class NormalDistribution
 
     public static double Cdf(double x) => Normal.CDF(0, 1, x);
 
+    /// <summary>ln Φ(z), finite far into the lower tail where Φ(z) itself underflows.</summary>
+    public static double LogCdf(double z)
+    {
+        if (z > -SeriesLimit)
+            return Math.Log(Cdf(z));
+        double x = -z;
+        return -0.5 * x * x - LogSqrtTwoPi + Math.Log(MillsRatio(x));
+    }
+
     /// <summary>ln h(z) with h(z) = z·Φ(z) + φ(z) &gt; 0.</summary>
     public static double LogImprovementFactor(double z)
     {

@@ -10,13 +10,16 @@ namespace SurrogateService.Numerics.Optimization;
 /// </summary>
 internal sealed class KnownData
 {
-    private KnownData(Box box, PointSet all, TrainingSet? training, PointSet failed, Incumbent? incumbent, IReadOnlyList<string> warnings)
+    private KnownData(Box box, PointSet all, TrainingSet? training, TrainingSet[]? constraintTraining, PointSet failed,
+        Incumbent? incumbent, bool[]? feasible, IReadOnlyList<string> warnings)
     {
         Box = box;
         All = all;
         Training = training;
+        ConstraintTraining = constraintTraining;
         Failed = failed;
         Incumbent = incumbent;
+        Feasible = feasible;
         Warnings = warnings;
     }
 
@@ -28,26 +31,40 @@ internal sealed class KnownData
     /// <summary>The successful evaluations, duplicates merged; null when none succeeded.</summary>
     public TrainingSet? Training { get; }
 
+    /// <summary>With constraints: per constraint, its values at the points of <see cref="Training"/>; otherwise null.</summary>
+    public TrainingSet[]? ConstraintTraining { get; }
+
     public PointSet Failed { get; }
 
+    /// <summary>The best successful evaluation; with constraints the best feasible one (null while none is feasible).</summary>
     public Incumbent? Incumbent { get; }
+
+    /// <summary>With constraints: whether each known point succeeded with every constraint value ≤ 0; otherwise null.</summary>
+    public bool[]? Feasible { get; }
 
     public IReadOnlyList<string> Warnings { get; }
 
     public int Dimension => Box.Dimension;
 
+    /// <summary>
+    /// Sorts the evaluations. With constraints a point whose value or any constraint value is NaN
+    /// counts as failed; exact duplicates are merged into the mean of their values and constraint values.
+    /// </summary>
     public static KnownData From(SuggestionRequest request)
     {
         int d = request.Box.Dimension;
-        var succeeded = new Dictionary<PointKey, (int Index, double Sum, int Count)>();
+        int m = request.ConstraintCount;
+        var succeeded = new Dictionary<PointKey, (int Index, double Sum, double[] ConstraintSums, int Count)>();
         var order = new List<PointKey>();
         var failed = new List<double[]>();
+        bool[]? feasible = request.Constraints is null ? null : new bool[request.Points.Count];
         Incumbent? incumbent = null;
         for (int i = 0; i < request.Points.Count; i++)
         {
             double value = request.Values[i];
+            double[] constraints = m > 0 ? request.Constraints![i] : [];
             double[] point = request.Points[i].ToArray();
-            if (double.IsNaN(value))
+            if (double.IsNaN(value) || Array.Exists(constraints, double.IsNaN))
             {
                 failed.Add(point);
                 continue;
@@ -55,15 +72,20 @@ internal sealed class KnownData
             var key = new PointKey(point);
             if (succeeded.TryGetValue(key, out var entry))
             {
-                succeeded[key] = (entry.Index, entry.Sum + value, entry.Count + 1);
+                for (int k = 0; k < m; k++)
+                    entry.ConstraintSums[k] += constraints[k];
+                succeeded[key] = (entry.Index, entry.Sum + value, entry.ConstraintSums, entry.Count + 1);
             }
             else
             {
-                succeeded[key] = (order.Count, value, 1);
+                succeeded[key] = (order.Count, value, (double[])constraints.Clone(), 1);
                 order.Add(key);
             }
+            bool isFeasible = Array.TrueForAll(constraints, c => c <= 0);
+            if (feasible is not null)
+                feasible[i] = isFeasible;
             // Ties keep the earliest point, so the incumbent does not depend on later duplicates.
-            if (incumbent is null || value < incumbent.Value)
+            if (isFeasible && (incumbent is null || value < incumbent.Value))
                 incumbent = new Incumbent(point, value);
         }
 
@@ -72,22 +94,30 @@ internal sealed class KnownData
         if (merged > 0)
             warnings.Add($"{merged} repeated point(s) were merged into the mean of their values before fitting.");
         TrainingSet? training = null;
+        TrainingSet[]? constraintTraining = null;
         if (order.Count > 0)
         {
             var points = new PointSet(order.Count, d);
             var values = new double[order.Count];
-            for (int k = 0; k < order.Count; k++)
+            var constraintValues = new double[m][];
+            for (int k = 0; k < m; k++)
+                constraintValues[k] = new double[order.Count];
+            for (int r = 0; r < order.Count; r++)
             {
-                var (_, sum, count) = succeeded[order[k]];
-                order[k].Coordinates.CopyTo(points[k]);
-                values[k] = sum / count;
+                var (_, sum, constraintSums, count) = succeeded[order[r]];
+                order[r].Coordinates.CopyTo(points[r]);
+                values[r] = sum / count;
+                for (int k = 0; k < m; k++)
+                    constraintValues[k][r] = constraintSums[k] / count;
             }
             training = new TrainingSet(points, values, request.Box);
+            if (m > 0)
+                constraintTraining = constraintValues.Select(v => new TrainingSet(points, v, request.Box)).ToArray();
         }
         var failedSet = new PointSet(failed.Count, d);
         for (int k = 0; k < failed.Count; k++)
             failed[k].CopyTo(failedSet[k]);
-        return new KnownData(request.Box, request.Points, training, failedSet, incumbent, warnings);
+        return new KnownData(request.Box, request.Points, training, constraintTraining, failedSet, incumbent, feasible, warnings);
     }
 
     /// <summary>Value equality of coordinate arrays, for merging exact duplicates.</summary>

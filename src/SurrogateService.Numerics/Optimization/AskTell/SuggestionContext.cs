@@ -14,6 +14,8 @@ internal sealed class SuggestionContext
     public SuggestionContext(IOptimizationStrategy strategy, SuggestionRequest request)
     {
         request.Validate();
+        if (request.Constraints is not null && !strategy.SupportsConstraints)
+            throw new ArgumentException($"{strategy.Name} does not take constraints.", nameof(request));
         if (request.State is { } state)
         {
             var problems = strategy.CheckState(state, request.Box.Dimension);
@@ -71,5 +73,5 @@ internal sealed class SuggestionContext
         Accept(index, point, double.NaN);
     }
 
-    public Suggestion Finish(OptimizerState state) => new(_points, _acquisition, state, Known.Incumbent, Warnings.Distinct().ToArray());
+    public Suggestion Finish(OptimizerState state) => new(_points, _acquisition, state, Known.Incumbent, Warnings.Distinct().ToArray(), Known.Feasible);
 }

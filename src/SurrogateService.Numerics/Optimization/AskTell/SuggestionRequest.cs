@@ -6,7 +6,8 @@ namespace SurrogateService.Numerics.Optimization;
 /// <summary>
 /// What a strategy is asked: the box, the points evaluated so far with their values (NaN marks a
 /// failed evaluation), how many points to suggest, the seed, the state the previous call returned
-/// (null on the first call), the strategy's options and the surrogate to fit.
+/// (null on the first call), the strategy's options and the surrogate to fit; optionally the values of
+/// black-box constraints at each point (feasible when every value is ≤ 0; NaN where it failed).
 /// </summary>
 public sealed record SuggestionRequest(
     Box Box,
@@ -16,8 +17,12 @@ public sealed record SuggestionRequest(
     ulong Seed,
     OptimizerState? State,
     OptionValues Options,
-    SurrogateChoice Surrogate)
+    SurrogateChoice Surrogate,
+    double[][]? Constraints = null)
 {
+    /// <summary>The number of constraints, 0 when there are none.</summary>
+    public int ConstraintCount => Constraints is { Length: > 0 } c ? c[0].Length : 0;
+
     /// <summary>Checks the shapes that every strategy relies on.</summary>
     internal void Validate()
     {
@@ -33,5 +38,12 @@ public sealed record SuggestionRequest(
         if (Array.Exists(Values, double.IsInfinity))
             throw new ArgumentException("Values must be finite, or NaN for a failed evaluation.", nameof(Values));
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSize, 1, nameof(BatchSize));
+        if (Constraints is not null)
+        {
+            if (Constraints.Length != Points.Count || Array.Exists(Constraints, c => c is null || c.Length == 0 || c.Length != Constraints[0].Length))
+                throw new ArgumentException("Constraints need one row per point, all of the same non-zero length.", nameof(Constraints));
+            if (Array.Exists(Constraints, c => Array.Exists(c, double.IsInfinity)))
+                throw new ArgumentException("Constraint values must be finite, or NaN for a failed evaluation.", nameof(Constraints));
+        }
     }
 }

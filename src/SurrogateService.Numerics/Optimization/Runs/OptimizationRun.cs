@@ -11,11 +11,13 @@ namespace SurrogateService.Numerics.Optimization;
 /// </summary>
 public static class OptimizationRun
 {
-    /// <param name="objective">The function to minimise; a non-finite value counts as a failed evaluation.</param>
+    private const ulong NoiseStream = 0x6E6F697365UL;
+
+    /// <param name="objective">The function to minimise, noise-free; a non-finite value counts as a failed evaluation.</param>
     public static RunResult Minimize(Func<ReadOnlySpan<double>, double> objective, Box box, RunSettings settings, CancellationToken cancellationToken = default) =>
         Minimize(objective, box, settings, progress: null, cancellationToken);
 
-    /// <param name="objective">The function to minimise; a non-finite value counts as a failed evaluation.</param>
+    /// <param name="objective">The function to minimise, noise-free; a non-finite value counts as a failed evaluation.</param>
     /// <param name="progress">Told after every evaluation, on the thread that evaluated.</param>
     public static RunResult Minimize(
         Func<ReadOnlySpan<double>, double> objective, Box box, RunSettings settings, IProgress<RunProgress>? progress, CancellationToken cancellationToken = default)
@@ -27,6 +29,10 @@ public static class OptimizationRun
         if (settings.MaxEvaluations < settings.InitialCount)
             throw new ArgumentException("The budget must cover the initial points.", nameof(settings));
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.BatchSize, 1, nameof(settings));
+        if (!(settings.Noise >= 0) || double.IsInfinity(settings.Noise))
+            throw new ArgumentException("The noise level must be a finite σ ≥ 0.", nameof(settings));
+        // The noise has its own stream, so that adding noise does not change the strategy's draws.
+        var noise = new DeterministicRandom(settings.Seed ^ NoiseStream);
 
         var trace = new List<RunTraceEntry>(settings.MaxEvaluations);
         var points = new List<double[]>(settings.MaxEvaluations);
@@ -35,6 +41,8 @@ public static class OptimizationRun
         void Evaluate(double[] point)
         {
             double value = objective(point);
+            if (settings.Noise > 0)
+                value += settings.Noise * noise.NextGaussian();
             if (!double.IsFinite(value))
                 value = double.NaN;
             else if (best is null || value < best.Value)
@@ -64,7 +72,7 @@ public static class OptimizationRun
             state = suggestion.State;
             warnings.AddRange(suggestion.Warnings.Where(w => !warnings.Contains(w)));
         }
-        return new RunResult(best, trace, warnings);
+        return new RunResult(best, trace, warnings, best is null ? null : objective(best.Point));
     }
 
     /// <exception cref="OptimizationException">The sampling method cannot draw this plan (e.g. a grid that does not fit the count).</exception>

@@ -5,7 +5,8 @@ namespace SurrogateService.Numerics.Optimization;
 
 /// <summary>
 /// A whole optimisation: the strategy with its options and surrogate, the initial sampling plan
-/// (method, options, count), the total budget (initial points included), the batch size and the seed.
+/// (method, options, count), the total budget (initial points included), the batch size and the seed;
+/// optionally the standard deviation of Gaussian observation noise added to every evaluation.
 /// </summary>
 public sealed record RunSettings(
     IOptimizationStrategy Strategy,
@@ -18,6 +19,9 @@ public sealed record RunSettings(
     int BatchSize,
     ulong Seed)
 {
+    /// <summary>σ of the observation noise (0: exact evaluations); drawn from its own stream seeded by <see cref="Seed"/>.</summary>
+    public double Noise { get; init; }
+
     /// <summary>The strategy's defaults and surrogate, Sobol' initial points, batch size 1.</summary>
     public static RunSettings For(IOptimizationStrategy strategy, int initialCount, int maxEvaluations, ulong seed)
     {

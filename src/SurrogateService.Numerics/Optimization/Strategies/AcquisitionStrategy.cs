@@ -28,6 +28,8 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
 
     public bool NeedsStandardError => true;
 
+    public virtual bool SupportsConstraints => false;
+
     public IReadOnlyList<StateProblem> CheckState(OptimizerState state, int dimension)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -60,6 +62,9 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
         double[]? theta = fitted ? ((KrigingModel)model!).Theta.ToArray() : request.State?.Theta;
         int? thetaPoints = fitted && search ? successful : searchedOn;
 
+        var feasibility = model is null ? null : FitConstraints(context, cancellationToken);
+        // With constraints and no feasible point yet, the probability of feasibility alone chooses.
+        bool seekFeasibility = feasibility is not null && context.Known.Incumbent is null;
         double best = context.Known.Incumbent?.Value ?? 0;
         double lie = data is null ? 0 : ConstantLie(request.Options.Text(StrategyOptions.Liar), data.Values);
         for (int j = 0; j < context.BatchSize; j++)
@@ -67,7 +72,8 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
             cancellationToken.ThrowIfCancellationRequested();
             var chosen = model is null || data is null
                 ? null
-                : new AcquisitionMaximiser(model, CreateAcquisition(request.Options, best, data), context).Maximise(data, cancellationToken);
+                : new AcquisitionMaximiser(model, seekFeasibility ? new FeasibilitySearchAcquisition() : CreateAcquisition(request.Options, best, data), context, feasibility)
+                    .Maximise(data, cancellationToken);
             if (chosen is not var (point, value))
             {
                 if (model is not null)
@@ -94,6 +100,29 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
             Theta = theta,
             ThetaPoints = theta is null ? null : thetaPoints ?? successful,
         });
+    }
+
+    /// <summary>
+    /// One surrogate per constraint, each searched afresh (their hyperparameters do not travel in the
+    /// state); null without constraints, or with a warning when one cannot be modelled. Within a batch
+    /// the constraint models stay as fitted: the distance rule and the objective's lie spread the batch.
+    /// </summary>
+    private static ProbabilityOfFeasibility? FitConstraints(SuggestionContext context, CancellationToken cancellationToken)
+    {
+        if (context.Known.ConstraintTraining is not { } sets)
+            return null;
+        var models = new List<ISurrogateModel>(sets.Length);
+        foreach (var set in sets)
+        {
+            var (model, _) = SurrogateFitter.Fit(set, context.Request.Surrogate, null, true, context.Warnings, cancellationToken);
+            if (model is null)
+            {
+                context.Warnings.Add("A constraint could not be modelled: this suggestion ignores the constraints.");
+                return null;
+            }
+            models.Add(model);
+        }
+        return new ProbabilityOfFeasibility(models);
     }
 
     /// <summary>The acquisition for the current best value (which a lie may have lowered) and data.</summary>

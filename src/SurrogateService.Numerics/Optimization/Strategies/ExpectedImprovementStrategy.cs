@@ -10,7 +10,8 @@ internal sealed class ExpectedImprovementStrategy : AcquisitionStrategy
 
     public override string Description =>
         "Expected improvement EI = (f_min − μ − ξ)Φ(z) + sφ(z) on Kriging with maximum-likelihood θ, maximised over Sobol' and local candidates " +
-        "with a Nelder–Mead polish; batches by constant liar or kriging believer.";
+        "with a Nelder–Mead polish; batches by constant liar or kriging believer. With constraints, EI × probability of feasibility " +
+        "(each constraint its own Kriging model), and the probability alone until a feasible point is known.";
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -20,6 +21,8 @@ internal sealed class ExpectedImprovementStrategy : AcquisitionStrategy
         StrategyOptions.MinDistanceSpec,
         StrategyOptions.FailureRadiusSpec,
     ];
+
+    public override bool SupportsConstraints => true;
 
     private protected override Acquisition CreateAcquisition(OptionValues options, double best, TrainingSet data) =>
         new ExpectedImprovementAcquisition(best, options.Number(StrategyOptions.Xi));

@@ -22,6 +22,9 @@ public interface IOptimizationStrategy
     /// <summary>Whether the surrogate must give a standard error (ei and lcb need one).</summary>
     bool NeedsStandardError { get; }
 
+    /// <summary>Whether it takes black-box constraint values beside the objective (see <see cref="SuggestionRequest.Constraints"/>).</summary>
+    bool SupportsConstraints { get; }
+
     /// <summary>Problems with a state a client sent back, as (field inside the state, message); empty when it is sound.</summary>
     IReadOnlyList<StateProblem> CheckState(OptimizerState state, int dimension);
 

@@ -28,6 +28,8 @@ internal abstract class StochasticRadialBasisStrategy : IOptimizationStrategy
 
     public bool NeedsStandardError => false;
 
+    public bool SupportsConstraints => false;
+
     public IReadOnlyList<StateProblem> CheckState(OptimizerState state, int dimension)
     {
         ArgumentNullException.ThrowIfNull(state);
