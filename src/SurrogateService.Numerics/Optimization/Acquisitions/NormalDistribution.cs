@@ -23,7 +23,7 @@ internal static class NormalDistribution
         if (z > -SeriesLimit)
             return Math.Log(Cdf(z));
         double x = -z;
-        return -0.5 * x * x - LogSqrtTwoPi + Math.Log(MillsRatio(x));
+        return -0.5 * x * x - Constants.LogSqrt2Pi + Math.Log(MillsRatio(x));
     }
 
     /// <summary>ln h(z) with h(z) = z·Φ(z) + φ(z) &gt; 0.</summary>
