@@ -1,6 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Hosting;
 
@@ -43,16 +42,18 @@ public sealed partial class UmBridgeServer(
         builder.Services.AddSingleton(limits);
         builder.Services.AddSingleton(services.GetRequiredService<InlineFitGate>());
         builder.Services.AddSingleton(services.GetRequiredService<UmBridgeCatalog>());
+        ListenOptions? listening = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes;
-            kestrel.Listen(IPAddress.Any, port);
+            kestrel.Listen(IPAddress.Any, port, options => listening = options);
         });
         _app = builder.Build();
         _app.MapUmBridge();
         await _app.StartAsync(cancellationToken);
-        var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Address = new Uri(bound.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal));
+        // Kestrel replaces the endpoint with the one it bound (the real port when 0 asked for any);
+        // the server-addresses feature is not always filled in by then.
+        Address = new Uri($"http://localhost:{listening!.IPEndPoint!.Port}");
         LogListening(logger, Address.Port);
     }
 
