@@ -106,12 +106,10 @@ internal sealed class KrigingLikelihood
         {
             var column = (double[])trend.Clone();
             factor.ForwardSubstitute(column);
-            double uu = VectorKernels.Dot(ones, ones), uc = VectorKernels.Dot(ones, column), cc = VectorKernels.Dot(column, column);
-            double uw = VectorKernels.Dot(ones, residual), cw = VectorKernels.Dot(column, residual);
-            double determinant = uu * cc - uc * uc;
-            mean = (cc * uw - uc * cw) / determinant;
-            VectorKernels.AddScaled(residual, -mean, ones);
-            VectorKernels.AddScaled(residual, -(uu * cw - uc * uw) / determinant, column);
+            var (intercept, slope, _) = TwoTermTrend.Solve(ones, column, residual);
+            mean = intercept;
+            VectorKernels.AddScaled(residual, -intercept, ones);
+            VectorKernels.AddScaled(residual, -slope, column);
         }
         double q = VectorKernels.Dot(residual, residual);
         if (knownProcessVariance is double variance)

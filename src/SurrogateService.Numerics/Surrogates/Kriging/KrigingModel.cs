@@ -233,12 +233,10 @@ public sealed class KrigingModel : ISurrogateModel, IDifferentiableModel
         var w = values.ToArray();
         _factor.ForwardSubstitute(c);
         _factor.ForwardSubstitute(w);
-        double uu = _onesPrecision, uc = VectorKernels.Dot(_whitenedOnes, c), cc = VectorKernels.Dot(c, c);
-        double uw = VectorKernels.Dot(_whitenedOnes, w), cw = VectorKernels.Dot(c, w);
-        double determinant = uu * cc - uc * uc;
-        if (!(determinant > 1e-12 * uu * cc))
+        var (intercept, slope, isDetermined) = TwoTermTrend.Solve(_whitenedOnes, c, w);
+        if (!isDetermined)
             throw new SurrogateFitException("The low-fidelity predictions at the high-fidelity points are (nearly) constant, so their scale ρ cannot be estimated; add low-fidelity points that vary across the high-fidelity ones.") { Field = "lowFidelity" };
-        return ((cc * uw - uc * cw) / determinant, (uu * cw - uc * uw) / determinant);
+        return (intercept, slope);
     }
 
     /// <summary>
