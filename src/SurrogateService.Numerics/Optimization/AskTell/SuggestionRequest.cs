@@ -7,7 +7,8 @@ namespace SurrogateService.Numerics.Optimization;
 /// What a strategy is asked: the box, the points evaluated so far with their values (NaN marks a
 /// failed evaluation), how many points to suggest, the seed, the state the previous call returned
 /// (null on the first call), the strategy's options and the surrogate to fit; optionally the values of
-/// black-box constraints at each point (feasible when every value is ≤ 0; NaN where it failed).
+/// black-box constraints at each point (feasible when every value is ≤ 0; NaN where it failed), and
+/// the kind of every coordinate (all continuous when null; see <see cref="VariableSpace"/>).
 /// </summary>
 public sealed record SuggestionRequest(
     Box Box,
@@ -18,7 +19,8 @@ public sealed record SuggestionRequest(
     OptimizerState? State,
     OptionValues Options,
     SurrogateChoice Surrogate,
-    double[][]? Constraints = null)
+    double[][]? Constraints = null,
+    IReadOnlyList<DesignVariable>? Variables = null)
 {
     /// <summary>The number of constraints, 0 when there are none.</summary>
     public int ConstraintCount => Constraints is { Length: > 0 } c ? c[0].Length : 0;
@@ -44,6 +46,25 @@ public sealed record SuggestionRequest(
                 throw new ArgumentException("Constraints need one row per point, all of the same non-zero length.", nameof(Constraints));
             if (Array.Exists(Constraints, c => Array.Exists(c, double.IsInfinity)))
                 throw new ArgumentException("Constraint values must be finite, or NaN for a failed evaluation.", nameof(Constraints));
+        }
+        if (Variables is not null)
+            ValidateVariables(Variables);
+    }
+
+    /// <summary>One variable per dimension, bounds that suit their kinds, and points that respect them.</summary>
+    private void ValidateVariables(IReadOnlyList<DesignVariable> variables)
+    {
+        if (variables.Count != Box.Dimension)
+            throw new ArgumentException($"Expected {Box.Dimension} variables, got {variables.Count}.", nameof(Variables));
+        for (int j = 0; j < variables.Count; j++)
+        {
+            if (VariableRules.BoundsProblem(variables[j], Box.Lower[j], Box.Upper[j]) is { } problem)
+                throw new ArgumentException($"Variable {j}: {problem}", nameof(Variables));
+            for (int i = 0; i < Points.Count; i++)
+            {
+                if (!variables[j].Admits(Points[i][j]))
+                    throw new ArgumentException($"Point {i} coordinate {j} is not a valid {variables[j].Kind} value.", nameof(Points));
+            }
         }
     }
 }
