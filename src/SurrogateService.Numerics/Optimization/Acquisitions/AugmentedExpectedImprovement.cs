@@ -3,7 +3,7 @@ namespace SurrogateService.Numerics.Optimization;
 /// <summary>
 /// Augmented expected improvement for noisy observations (Huang, Allen, Notz &amp; Zeng 2006, "Global
 /// optimization of stochastic black-box systems via sequential kriging meta-models", J. Global
-/// Optim. 34:441–466): AEI = EI(μ, s; f**) · (1 − τ/√(s² + τ²)), with μ and s the posterior mean and
+/// Optim., doi:10.1007/s10898-005-2454-3): AEI = EI(μ, s; f**) · (1 − τ/√(s² + τ²)), with μ and s the posterior mean and
 /// standard error of the noise-free function, f** the posterior mean at the effective best solution
 /// (see <see cref="PosteriorIncumbent"/>) and τ² the noise variance. The factor discounts points whose
 /// uncertainty is already below the noise, where one more evaluation would teach little: it is what

@@ -5,11 +5,12 @@ namespace SurrogateService.Numerics.Optimization;
 /// <summary>
 /// The incumbent of noisy observations. The lowest observed value is mostly the luckiest draw of the
 /// noise, so with a noisy Kriging model the incumbent is the evaluated point whose posterior mean is
-/// lowest (the "plug-in" incumbent of Picheny, Wagner &amp; Ginsbourger 2013, "A benchmark of
-/// kriging-based infill criteria for noisy optimization", Struct. Multidisc. Optim. 48:607–626), and
-/// the plug-in value of augmented expected improvement is the posterior mean at Huang et al.'s
-/// "effective best solution", the evaluated point minimising μ(x) + s(x) (Huang, Allen, Notz &amp;
-/// Zeng 2006, J. Global Optim. 34:441–466, with their c = 1).
+/// lowest (the "plug-in" incumbent reviewed by Picheny, Wagner &amp; Ginsbourger 2013, "A benchmark of
+/// kriging-based infill criteria for noisy optimization", Structural and Multidisciplinary
+/// Optimization), and the plug-in value of augmented expected improvement is the posterior mean at
+/// Huang et al.'s "effective best solution", the evaluated point minimising μ(x) + c·s(x) with c = 1
+/// (Huang, Allen, Notz &amp; Zeng 2006, J. Global Optim., doi:10.1007/s10898-005-2454-3; c = 1 is also
+/// mlr3mbo's default for its AEI, and DiceOptim's AEI takes the same "smallest kriging quantile" point).
 /// </summary>
 internal static class PosteriorIncumbent
 {

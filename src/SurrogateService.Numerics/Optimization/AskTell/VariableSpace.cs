@@ -14,7 +14,7 @@ namespace SurrogateService.Numerics.Optimization;
 /// Encoding: continuous and integer coordinates pass unchanged (an integer is modelled on its line,
 /// and the acquisition is only ever evaluated at whole numbers, which is the rounding transformation
 /// of Garrido-Merchán &amp; Hernández-Lobato 2020, "Dealing with categorical and integer-valued variables
-/// in Bayesian optimization with Gaussian processes", Neurocomputing 380:20–35). A categorical
+/// in Bayesian optimization with Gaussian processes", Neurocomputing, doi:10.1016/j.neucom.2019.11.004). A categorical
 /// coordinate with L ≥ 3 levels becomes L one-hot coordinates in [0, 1] (their encoding for
 /// categories), so no level lies "between" two others and relabelling the levels only permutes
 /// coordinates; with L = 2 one 0/1 coordinate carries the same information, and the Kriging
