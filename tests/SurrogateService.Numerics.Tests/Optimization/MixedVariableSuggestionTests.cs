@@ -158,9 +158,26 @@ public class MixedVariableSuggestionTests
     [InlineData("fit", 1e-4)]
     public void Relabelling_the_levels_leaves_the_fitted_surrogate_unchanged(string theta, double relativeTolerance)
     {
-        // The same designs with the three levels renamed (0→2, 1→0, 2→1) and the two swapped (0↔1).
-        int[] rename3 = [2, 0, 1];
         var (points, values) = Known(16, 5);
+        var renamed = Relabelled(points);
+        var choice = SurrogateChoice.Of("kriging", new Dictionary<string, object> { ["theta"] = theta });
+        var (original, _) = SurrogateFitter.Fit(new TrainingSet(points, values, MixedBox), choice, null, true, [], new VariableSpace(MixedBox, MixedVariables), default);
+        var (relabelled, _) = SurrogateFitter.Fit(new TrainingSet(renamed, values, MixedBox), choice, null, true, [], new VariableSpace(MixedBox, MixedVariables), default);
+
+        var (probes, _) = Known(40, 99);
+        var renamedProbes = Relabelled(probes);
+        var expected = new double[probes.Count];
+        var actual = new double[probes.Count];
+        original!.Predict(probes, expected);
+        relabelled!.Predict(renamedProbes, actual);
+        for (int i = 0; i < probes.Count; i++)
+            Assert.Equal(expected[i], actual[i], relativeTolerance * (1 + Math.Abs(expected[i])));
+    }
+
+    /// <summary>The same designs with the three levels renamed (0→2, 1→0, 2→1) and the two swapped (0↔1).</summary>
+    private static PointSet Relabelled(PointSet points)
+    {
+        int[] rename3 = [2, 0, 1];
         var renamed = new PointSet(points.Count, 4);
         for (int i = 0; i < points.Count; i++)
         {
@@ -168,24 +185,7 @@ public class MixedVariableSuggestionTests
             renamed[i][2] = rename3[(int)points[i][2]];
             renamed[i][3] = 1 - points[i][3];
         }
-        var choice = SurrogateChoice.Of("kriging", new Dictionary<string, object> { ["theta"] = theta });
-        var (original, _) = SurrogateFitter.Fit(new TrainingSet(points, values, MixedBox), choice, null, true, [], new VariableSpace(MixedBox, MixedVariables), default);
-        var (relabelled, _) = SurrogateFitter.Fit(new TrainingSet(renamed, values, MixedBox), choice, null, true, [], new VariableSpace(MixedBox, MixedVariables), default);
-
-        var (probes, _) = Known(40, 99);
-        var renamedProbes = new PointSet(probes.Count, 4);
-        for (int i = 0; i < probes.Count; i++)
-        {
-            probes[i].CopyTo(renamedProbes[i]);
-            renamedProbes[i][2] = rename3[(int)probes[i][2]];
-            renamedProbes[i][3] = 1 - probes[i][3];
-        }
-        var expected = new double[probes.Count];
-        var actual = new double[probes.Count];
-        original!.Predict(probes, expected);
-        relabelled!.Predict(renamedProbes, actual);
-        for (int i = 0; i < probes.Count; i++)
-            Assert.Equal(expected[i], actual[i], relativeTolerance * (1 + Math.Abs(expected[i])));
+        return renamed;
     }
 
     [Fact]
