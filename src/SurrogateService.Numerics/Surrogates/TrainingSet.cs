@@ -49,5 +49,8 @@ public sealed class TrainingSet
 
     public int Count => Points.Count;
 
+    /// <summary>The same data without gradients, for a kind that cannot use them.</summary>
+    public TrainingSet WithoutGradients() => Gradients is null ? this : new TrainingSet(Points, Values, Box, NoiseVariances, LowFidelity);
+
     public int Dimension => Points.Dimension;
 }
