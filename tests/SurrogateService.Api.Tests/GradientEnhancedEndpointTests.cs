@@ -79,6 +79,17 @@ public class GradientEnhancedEndpointTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task The_surrogate_figure_draws_a_gradient_enhanced_model_with_its_standard_error()
+    {
+        var fitted = (await (await _client.PostAsJsonAsync("/v1/surrogates/fit", Fit())).Content.ReadFromJsonAsync<FitResponse>())!;
+        var response = await _client.PostAsJsonAsync("/v1/plots/surrogate", new { model = fitted.Model, includeStandardError = true, resolution = 11 });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+        var png = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+    }
+
+    [Fact]
     public async Task Bad_gradients_name_their_field()
     {
         var wrongLength = Fit(gradient: i => i == 3 ? new JsonArray(1.0) : new JsonArray(0.0, 0.0));
