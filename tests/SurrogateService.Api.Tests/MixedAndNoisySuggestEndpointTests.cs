@@ -76,6 +76,16 @@ public class MixedAndNoisySuggestEndpointTests(ApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Gradients_with_integer_or_categorical_variables_are_a_400_naming_gradients()
+    {
+        var response = await _client.PostAsync("/v1/optimization/suggest", JsonBody.Of("""
+            {"strategy":"ei","lowerBound":[0,1],"upperBound":[1,6],"variables":[{"type":"continuous"},{"type":"integer"}],
+             "points":[[0.1,2],[0.5,4]],"values":[1,2],"gradients":[[1,0],null]}
+            """));
+        await ProblemAssert.IsValidationProblemAsync(response, "gradients");
+    }
+
+    [Fact]
     public async Task Integer_bounds_that_are_not_whole_numbers_are_a_400_naming_the_variable()
     {
         var response = await _client.PostAsync("/v1/optimization/suggest", JsonBody.Of("""

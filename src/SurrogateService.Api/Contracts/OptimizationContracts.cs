@@ -32,6 +32,8 @@ public sealed record VariableSpec(string? Type, string[]? Levels = null);
 /// the strategy and its options, and the state of the previous call (none on the first call).
 /// <c>constraints</c> (ei only) holds one array per point with the values of black-box constraints,
 /// feasible when every value is ≤ 0; a <c>null</c> entry marks a failed evaluation of that point.
+/// <c>gradients</c> (a kriging surrogate) holds the objective's gradient at each point, or null where it is
+/// unknown: the surrogate becomes gradient-enhanced Kriging.
 /// <c>variables</c> (one per dimension, all continuous when absent) declares integer and categorical coordinates:
 /// suggestions respect them and the surrogate sees a category one-hot encoded (as many extra θ as levels
 /// when there are three or more, which per-dimension surrogate options and the state's θ count).
@@ -48,6 +50,7 @@ public sealed record SuggestRequest(
     OptimizerStateInfo? State,
     JsonElement? Options,
     double?[][]? Constraints = null,
+    double[]?[]? Gradients = null,
     VariableSpec[]? Variables = null);
 
 /// <summary>

@@ -29,9 +29,12 @@ public static class OptimizationRequestReader
         var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, modelDimension);
         var state = strategy is null || modelDimension is null ? null : OptimizerStateReader.Read(request.State, strategy, modelDimension.Value, errors, out _);
         var constraints = ConstraintReader.Read(request.Constraints, points?.Count, strategy, errors, limits.MaxOptimizationConstraints);
+        var gradients = SuggestGradientReader.Read(request.Gradients, points, surrogate, errors);
+        if (gradients is not null && variables is not null && variables.Any(v => v.Kind != VariableKind.Continuous))
+            errors.Add("gradients", "Gradients need every variable continuous: a derivative along an integer or a category means nothing to the surrogate.");
         if (!errors.IsEmpty || strategy is null || points is null || box is null || values is null || options is null || surrogate is null)
             return null;
-        return (strategy, new SuggestionRequest(box, points, values, batchSize!.Value, seed!.Value, state, options, surrogate, constraints, variables));
+        return (strategy, new SuggestionRequest(box, points, values, batchSize!.Value, seed!.Value, state, options, surrogate, constraints, gradients, variables));
     }
 
     public static (IBenchmarkFunction Function, Box Box, RunSettings Settings)? ReadRun(RunRequest request, RequestErrors errors, LimitsOptions limits)

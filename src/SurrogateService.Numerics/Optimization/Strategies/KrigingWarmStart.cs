@@ -21,7 +21,7 @@ namespace SurrogateService.Numerics.Optimization;
 internal static class KrigingWarmStart
 {
     /// <param name="search">True to search the likelihood from <paramref name="previousTheta"/> and from the heuristic θ, false to keep it.</param>
-    /// <returns>The model, or null when the choice is not Kriging with θ 'fit', or there is no previous θ.</returns>
+    /// <returns>The model, or null when the choice is not Kriging with θ 'fit' without gradients, or there is no previous θ.</returns>
     /// <remarks>
     /// With noise ('fit' or a known variance) the noise parameter is searched too: from its usual
     /// start beside each θ start when searching, and alone (a one-dimensional search, θ kept) otherwise,
@@ -30,7 +30,7 @@ internal static class KrigingWarmStart
     public static KrigingModel? TryFit(TrainingSet data, SurrogateChoice choice, double[]? previousTheta, bool search, CancellationToken cancellationToken)
     {
         if (previousTheta is null || previousTheta.Length != data.Dimension || choice.Kind is not KrigingKind
-            || choice.Options.Text("theta") != "fit" || Array.TrueForAll(data.Values, v => v == data.Values[0]))
+            || choice.Options.Text("theta") != "fit" || Array.TrueForAll(data.Values, v => v == data.Values[0]) || data.Gradients is not null)
             return null;
         var noise = KrigingKind.ReadNoise(data, choice.Options);
         var shape = KernelProfiles.Parse(choice.Options.Text("kernel")!);

@@ -57,9 +57,17 @@ internal static class SurrogateFitter
     /// <summary>Refits with the hyperparameters of <paramref name="model"/> kept (for the pending points of a batch).</summary>
     public static ISurrogateModel? Refit(TrainingSet designData, SurrogateChoice choice, ISurrogateModel model, VariableSpace space, CancellationToken cancellationToken)
     {
-        var frozen = EncodedModel.KrigingOf(model) is { } kriging
-            ? new SurrogateChoice(HeuristicKriging.Kind, new OptionValues(HeuristicKriging.Kind.Options, FrozenOptions(kriging, choice)))
-            : choice;
+        var frozen = (model is EncodedModel encoded ? encoded.Inner : model) switch
+        {
+            KrigingModel kriging => new SurrogateChoice(HeuristicKriging.Kind, new OptionValues(HeuristicKriging.Kind.Options, FrozenOptions(kriging, choice))),
+            GradientEnhancedKrigingModel enhanced => new SurrogateChoice(HeuristicKriging.Kind, new OptionValues(HeuristicKriging.Kind.Options, new Dictionary<string, object>
+            {
+                ["kernel"] = KernelProfiles.Name(enhanced.Shape),
+                ["theta"] = enhanced.Theta.ToArray(),
+                ["nugget"] = enhanced.Nugget,
+            })),
+            _ => choice,
+        };
         TryFit(space.Encode(designData), frozen, null, cancellationToken, out var refitted);
         return Decoded(refitted, space);
     }
