@@ -20,7 +20,8 @@ namespace SurrogateService.Numerics.Optimization;
 /// neighbourhood moves that mixed-variable Bayesian optimisers use, without the rounding error of
 /// relaxing a category onto a line.
 /// </remarks>
-internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition acquisition, SuggestionContext context, ProbabilityOfFeasibility? feasibility = null)
+internal sealed class AcquisitionMaximiser(
+    ISurrogateModel model, Acquisition acquisition, SuggestionContext context, ProbabilityOfFeasibility? feasibility = null, bool noisy = false)
 {
     private const int BestPointsPerturbed = 5;
     private const int PerturbationsPerScale = 30;
@@ -127,7 +128,15 @@ internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition ac
         int global = Math.Clamp(200 * d, 500, 2000);
         var sobol = context.Space.Candidates(global, context.Random.NextUInt64());
 
-        var best = Enumerable.Range(0, data.Count).OrderBy(i => data.Values[i]).Take(BestPointsPerturbed).ToArray();
+        // With noisy values the lowest observations are mostly lucky draws: the centres are then the
+        // points of lowest posterior mean, where the model believes the minimum is.
+        var ranking = data.Values;
+        if (noisy)
+        {
+            ranking = new double[data.Count];
+            model.Predict(data.Points, ranking);
+        }
+        var best = Enumerable.Range(0, data.Count).OrderBy(i => ranking[i]).Take(BestPointsPerturbed).ToArray();
         int local = best.Length * PerturbationScales.Length * PerturbationsPerScale;
         var candidates = new PointSet(global + local, d);
         sobol.Data.CopyTo(candidates.Data);

@@ -81,7 +81,7 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
             cancellationToken.ThrowIfCancellationRequested();
             var chosen = model is null || data is null
                 ? null
-                : new AcquisitionMaximiser(model, seekFeasibility ? new FeasibilitySearchAcquisition() : CreateAcquisition(request.Options, best, data, noiseVariance), context, feasibility)
+                : new AcquisitionMaximiser(model, seekFeasibility ? new FeasibilitySearchAcquisition() : CreateAcquisition(request.Options, best, data, noiseVariance), context, feasibility, noisy: noiseVariance > 0)
                     .Maximise(data, cancellationToken);
             if (chosen is not var (point, value))
             {
