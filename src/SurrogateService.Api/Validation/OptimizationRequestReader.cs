@@ -29,7 +29,7 @@ public static class OptimizationRequestReader
         var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, modelDimension);
         var state = strategy is null || modelDimension is null ? null : OptimizerStateReader.Read(request.State, strategy, modelDimension.Value, errors, out _);
         var constraints = ConstraintReader.Read(request.Constraints, points?.Count, strategy, errors, limits.MaxOptimizationConstraints);
-        var gradients = SuggestGradientReader.Read(request.Gradients, points, surrogate, errors);
+        var gradients = SuggestGradientReader.Read(request.Gradients, points, surrogate, errors, limits.MaxGradientObservations);
         if (gradients is not null && variables is not null && variables.Any(v => v.Kind != VariableKind.Continuous))
             errors.Add("gradients", "Gradients need every variable continuous: a derivative along an integer or a category means nothing to the surrogate.");
         if (!errors.IsEmpty || strategy is null || points is null || box is null || values is null || options is null || surrogate is null)
