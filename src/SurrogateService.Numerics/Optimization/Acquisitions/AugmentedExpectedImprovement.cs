@@ -4,11 +4,18 @@ namespace SurrogateService.Numerics.Optimization;
 /// Augmented expected improvement for noisy observations (Huang, Allen, Notz &amp; Zeng 2006, "Global
 /// optimization of stochastic black-box systems via sequential kriging meta-models", J. Global
 /// Optim., doi:10.1007/s10898-005-2454-3): AEI = EI(μ, s; f**) · (1 − τ/√(s² + τ²)), with μ and s the posterior mean and
-/// standard error of the noise-free function, f** the posterior mean at the effective best solution
-/// (see <see cref="PosteriorIncumbent"/>) and τ² the noise variance. The factor discounts points whose
-/// uncertainty is already below the noise, where one more evaluation would teach little: it is what
-/// stops EI from re-sampling the incumbent's neighbourhood for ever.
+/// standard error of the noise-free function, f** the posterior mean at the "effective best solution"
+/// and τ² the noise variance. The factor discounts points whose uncertainty is already below the noise,
+/// where one more evaluation would teach little: it is what stops EI from re-sampling the incumbent's
+/// neighbourhood for ever.
 /// </summary>
+/// <remarks>
+/// Huang et al. take the effective best solution as the evaluated point minimising μ + c·s, c a
+/// risk-aversion constant they set to 1 (mlr3mbo's AEI exposes it, default 1). The strategies use
+/// c = 0, the evaluated point of lowest posterior mean (the incumbent they report, see
+/// <see cref="PosteriorIncumbent"/>): on Branin with noise σ = 1 and 60 evaluations (bench/optimization.sh)
+/// the recommendation's true value reached ≤ 0.45 in 13 of 20 seeds with c = 0 against 11 of 20 with c = 1.
+/// </remarks>
 public static class AugmentedExpectedImprovement
 {
     public static double Value(double mean, double standardError, double best, double xi, double noiseVariance) =>

@@ -5,12 +5,10 @@ namespace SurrogateService.Numerics.Optimization;
 /// <summary>
 /// The incumbent of noisy observations. The lowest observed value is mostly the luckiest draw of the
 /// noise, so with a noisy Kriging model the incumbent is the evaluated point whose posterior mean is
-/// lowest (the "plug-in" incumbent reviewed by Picheny, Wagner &amp; Ginsbourger 2013, "A benchmark of
+/// lowest: the "plug-in" incumbent reviewed by Picheny, Wagner &amp; Ginsbourger 2013 ("A benchmark of
 /// kriging-based infill criteria for noisy optimization", Structural and Multidisciplinary
-/// Optimization), and the plug-in value of augmented expected improvement is the posterior mean at
-/// Huang et al.'s "effective best solution", the evaluated point minimising μ(x) + c·s(x) with c = 1
-/// (Huang, Allen, Notz &amp; Zeng 2006, J. Global Optim., doi:10.1007/s10898-005-2454-3; c = 1 is also
-/// mlr3mbo's default for its AEI, and DiceOptim's AEI takes the same "smallest kriging quantile" point).
+/// Optimization), which is also the f_min of augmented expected improvement here (Huang et al.'s
+/// "effective best solution" with their risk-aversion constant c = 0, see <see cref="AugmentedExpectedImprovement"/>).
 /// </summary>
 internal static class PosteriorIncumbent
 {
@@ -26,20 +24,6 @@ internal static class PosteriorIncumbent
         model.Predict(designData.Points, means);
         int best = ArgMin(means, eligible);
         return best < 0 ? null : new Incumbent(designData.Points[best].ToArray(), means[best], designData.Values[best], IsPosteriorMean: true);
-    }
-
-    /// <summary>μ(x**) at Huang et al.'s effective best solution x** = argmin μ + s over the eligible evaluated points; null when none is.</summary>
-    public static double? EffectiveBestMean(ISurrogateModel model, TrainingSet designData, bool[]? eligible)
-    {
-        var means = new double[designData.Count];
-        var errors = new double[designData.Count];
-        model.Predict(designData.Points, means);
-        model.StandardError(designData.Points, errors);
-        var bounds = new double[means.Length];
-        for (int i = 0; i < bounds.Length; i++)
-            bounds[i] = means[i] + errors[i];
-        int best = ArgMin(bounds, eligible);
-        return best < 0 ? null : means[best];
     }
 
     /// <summary>The index of the least finite value among the eligible ones (ties to the earliest), −1 when there is none.</summary>

@@ -72,7 +72,7 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
         {
             var eligible = FeasibleRows(context.Known);
             context.Incumbent = PosteriorIncumbent.BestMean(model!, data, eligible);
-            best = PosteriorIncumbent.EffectiveBestMean(model!, data, eligible) ?? best;
+            best = context.Incumbent?.Value ?? best;
             noiseVariance = tau2;
         }
         double lie = data is null ? 0 : ConstantLie(request.Options.Text(StrategyOptions.Liar), data.Values);

@@ -13,7 +13,7 @@ internal sealed class ExpectedImprovementStrategy : AcquisitionStrategy
         "with a Nelder–Mead polish; batches by constant liar or kriging believer. With constraints, EI × probability of feasibility " +
         "(each constraint its own Kriging model), and the probability alone until a feasible point is known. With a noisy Kriging surrogate " +
         "(noise 'fit' or a variance) the incumbent is the evaluated point of best posterior mean and EI becomes Huang et al.'s (2006) augmented " +
-        "EI, EI·(1 − τ/√(s² + τ²)) with the posterior mean at the effective best solution as f_min. Integer and categorical variables are " +
+        "EI, EI·(1 − τ/√(s² + τ²)) with that posterior mean as f_min. Integer and categorical variables are " +
         "searched as such (categories one-hot encoded for the surrogate).";
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
