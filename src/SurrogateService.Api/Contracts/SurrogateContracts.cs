@@ -66,8 +66,11 @@ public sealed record DiagnosticsInfo(
 /// </summary>
 public sealed record PolynomialChaosInfo(int Degree, int Terms, int CandidateTerms, double CorrectedLeaveOneOutError, double Mean, double Variance);
 
-/// <summary>One candidate that <c>auto</c> tried: its kind, options and leave-one-out error.</summary>
-public sealed record CandidateInfo(string Kind, JsonElement Options, double? LeaveOneOutRmse, string? Error);
+/// <summary>
+/// One candidate that <c>auto</c> tried: its kind, options and leave-one-out error; <c>usesLowFidelity</c>
+/// is true for co-Kriging (kriging with the request's lowFidelity data), false for fits to the values alone.
+/// </summary>
+public sealed record CandidateInfo(string Kind, JsonElement Options, double? LeaveOneOutRmse, string? Error, bool UsesLowFidelity);
 
 public sealed record FitResponse(ModelDocument Model, DiagnosticsInfo Diagnostics);
 
