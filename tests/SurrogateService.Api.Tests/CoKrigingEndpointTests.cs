@@ -130,6 +130,23 @@ public class CoKrigingEndpointTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.True(coKriging < highOnly, $"co-Kriging {coKriging}, Kriging on the high-fidelity points {highOnly}");
     }
 
+    [Fact]
+    public async Task The_standard_error_limit_counts_the_low_fidelity_level()
+    {
+        // 4 high-fidelity points alone would cost 200 × 4² = 3.2e3; the low level's solves add 200 × 100² = 2e6.
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxStandardErrorWork", "1000000"));
+        var hundredLow = Enumerable.Range(0, 100).Select(i => new[] { i / 99.0 }).ToArray();
+        var response = await limited.CreateClient().PostAsJsonAsync("/v1/surrogates/predict", new
+        {
+            fit = Fit(hundredLow),
+            points = Enumerable.Range(0, 200).Select(i => new[] { i / 199.0 }).ToArray(),
+            includeStandardError = true,
+        });
+        string message = await ProblemAssert.ErrorMessageAsync(response, "includeStandardError");
+        Assert.Contains("100 low-fidelity", message, StringComparison.Ordinal);
+        Assert.Contains("MaxStandardErrorWork", message, StringComparison.Ordinal);
+    }
+
     private async Task<double[][]> SampleAsync(int count)
     {
         var response = await _client.PostAsJsonAsync("/v1/samples", new
