@@ -1,5 +1,3 @@
-using SurrogateService.Numerics.Core;
-
 namespace SurrogateService.Numerics.TestFunctions;
 
 /// <summary>
@@ -12,37 +10,15 @@ namespace SurrogateService.Numerics.TestFunctions;
 /// computer codes", Technometrics 55(1):37–46; Surjanovic &amp; Bingham,
 /// https://www.sfu.ca/~ssurjano/curretal88exp.html.
 /// </summary>
-public sealed class CurrinHigh : IBenchmarkFunction
+public sealed class CurrinHigh : CurrinFidelity
 {
-    public string Name => "currinHigh";
+    public override string Name => "currinHigh";
 
-    public string Description =>
+    public override string Description =>
         "Currin's exponential function on [0,1]², the high fidelity of Xiong, Qian & Wu's (2013) pair: " +
         "(1 − exp(−1/(2x2)))(2300x1³ + 1900x1² + 2092x1 + 60)/(100x1³ + 500x1² + 4x1 + 20); currinLow is its low fidelity.";
 
-    public int DefaultDimension => 2;
-
-    public int MinDimension => 2;
-
-    public int MaxDimension => 2;
-
-    public Box Domain(int dimension)
-    {
-        DimensionGuard.RequireSupported(this, dimension);
-        return Box.Uniform(2, 0, 1);
-    }
-
-    public IReadOnlyList<KnownMinimum> Minima(int dimension)
-    {
-        DimensionGuard.RequireSupported(this, dimension);
-        return [];
-    }
-
-    public double Evaluate(ReadOnlySpan<double> x)
-    {
-        DimensionGuard.RequireExactly(x.Length, 2);
-        return Value(x[0], x[1]);
-    }
+    protected override double Evaluate(double x1, double x2) => Value(x1, x2);
 
     /// <summary>The formula; shared with <see cref="CurrinLow"/> and Branin–Currin's second objective.</summary>
     internal static double Value(double x1, double x2)
