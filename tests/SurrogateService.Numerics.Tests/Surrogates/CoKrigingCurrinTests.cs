@@ -78,6 +78,29 @@ public class CoKrigingCurrinTests
         Assert.True(Rmse(model, test, x => High.Evaluate(x)) < Rmse(highOnly.Model, test, x => High.Evaluate(x)));
     }
 
+    [Fact]
+    public void The_co_kriging_gradient_matches_central_differences_of_its_predictions()
+    {
+        var design = Sobol(60);
+        var model = (IDifferentiableModel)Kind.Fit(Evaluate(Prefix(design, 12), High, Evaluate(design, Low)), KrigingOptions());
+        var queries = PointSet.FromRows([[0.3, 0.4], [0.75, 0.2], [0.55, 0.85]]);
+        var gradients = new double[6];
+        model.Gradient(queries, gradients);
+        const double h = 1e-5;
+        for (int p = 0; p < queries.Count; p++)
+        {
+            for (int l = 0; l < 2; l++)
+            {
+                double[] plus = queries[p].ToArray(), minus = queries[p].ToArray();
+                plus[l] += h;
+                minus[l] -= h;
+                double difference = (Predict((ISurrogateModel)model, PointSet.FromRows([plus]))[0] - Predict((ISurrogateModel)model, PointSet.FromRows([minus]))[0]) / (2 * h);
+                Assert.True(Math.Abs(gradients[p * 2 + l] - difference) <= 1e-5 * Math.Max(1, Math.Abs(difference)),
+                    $"point {p}, coordinate {l}: analytic {gradients[p * 2 + l]}, finite difference {difference}");
+            }
+        }
+    }
+
     private static PointSet Grid(int side)
     {
         var grid = new PointSet(side * side, 2);
