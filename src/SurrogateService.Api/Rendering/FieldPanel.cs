@@ -136,7 +136,7 @@ public static class FieldPanel
             case OverlayStyle.LowFidelitySamples:
                 style.Shape = MarkerShape.FilledCircle;
                 style.Size = 4;
-                style.FillColor = Colors.LightGray;
+                style.FillColor = Colors.Gray;
                 break;
             case OverlayStyle.KnownMinimum:
                 style.Shape = MarkerShape.Cross;
