@@ -8,7 +8,7 @@ public sealed record SurrogateKindInfo(string Name, string Description, bool Has
 /// <summary>
 /// Training data and settings for a fit; <c>options</c> are the kind's (see GET /v1/surrogates).
 /// <c>noiseVariances</c>: the known noise variance of each value (Kriging), for data whose precision varies;
-/// <c>lowFidelity</c>: data of a cheaper model of the same function (Kriging: co-Kriging).
+/// <c>lowFidelity</c>: data of a cheaper model of the same function (kriging: co-Kriging; auto: one more candidate, co-Kriging).
 /// </summary>
 public sealed record FitRequest(
     string? Kind,
@@ -21,8 +21,8 @@ public sealed record FitRequest(
     LowFidelityData? LowFidelity = null);
 
 /// <summary>
-/// Points and values of a cheaper, biased model of the same function (Kriging only): the fit becomes
-/// autoregressive co-Kriging, f_high = ρ·f_low + δ.
+/// Points and values of a cheaper, biased model of the same function (kriging, and auto's co-Kriging
+/// candidate): the fit becomes autoregressive co-Kriging, f_high = ρ·f_low + δ.
 /// </summary>
 public sealed record LowFidelityData(double[][]? Points, double[]? Values);
 
