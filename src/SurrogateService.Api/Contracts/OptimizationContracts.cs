@@ -26,6 +26,8 @@ public sealed record OptimizerStateInfo(
 /// the strategy and its options, and the state of the previous call (none on the first call).
 /// <c>constraints</c> (ei only) holds one array per point with the values of black-box constraints,
 /// feasible when every value is ≤ 0; a <c>null</c> entry marks a failed evaluation of that point.
+/// <c>gradients</c> (a kriging surrogate) holds the objective's gradient at each point, or null where it is
+/// unknown: the surrogate becomes gradient-enhanced Kriging.
 /// </summary>
 public sealed record SuggestRequest(
     string? Strategy,
@@ -38,7 +40,8 @@ public sealed record SuggestRequest(
     long? Seed,
     OptimizerStateInfo? State,
     JsonElement? Options,
-    double?[][]? Constraints = null);
+    double?[][]? Constraints = null,
+    double[]?[]? Gradients = null);
 
 /// <summary>The best successful evaluation.</summary>
 public sealed record IncumbentInfo(double[] Point, double Value);

@@ -12,16 +12,19 @@ public sealed record SurrogateCandidate(string Kind, IReadOnlyDictionary<string,
 /// Picks the surrogate with the lowest leave-one-out RMSE among a fixed set of sound candidates.
 /// Leave-one-out error is the honest yardstick here: every interpolant has zero training error.
 /// The neural network is left out: it is slow to train and its error depends on the seed.
-/// With low-fidelity data, every candidate is fitted to the high-fidelity data alone and Kriging once
-/// more with both (co-Kriging), whose leave-one-out error is that of its high-fidelity predictions.
+/// With gradients, Kriging fits them (gradient-enhanced) and the other kinds the values alone. With
+/// low-fidelity data, every candidate is fitted to the high-fidelity data alone and Kriging once more
+/// with both (co-Kriging, which takes no gradients), whose leave-one-out error is that of its
+/// high-fidelity predictions.
 /// </summary>
 public static class AutoSurrogate
 {
     public const string Name = "auto";
 
     public const string Description =
-        "Fits Kriging (maximum likelihood), radial bases (thin-plate, cubic, multiquadric), second-order polynomial, sparse polynomial chaos and inverse distance, " +
-        "and with lowFidelity data also co-Kriging, and keeps the one with the lowest leave-one-out RMSE of the (high-fidelity) values; the diagnostics list every candidate.";
+        "Fits Kriging (maximum likelihood), radial bases (thin-plate, cubic, multiquadric), second-order polynomial, sparse polynomial chaos and inverse distance, and keeps the one with the lowest leave-one-out RMSE; the diagnostics list every candidate. " +
+        "With gradients, Kriging uses them (gradient-enhanced, its leave-one-out error leaving out each point with its gradient) and the others fit the values. " +
+        "With lowFidelity data, the candidates fit the high-fidelity data alone and Kriging once more with both (co-Kriging, without the gradients).";
 
     private static readonly (string Kind, Dictionary<string, object> Options)[] Candidates =
     [
@@ -40,10 +43,10 @@ public static class AutoSurrogate
     public static FittedSurrogate Select(TrainingSet data, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var highOnly = data.LowFidelity is null ? data : new TrainingSet(data.Points, data.Values, data.Box, data.NoiseVariances);
+        var highOnly = data.LowFidelity is null ? data : new TrainingSet(data.Points, data.Values, data.Box, data.NoiseVariances, gradients: data.Gradients);
         var trials = Candidates.Select(c => (c.Kind, c.Options, Data: highOnly)).ToList();
         if (data.LowFidelity is not null)
-            trials.Add(("kriging", [], data));
+            trials.Add(("kriging", [], data.WithoutGradients()));
         var table = new List<SurrogateCandidate>();
         void Done(SurrogateCandidate candidate) =>
             progress?.Report(new FitProgress(FitProgress.Fitted, candidate.Kind, table.Count, trials.Count, candidate.LeaveOneOutRmse, candidate.Error));
@@ -66,7 +69,7 @@ public static class AutoSurrogate
             progress?.Report(new FitProgress(FitProgress.Fitting, kind.Name, table.Count, trials.Count));
             try
             {
-                var model = kind.Fit(trialData, options, cancellationToken);
+                var model = kind.Fit(kind is KrigingKind ? trialData : trialData.WithoutGradients(), options, cancellationToken);
                 double? error = model.Diagnostics.LeaveOneOutRmse;
                 table.Add(new SurrogateCandidate(kind.Name, options.All, error, null, usesLowFidelity));
                 Done(table[^1]);

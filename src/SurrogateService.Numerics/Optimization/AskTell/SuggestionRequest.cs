@@ -7,7 +7,8 @@ namespace SurrogateService.Numerics.Optimization;
 /// What a strategy is asked: the box, the points evaluated so far with their values (NaN marks a
 /// failed evaluation), how many points to suggest, the seed, the state the previous call returned
 /// (null on the first call), the strategy's options and the surrogate to fit; optionally the values of
-/// black-box constraints at each point (feasible when every value is ≤ 0; NaN where it failed).
+/// black-box constraints at each point (feasible when every value is ≤ 0; NaN where it failed), and the
+/// objective's gradient at some or all points (null where unknown), which a Kriging surrogate uses.
 /// </summary>
 public sealed record SuggestionRequest(
     Box Box,
@@ -18,7 +19,8 @@ public sealed record SuggestionRequest(
     OptimizerState? State,
     OptionValues Options,
     SurrogateChoice Surrogate,
-    double[][]? Constraints = null)
+    double[][]? Constraints = null,
+    double[]?[]? Gradients = null)
 {
     /// <summary>The number of constraints, 0 when there are none.</summary>
     public int ConstraintCount => Constraints is { Length: > 0 } c ? c[0].Length : 0;
@@ -45,5 +47,8 @@ public sealed record SuggestionRequest(
             if (Array.Exists(Constraints, c => Array.Exists(c, double.IsInfinity)))
                 throw new ArgumentException("Constraint values must be finite, or NaN for a failed evaluation.", nameof(Constraints));
         }
+        if (Gradients is not null && (Gradients.Length != Points.Count
+            || Array.Exists(Gradients, g => g is not null && (g.Length != Box.Dimension || !Array.TrueForAll(g, double.IsFinite)))))
+            throw new ArgumentException("Gradients need one entry per point: null, or one finite number per dimension.", nameof(Gradients));
     }
 }
