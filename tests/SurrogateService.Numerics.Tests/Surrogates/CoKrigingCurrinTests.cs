@@ -79,6 +79,33 @@ public class CoKrigingCurrinTests
     }
 
     [Fact]
+    public void With_gradients_too_auto_fits_kriging_gradient_enhanced_and_co_kriging_without_them()
+    {
+        var design = Sobol(60);
+        var high = Evaluate(Prefix(design, 12), High);
+        // Central differences of currinHigh stand in for an adjoint's gradients (accurate to ~1e-8 here).
+        var gradients = Enumerable.Range(0, high.Count).Select(i => Enumerable.Range(0, 2).Select(l =>
+        {
+            double[] plus = high.Points[i].ToArray(), minus = high.Points[i].ToArray();
+            plus[l] += 1e-6;
+            minus[l] -= 1e-6;
+            return (High.Evaluate(plus) - High.Evaluate(minus)) / 2e-6;
+        }).ToArray()).ToArray<double[]?>();
+        var data = new TrainingSet(high.Points, high.Values, Unit, lowFidelity: Evaluate(design, Low), gradients: gradients);
+
+        var fitted = AutoSurrogate.Select(data);
+        var coKriging = Assert.Single(fitted.Candidates!, c => c.UsesLowFidelity);
+        Assert.Null(coKriging.Error);
+        Assert.Null(Assert.Single(fitted.Candidates!, c => c.Kind == "kriging" && !c.UsesLowFidelity).Error);
+        // Whichever wins was fitted to what its row says: co-Kriging without gradients, Kriging with them.
+        Assert.Equal(fitted.Model is CoKrigingModel, fitted.Model.Data.LowFidelity is not null);
+        if (fitted.Model.Data.LowFidelity is not null)
+            Assert.Null(fitted.Model.Data.Gradients);
+        else if (fitted.Kind.Name == "kriging")
+            Assert.NotNull(fitted.Model.Data.Gradients);
+    }
+
+    [Fact]
     public void The_co_kriging_gradient_matches_central_differences_of_its_predictions()
     {
         var design = Sobol(60);
