@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -9,6 +10,7 @@ namespace SurrogateService.Api.Tests;
 /// <summary>Gradients through HTTP: gradient-enhanced fits, documents that carry the gradients, auto, and the 400s of bad gradients.</summary>
 public class GradientEnhancedEndpointTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
+    private readonly ApiFactory _factory = factory;
     private readonly HttpClient _client = factory.CreateClient();
 
     /// <summary>f(x, y) = sin(3x)·cos(2y) on [0, 1]², with its gradient (3cos 3x·cos 2y, −2 sin 3x·sin 2y).</summary>
@@ -108,6 +110,17 @@ public class GradientEnhancedEndpointTests(ApiFactory factory) : IClassFixture<A
 
         var noisy = Fit(options: new JsonObject { ["noise"] = "fit" });
         await ProblemAssert.IsValidationProblemAsync(await _client.PostAsJsonAsync("/v1/surrogates/fit", noisy), "options.noise");
+    }
+
+    [Fact]
+    public async Task Values_and_gradient_components_beyond_the_limit_are_refused_naming_gradients()
+    {
+        // Six values and five gradients of two components: 16 observations.
+        using var limited = _factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxGradientObservations", "15"));
+        using var client = limited.CreateClient();
+        var response = await client.PostAsJsonAsync("/v1/surrogates/fit", Fit());
+        Assert.Contains("Limits:MaxGradientObservations", await ProblemAssert.ErrorMessageAsync(response, "gradients"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/v1/surrogates/fit", Fit(gradient: i => i < 4 ? null : new JsonArray(0.0, 0.0)))).StatusCode);
     }
 
     private async Task<PredictResponse> PredictAsync(object request)

@@ -25,7 +25,7 @@ public static class OptimizationRequestReader
         var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, box?.Dimension);
         var state = strategy is null || box is null ? null : OptimizerStateReader.Read(request.State, strategy, box.Dimension, errors, out _);
         var constraints = ConstraintReader.Read(request.Constraints, points?.Count, strategy, errors, limits.MaxOptimizationConstraints);
-        var gradients = SuggestGradientReader.Read(request.Gradients, points, surrogate, errors);
+        var gradients = SuggestGradientReader.Read(request.Gradients, points, surrogate, errors, limits.MaxGradientObservations);
         if (!errors.IsEmpty || strategy is null || points is null || box is null || values is null || options is null || surrogate is null)
             return null;
         return (strategy, new SuggestionRequest(box, points, values, batchSize!.Value, seed!.Value, state, options, surrogate, constraints, gradients));

@@ -7,7 +7,7 @@ namespace SurrogateService.Api.Validation;
 /// <summary>Checks the objective's gradients of a suggest request: one entry per point, null or one finite number per dimension, and a Kriging surrogate to use them.</summary>
 public static class SuggestGradientReader
 {
-    public static double[]?[]? Read(double[]?[]? gradients, PointSet? points, SurrogateChoice? surrogate, RequestErrors errors)
+    public static double[]?[]? Read(double[]?[]? gradients, PointSet? points, SurrogateChoice? surrogate, RequestErrors errors, int maxObservations)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (gradients is null)
@@ -35,6 +35,6 @@ public static class SuggestGradientReader
                 valid = false;
             }
         }
-        return valid ? gradients : null;
+        return valid && GradientObservationLimit.Check(gradients, points.Count, "gradients", errors, maxObservations) ? gradients : null;
     }
 }

@@ -31,7 +31,7 @@ public static class TrainingDataReader
                 errors.Add($"{prefix}values[{i}]", "Must be a finite number.");
         }
         CheckNoiseVariances(noiseVariances, values.Length, prefix + "noiseVariances", errors, kind);
-        CheckGradients(gradients, values.Length, pointSet?.Dimension, prefix + "gradients", errors, kind);
+        CheckGradients(gradients, values.Length, pointSet?.Dimension, prefix + "gradients", errors, kind, limits.MaxGradientObservations);
         if (pointSet is null || box is null || !errors.IsEmpty)
             return null;
         var low = lowFidelity is null ? null : ReadLowFidelity(lowFidelity, box, prefix + "lowFidelity.", errors, limits, kind);
@@ -102,7 +102,7 @@ public static class TrainingDataReader
     }
 
     /// <summary>One gradient (d finite numbers) or null per point; kriging (or auto, which gives them to kriging) only.</summary>
-    private static void CheckGradients(double[]?[]? gradients, int count, int? dimension, string field, RequestErrors errors, ISurrogateKind? kind)
+    private static void CheckGradients(double[]?[]? gradients, int count, int? dimension, string field, RequestErrors errors, ISurrogateKind? kind, int maxObservations)
     {
         if (gradients is null)
             return;
@@ -125,5 +125,6 @@ public static class TrainingDataReader
             else if (Array.Exists(gradient, g => !double.IsFinite(g)))
                 errors.Add($"{field}[{i}]", "Must hold finite numbers.");
         }
+        GradientObservationLimit.Check(gradients, count, field, errors, maxObservations);
     }
 }

@@ -20,7 +20,8 @@ public sealed class KrigingKind : ISurrogateKind
         "Ordinary Kriging (Gaussian-process regression) with the correlation R(Σ θ_l·|Δx_l|^p_l): power exponential " +
         "(Surrogates.jl's, the default), squared exponential, Matérn 3/2 or 5/2; θ by maximum likelihood by default, or " +
         "Surrogates.jl's heuristic, or given; exact values, or noisy ones with a known or fitted noise variance. " +
-        "Predicts the noise-free function with a standard error.";
+        "Predicts the noise-free function with a standard error. With the request's gradients, gradient-enhanced Kriging; " +
+        "with its lowFidelity data, autoregressive co-Kriging.";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
