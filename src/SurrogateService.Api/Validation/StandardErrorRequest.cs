@@ -41,11 +41,13 @@ public static class StandardErrorRequest
             return;
         }
         var data = fitted.Model.Data;
-        double n = data.Count, low = data.LowFidelity?.Count ?? 0;
+        // A gradient-enhanced model solves with one row per value and per gradient component.
+        double n = data.ObservationCount, low = data.LowFidelity?.Count ?? 0;
         double work = points * (n * n + low * low);
         if (work > limits.MaxStandardErrorWork)
         {
-            string training = low > 0 ? $"{n} + {low} low-fidelity training points cost points × (n² + n_low²)" : $"{n} training points cost points × n²";
+            string training = low > 0 ? $"{n} + {low} low-fidelity training points cost points × (n² + n_low²)"
+                : data.Gradients is null ? $"{n} training points cost points × n²" : $"{n} values and gradient components cost points × n²";
             errors.Add(Field, $"Standard errors for {points} points on {training} = {work:G3}, " +
                 $"over the limit {limits.MaxStandardErrorWork:G3} (Limits:MaxStandardErrorWork); ask for fewer points.");
         }
