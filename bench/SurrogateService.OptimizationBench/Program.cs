@@ -4,6 +4,7 @@ using SurrogateService.OptimizationBench;
 // quality [seeds] [function:strategy ...]   the quality tables of issue 5 over `seeds` seeds (default 10), all cases or the ones named (e.g. hartmann6:ei)
 // constrained SEEDS PEERFILE   issue 13's constrained goal (Gramacy et al.'s toy), Optuna TPE's results from PEERFILE beside it
 // noisy SEEDS PEERFILE         issue 13's noisy goal (Branin, σ = 1), Optuna TPE's results from PEERFILE beside it
+// mixed SEEDS PEERFILE         issue 13's mixed-variable goal (mixedBranin), Optuna TPE's results from PEERFILE beside it
 // bodies DIR [n]       suggest request bodies for the latency measurement (Hartmann-6, n known points, default 100)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -18,10 +19,13 @@ switch (args)
     case ["noisy", var seeds, var peerFile]:
         NoisyTable.Print(int.Parse(seeds, CultureInfo.InvariantCulture), peerFile);
         return 0;
+    case ["mixed", var seeds, var peerFile]:
+        MixedTable.Print(int.Parse(seeds, CultureInfo.InvariantCulture), peerFile);
+        return 0;
     case ["bodies", var directory, .. var rest]:
         SuggestBodies.Write(directory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 100);
         return 0;
     default:
-        Console.Error.WriteLine("usage: quality [seeds] [function:strategy ...] | constrained SEEDS PEERFILE | noisy SEEDS PEERFILE | bodies DIR [points]");
+        Console.Error.WriteLine("usage: quality [seeds] [function:strategy ...] | constrained SEEDS PEERFILE | noisy SEEDS PEERFILE | mixed SEEDS PEERFILE | bodies DIR [points]");
         return 2;
 }

@@ -22,12 +22,21 @@ public sealed record OptimizerStateInfo(
     int? ThetaPoints);
 
 /// <summary>
+/// The kind of one coordinate: <c>continuous</c> (the default), <c>integer</c> (whole-number bounds), or
+/// <c>categorical</c> with the names of its <c>levels</c> (bounds 0 and levels − 1; points carry the level index).
+/// </summary>
+public sealed record VariableSpec(string? Type, string[]? Levels = null);
+
+/// <summary>
 /// Ask–tell: the points evaluated so far (a <c>null</c> value marks a failed evaluation), the box,
 /// the strategy and its options, and the state of the previous call (none on the first call).
 /// <c>constraints</c> (ei only) holds one array per point with the values of black-box constraints,
 /// feasible when every value is ≤ 0; a <c>null</c> entry marks a failed evaluation of that point.
 /// <c>gradients</c> (a kriging surrogate) holds the objective's gradient at each point, or null where it is
 /// unknown: the surrogate becomes gradient-enhanced Kriging.
+/// <c>variables</c> (one per dimension, all continuous when absent) declares integer and categorical coordinates:
+/// suggestions respect them and the surrogate sees a category one-hot encoded (as many extra θ as levels
+/// when there are three or more, which per-dimension surrogate options and the state's θ count).
 /// </summary>
 public sealed record SuggestRequest(
     string? Strategy,
@@ -41,10 +50,19 @@ public sealed record SuggestRequest(
     OptimizerStateInfo? State,
     JsonElement? Options,
     double?[][]? Constraints = null,
-    double[]?[]? Gradients = null);
+    double[]?[]? Gradients = null,
+    VariableSpec[]? Variables = null);
 
-/// <summary>The best successful evaluation.</summary>
-public sealed record IncumbentInfo(double[] Point, double Value);
+/// <summary>
+/// The incumbent. <c>basis</c> <c>observed</c>: the best successful evaluation and its value.
+/// <c>posteriorMean</c> (a noisy surrogate): the evaluated point whose posterior mean is lowest, <c>value</c>
+/// that mean and <c>observedValue</c> what was observed there (the lowest observation is mostly the luckiest noise).
+/// </summary>
+public sealed record IncumbentInfo(double[] Point, double Value, string Basis = IncumbentInfo.Observed, double? ObservedValue = null)
+{
+    public const string Observed = "observed";
+    public const string PosteriorMean = "posteriorMean";
+}
 
 /// <summary>
 /// The points to evaluate next with the acquisition value that chose each (null for a space-filling
@@ -66,7 +84,10 @@ public sealed record InitialSamplesSpec(string? Method, int? Count, JsonElement?
 /// <summary>
 /// A whole optimisation of a built-in function: initial plan, then ask–tell rounds until
 /// <c>maxEvaluations</c> (initial points included). <c>noise</c> (σ ≥ 0, default 0) adds seeded
-/// Gaussian observation noise to every evaluation.
+/// Gaussian observation noise to every evaluation; with noise a Kriging surrogate fits the noise variance
+/// (unless its noise option is given) and the run recommends the evaluated point of best posterior mean.
+/// <c>variables</c> declares integer and categorical coordinates of a continuous function's domain; a
+/// problem with its own kinds (mixedBranin) uses them and takes none.
 /// </summary>
 public sealed record RunRequest(
     string? Function,
@@ -78,14 +99,16 @@ public sealed record RunRequest(
     int? BatchSize,
     long? Seed,
     JsonElement? Options,
-    double? Noise = null);
+    double? Noise = null,
+    VariableSpec[]? Variables = null);
 
 /// <summary>One evaluation of a run: the point, its value and the best value so far.</summary>
 public sealed record TraceEntryInfo(double[] Point, double? Value, double? BestSoFar);
 
 /// <summary>
-/// The best point found (its observed value), every evaluation in order, their number, warnings met on
-/// the way, and the noise-free value of the function at the best point (with noise, the honest measure).
+/// The recommended point (the best observed one, or with noise and a noisy surrogate the one of best posterior
+/// mean, see <c>best.basis</c>), every evaluation in order, their number, warnings met on the way, and the
+/// noise-free value of the function at the recommended point (with noise, the honest measure).
 /// </summary>
 public sealed record RunResponse(IncumbentInfo? Best, IReadOnlyList<TraceEntryInfo> Trace, int Evaluations, IReadOnlyList<string> Warnings, double? BestTrueValue = null);
 

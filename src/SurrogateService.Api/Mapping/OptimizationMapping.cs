@@ -47,7 +47,12 @@ public static class OptimizationMapping
         state.Strategy, state.Iteration, state.BestValue, state.StepSize, state.Successes, state.Failures,
         state.CycleIndex, state.InitialPoints, state.Theta, state.ThetaPoints);
 
-    private static IncumbentInfo? ToInfo(Incumbent? incumbent) => incumbent is null ? null : new IncumbentInfo(incumbent.Point, incumbent.Value);
+    private static IncumbentInfo? ToInfo(Incumbent? incumbent) => incumbent switch
+    {
+        null => null,
+        { IsPosteriorMean: true } => new IncumbentInfo(incumbent.Point, incumbent.Value, IncumbentInfo.PosteriorMean, incumbent.ObservedValue),
+        _ => new IncumbentInfo(incumbent.Point, incumbent.Value),
+    };
 
     private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 }

@@ -22,24 +22,31 @@ public static class OptimizationRequestReader
         int? batchSize = StrategyReader.BatchSize(request.BatchSize, errors, limits);
         ulong? seed = SeedReader.Read(request.Seed, errors);
         var options = StrategyReader.Options(request.Options, strategy, errors);
-        var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, box?.Dimension);
-        var state = strategy is null || box is null ? null : OptimizerStateReader.Read(request.State, strategy, box.Dimension, errors, out _);
+        var variables = VariablesReader.Read(request.Variables, box, limits.MaxOptimizationDimension, errors, out bool variablesValid);
+        if (variables is not null && points is not null)
+            VariableValuesValidator.Validate(points, variables, "points", errors);
+        int? modelDimension = box is null || !variablesValid ? null : VariableRules.ModelDimension(variables, box.Dimension);
+        var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, modelDimension);
+        var state = strategy is null || modelDimension is null ? null : OptimizerStateReader.Read(request.State, strategy, modelDimension.Value, errors, out _);
         var constraints = ConstraintReader.Read(request.Constraints, points?.Count, strategy, errors, limits.MaxOptimizationConstraints);
         var gradients = SuggestGradientReader.Read(request.Gradients, points, surrogate, errors, limits.MaxGradientObservations);
+        if (gradients is not null && variables is not null && variables.Any(v => v.Kind != VariableKind.Continuous))
+            errors.Add("gradients", "Gradients need every variable continuous: a derivative along an integer or a category means nothing to the surrogate.");
         if (!errors.IsEmpty || strategy is null || points is null || box is null || values is null || options is null || surrogate is null)
             return null;
-        return (strategy, new SuggestionRequest(box, points, values, batchSize!.Value, seed!.Value, state, options, surrogate, constraints, gradients));
+        return (strategy, new SuggestionRequest(box, points, values, batchSize!.Value, seed!.Value, state, options, surrogate, constraints, gradients, variables));
     }
 
     public static (IBenchmarkFunction Function, Box Box, RunSettings Settings)? ReadRun(RunRequest request, RequestErrors errors, LimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(limits);
-        var function = NameLookup.Find(request.Function, "function", errors, BenchmarkFunctions.All, f => f.Name);
+        var function = NameLookup.Find(request.Function, "function", errors, RunnableFunctions, f => f.Name);
         int? dimension = function is null ? null : Dimension(function, request.Dimension, errors, limits);
+        var variables = dimension is null ? null : RunVariables(request.Variables, function!, dimension.Value, errors, limits, out dimension);
         var strategy = StrategyReader.Strategy(request.Strategy, errors);
         var options = StrategyReader.Options(request.Options, strategy, errors);
-        var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, dimension);
+        var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, dimension is null ? null : VariableRules.ModelDimension(variables, dimension.Value));
         int? batchSize = StrategyReader.BatchSize(request.BatchSize, errors, limits);
         ulong? seed = SeedReader.Read(request.Seed, errors);
         int? budget = request.MaxEvaluations;
@@ -55,8 +62,38 @@ public static class OptimizationRequestReader
         if (!errors.IsEmpty || function is null || strategy is null || options is null || surrogate is null || initial is null)
             return null;
         var (method, methodOptions, count) = initial.Value;
-        var settings = new RunSettings(strategy, options, surrogate, method, methodOptions, count, budget!.Value, batchSize!.Value, seed!.Value) { Noise = noise };
+        var settings = new RunSettings(strategy, options, surrogate, method, methodOptions, count, budget!.Value, batchSize!.Value, seed!.Value)
+        {
+            Noise = noise,
+            Variables = variables,
+        };
         return (function, function.Domain(dimension!.Value), settings);
+    }
+
+    /// <summary>The built-in functions, and the problems with one objective and no constraints (mixedBranin).</summary>
+    private static IReadOnlyList<IBenchmarkFunction> RunnableFunctions { get; } = [.. BenchmarkFunctions.All, .. SingleObjectiveProblem.All];
+
+    /// <summary>
+    /// The variables of a run: a problem's own kinds (then the request may not give any), or the
+    /// request's for a continuous function's domain; null when all are continuous.
+    /// </summary>
+    /// <param name="checkedDimension">The dimension, or null when the variables were invalid (so that nothing downstream trusts it).</param>
+    private static IReadOnlyList<DesignVariable>? RunVariables(
+        VariableSpec[]? specs, IBenchmarkFunction function, int dimension, RequestErrors errors, LimitsOptions limits, out int? checkedDimension)
+    {
+        checkedDimension = dimension;
+        if (function is SingleObjectiveProblem problem && problem.Variables(dimension).Any(v => v.Kind != VariableKind.Continuous))
+        {
+            if (specs is null)
+                return problem.Variables(dimension);
+            errors.Add("variables", $"{function.Name} has its own integer and categorical variables; leave variables out.");
+            checkedDimension = null;
+            return null;
+        }
+        var variables = VariablesReader.Read(specs, function.Domain(dimension), limits.MaxOptimizationDimension, errors, out bool valid);
+        if (!valid)
+            checkedDimension = null;
+        return variables;
     }
 
     /// <summary>Values with null for failed evaluations, which the strategies read as NaN.</summary>

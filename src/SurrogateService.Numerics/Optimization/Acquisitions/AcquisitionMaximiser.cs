@@ -10,12 +10,24 @@ namespace SurrogateService.Numerics.Optimization;
 /// score −∞ throughout. With constraints, the score adds ln PoF (see <see cref="ProbabilityOfFeasibility"/>)
 /// and the reported acquisition is multiplied by PoF.
 /// </summary>
-internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition acquisition, SuggestionContext context, ProbabilityOfFeasibility? feasibility = null)
+/// <remarks>
+/// Integer and categorical coordinates: every candidate is admissible (whole numbers and level
+/// indices, see <see cref="VariableSpace"/>), so the acquisition is only ever evaluated where the
+/// function can be. The polish alternates a Nelder–Mead search over the continuous coordinates with
+/// the discrete ones held, and a first-improvement local search over the discrete ones (an integer
+/// ±1, a category to any other level) with the continuous ones held, until a round moves nothing
+/// (at most <see cref="MixedRounds"/> rounds): the alternation of continuous relaxation and
+/// neighbourhood moves that mixed-variable Bayesian optimisers use, without the rounding error of
+/// relaxing a category onto a line.
+/// </remarks>
+internal sealed class AcquisitionMaximiser(
+    ISurrogateModel model, Acquisition acquisition, SuggestionContext context, ProbabilityOfFeasibility? feasibility = null, bool noisy = false)
 {
     private const int BestPointsPerturbed = 5;
     private const int PerturbationsPerScale = 30;
     private const int Polished = 2;
     private static readonly double[] PerturbationScales = [0.1, 0.02, 0.004];
+    private const int MixedRounds = 4;
 
     private readonly PointSet _single = new(1, context.Dimension);
     private readonly double[] _mean = new double[1];
@@ -43,11 +55,13 @@ internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition ac
         foreach (int start in order.Take(Polished))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = NelderMead.Minimize(x => -Score(x), candidates[start].ToArray(), PolishOptions(), cancellationToken);
-            if (-result.Minimum > bestScore)
+            var (point, score) = context.Space.IsMixed
+                ? PolishMixed(candidates[start].ToArray(), scores[start], cancellationToken)
+                : PolishContinuous(candidates[start].ToArray(), cancellationToken);
+            if (score > bestScore)
             {
-                bestScore = -result.Minimum;
-                bestPoint = result.Minimizer;
+                bestScore = score;
+                bestPoint = point;
             }
         }
         Predict(bestPoint);
@@ -55,18 +69,77 @@ internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition ac
         return (bestPoint, feasibility is null ? reported : reported * Math.Exp(LogFeasibility(bestPoint)));
     }
 
+    private (double[] Point, double Score) PolishContinuous(double[] start, CancellationToken cancellationToken)
+    {
+        var result = NelderMead.Minimize(x => -Score(x), start, PolishOptions(), cancellationToken);
+        return (result.Minimizer, -result.Minimum);
+    }
+
+    private (double[] Point, double Score) PolishMixed(double[] point, double score, CancellationToken cancellationToken)
+    {
+        var space = context.Space;
+        int[] continuous = space.ContinuousIndices;
+        for (int round = 0; round < MixedRounds; round++)
+        {
+            if (continuous.Length > 0)
+            {
+                var fixedPoint = point;
+                var full = new double[point.Length];
+                double Objective(ReadOnlySpan<double> x)
+                {
+                    fixedPoint.CopyTo(full, 0);
+                    for (int k = 0; k < continuous.Length; k++)
+                        full[continuous[k]] = x[k];
+                    return -Score(full);
+                }
+                var result = NelderMead.Minimize(Objective, continuous.Select(j => point[j]).ToArray(), PolishOptions(continuous), cancellationToken);
+                if (-result.Minimum > score)
+                {
+                    point = (double[])point.Clone();
+                    for (int k = 0; k < continuous.Length; k++)
+                        point[continuous[k]] = result.Minimizer[k];
+                    score = -result.Minimum;
+                }
+            }
+            bool moved = false;
+            foreach (int j in space.DiscreteIndices)
+            {
+                foreach (double value in space.Neighbours(j, point[j]).ToArray())
+                {
+                    var neighbour = (double[])point.Clone();
+                    neighbour[j] = value;
+                    double neighbourScore = Score(neighbour);
+                    if (neighbourScore > score)
+                    {
+                        (point, score, moved) = (neighbour, neighbourScore, true);
+                        break;
+                    }
+                }
+            }
+            if (!moved)
+                break;
+        }
+        return (point, score);
+    }
+
     private PointSet Candidates(TrainingSet data)
     {
-        var box = context.Box;
         int d = context.Dimension;
         int global = Math.Clamp(200 * d, 500, 2000);
-        var sobol = SpaceFilling.Candidates(box, global, context.Random.NextUInt64());
+        var sobol = context.Space.Candidates(global, context.Random.NextUInt64());
 
-        var best = Enumerable.Range(0, data.Count).OrderBy(i => data.Values[i]).Take(BestPointsPerturbed).ToArray();
+        // With noisy values the lowest observations are mostly lucky draws: the centres are then the
+        // points of lowest posterior mean, where the model believes the minimum is.
+        var ranking = data.Values;
+        if (noisy)
+        {
+            ranking = new double[data.Count];
+            model.Predict(data.Points, ranking);
+        }
+        var best = Enumerable.Range(0, data.Count).OrderBy(i => ranking[i]).Take(BestPointsPerturbed).ToArray();
         int local = best.Length * PerturbationScales.Length * PerturbationsPerScale;
         var candidates = new PointSet(global + local, d);
         sobol.Data.CopyTo(candidates.Data);
-        var widths = BoxGeometry.Widths(box);
         int row = global;
         foreach (int i in best)
         {
@@ -76,22 +149,26 @@ internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition ac
                 {
                     var target = candidates[row];
                     for (int j = 0; j < d; j++)
-                        target[j] = BoxGeometry.Reflect(data.Points[i][j] + scale * widths[j] * context.Random.NextGaussian(), box.Lower[j], box.Upper[j]);
+                        target[j] = context.Space.Perturb(j, data.Points[i][j], scale, context.Random);
                 }
             }
         }
         return candidates;
     }
 
-    private NelderMeadOptions PolishOptions()
+    /// <param name="coordinates">The coordinates searched (all when null).</param>
+    private NelderMeadOptions PolishOptions(int[]? coordinates = null)
     {
-        var widths = BoxGeometry.Widths(context.Box);
+        coordinates ??= Enumerable.Range(0, context.Dimension).ToArray();
+        var lower = coordinates.Select(j => context.Box.Lower[j]).ToArray();
+        var upper = coordinates.Select(j => context.Box.Upper[j]).ToArray();
+        var widths = lower.Zip(upper, (l, u) => u - l).ToArray();
         return new NelderMeadOptions
         {
-            LowerBounds = context.Box.Lower.ToArray(),
-            UpperBounds = context.Box.Upper.ToArray(),
+            LowerBounds = lower,
+            UpperBounds = upper,
             InitialSteps = widths.Select(w => 0.02 * w).ToArray(),
-            MaxEvaluations = 30 * (context.Dimension + 1),
+            MaxEvaluations = 30 * (coordinates.Length + 1),
             PointTolerance = 1e-5 * widths.Min(),
             ValueTolerance = 1e-9,
         };

@@ -12,11 +12,13 @@ internal sealed class FailurePenalty
 {
     private readonly PointSet _failed;
     private readonly double _radius;
+    private readonly VariableSpace _space;
 
-    public FailurePenalty(PointSet failed, Box box, double relativeRadius)
+    public FailurePenalty(PointSet failed, VariableSpace space, double relativeRadius)
     {
         _failed = failed;
-        _radius = relativeRadius * BoxGeometry.Diagonal(box);
+        _space = space;
+        _radius = relativeRadius * BoxGeometry.Diagonal(space.Box);
     }
 
     public bool IsActive => _failed.Count > 0 && _radius > 0;
@@ -27,7 +29,7 @@ internal sealed class FailurePenalty
             return 0;
         double nearest = double.PositiveInfinity;
         for (int i = 0; i < _failed.Count; i++)
-            nearest = Math.Min(nearest, BoxGeometry.SquaredDistance(point, _failed[i]));
+            nearest = Math.Min(nearest, _space.SquaredDistance(point, _failed[i]));
         return Math.Exp(-0.5 * nearest / (_radius * _radius));
     }
 }

@@ -11,12 +11,14 @@ internal sealed class OccupiedPoints
 {
     private readonly List<double> _coordinates = [];
     private readonly int _dimension;
+    private readonly VariableSpace _space;
 
-    public OccupiedPoints(Box box, PointSet known, double relativeTolerance)
+    public OccupiedPoints(VariableSpace space, PointSet known, double relativeTolerance)
     {
-        _dimension = box.Dimension;
+        _space = space;
+        _dimension = space.Dimension;
         _coordinates.AddRange(known.Data.ToArray());
-        Tolerance = relativeTolerance * BoxGeometry.Diagonal(box);
+        Tolerance = relativeTolerance * BoxGeometry.Diagonal(space.Box);
     }
 
     /// <summary>τ, in the units of the box.</summary>
@@ -24,13 +26,13 @@ internal sealed class OccupiedPoints
 
     public void Add(ReadOnlySpan<double> point) => _coordinates.AddRange(point);
 
-    /// <summary>Squared distance to the nearest occupied point (+∞ when there is none).</summary>
+    /// <summary>Squared distance to the nearest occupied point (+∞ when there is none), in the metric of the variables.</summary>
     public double NearestSquaredDistance(ReadOnlySpan<double> point)
     {
         ReadOnlySpan<double> all = CollectionsMarshal.AsSpan(_coordinates);
         double best = double.PositiveInfinity;
         for (int offset = 0; offset < all.Length; offset += _dimension)
-            best = Math.Min(best, BoxGeometry.SquaredDistance(point, all.Slice(offset, _dimension)));
+            best = Math.Min(best, _space.SquaredDistance(point, all.Slice(offset, _dimension)));
         return best;
     }
 

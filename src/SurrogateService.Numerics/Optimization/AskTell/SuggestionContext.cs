@@ -18,7 +18,7 @@ internal sealed class SuggestionContext
             throw new ArgumentException($"{strategy.Name} does not take constraints.", nameof(request));
         if (request.State is { } state)
         {
-            var problems = strategy.CheckState(state, request.Box.Dimension);
+            var problems = strategy.CheckState(state, VariableRules.ModelDimension(request.Variables, request.Box.Dimension));
             if (problems.Count > 0)
                 throw new ArgumentException($"Invalid state: {problems[0].Field}: {problems[0].Message}", nameof(request));
         }
@@ -27,13 +27,21 @@ internal sealed class SuggestionContext
         Warnings = [.. Known.Warnings];
         Iteration = request.State?.Iteration ?? 0;
         Random = StrategyRandom.For(request.Seed, Iteration);
-        Occupied = new OccupiedPoints(request.Box, request.Points, request.Options.Number(StrategyOptions.MinDistance));
-        Penalty = new FailurePenalty(Known.Failed, request.Box, request.Options.Number(StrategyOptions.FailureRadius));
+        Space = new VariableSpace(request.Box, request.Variables);
+        Incumbent = Known.Incumbent;
+        Occupied = new OccupiedPoints(Space, request.Points, request.Options.Number(StrategyOptions.MinDistance));
+        Penalty = new FailurePenalty(Known.Failed, Space, request.Options.Number(StrategyOptions.FailureRadius));
         _points = new PointSet(request.BatchSize, request.Box.Dimension);
         _acquisition = new double[request.BatchSize];
     }
 
     public SuggestionRequest Request { get; }
+
+    /// <summary>The kinds of the coordinates, their distance and their encoding for the surrogate.</summary>
+    public VariableSpace Space { get; }
+
+    /// <summary>The incumbent reported: the best observed value, unless a noisy surrogate replaced it by the best posterior mean.</summary>
+    public Incumbent? Incumbent { get; set; }
 
     public KnownData Known { get; }
 
@@ -65,7 +73,7 @@ internal sealed class SuggestionContext
     /// <exception cref="OptimizationException">Not even the farthest candidate keeps the minimum distance.</exception>
     public void AcceptSpaceFilling(int index)
     {
-        var point = SpaceFilling.FarthestPoint(Box, Occupied, Random.NextUInt64())
+        var point = SpaceFilling.FarthestPoint(Space, Occupied, Random.NextUInt64())
             ?? throw new OptimizationException(
                 "No point of the box keeps the minimum distance from the known points and the batch: the box is saturated. " +
                 "Lower options.minDistance, shrink the box, or ask for fewer points.")
@@ -73,5 +81,5 @@ internal sealed class SuggestionContext
         Accept(index, point, double.NaN);
     }
 
-    public Suggestion Finish(OptimizerState state) => new(_points, _acquisition, state, Known.Incumbent, Warnings.Distinct().ToArray(), Known.Feasible);
+    public Suggestion Finish(OptimizerState state) => new(_points, _acquisition, state, Incumbent, Warnings.Distinct().ToArray(), Known.Feasible);
 }

@@ -1,5 +1,6 @@
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Options;
+using SurrogateService.Numerics.Surrogates;
 
 namespace SurrogateService.Numerics.Optimization;
 
@@ -9,6 +10,11 @@ namespace SurrogateService.Numerics.Optimization;
 /// budget is spent — exactly, the last batch being cut to fit. It always returns the best point
 /// found (Surrogates.jl 7.7 can return nothing).
 /// </summary>
+/// <remarks>
+/// With observation noise the best observed value is mostly the luckiest draw: a Kriging surrogate
+/// without a noise option then fits the noise variance ('fit'), and the run recommends the evaluated
+/// point of best posterior mean of a final fit on all the evaluations (see <see cref="PosteriorIncumbent"/>).
+/// </remarks>
 public static class OptimizationRun
 {
     private const ulong NoiseStream = 0x6E6F697365UL;
@@ -54,33 +60,62 @@ public static class OptimizationRun
             progress?.Report(new RunProgress(trace.Count, settings.MaxEvaluations, entry));
         }
 
-        var initial = InitialPlan(box, settings);
+        var space = new VariableSpace(box, settings.Variables);
+        var initial = InitialPlan(space, settings);
         for (int i = 0; i < initial.Count; i++)
             Evaluate(initial[i].ToArray());
 
         var strategyOptions = WithBudget(settings.Strategy, settings.StrategyOptions, settings.MaxEvaluations);
         var warnings = new List<string>();
+        var surrogate = NoiseAware(settings, warnings);
         OptimizerState? state = null;
         while (trace.Count < settings.MaxEvaluations)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int batch = Math.Min(settings.BatchSize, settings.MaxEvaluations - trace.Count);
-            var request = new SuggestionRequest(box, PointSet.FromRows(points), [.. values], batch, settings.Seed, state, strategyOptions, settings.Surrogate);
+            var request = new SuggestionRequest(box, PointSet.FromRows(points), [.. values], batch, settings.Seed, state, strategyOptions, surrogate,
+                Variables: settings.Variables);
             var suggestion = settings.Strategy.Suggest(request, cancellationToken);
             for (int i = 0; i < suggestion.Points.Count; i++)
                 Evaluate(suggestion.Points[i].ToArray());
             state = suggestion.State;
             warnings.AddRange(suggestion.Warnings.Where(w => !warnings.Contains(w)));
         }
-        return new RunResult(best, trace, warnings, best is null ? null : objective(best.Point));
+        var recommended = IsNoisy(surrogate) ? PosteriorRecommendation(space, points, values, surrogate, state, cancellationToken) ?? best : best;
+        return new RunResult(recommended, trace, warnings, recommended is null ? null : objective(recommended.Point));
+    }
+
+    private static bool IsNoisy(SurrogateChoice surrogate) => surrogate.Kind is KrigingKind && surrogate.Options.All["noise"] is not 0.0;
+
+    /// <summary>With noise and a Kriging surrogate whose noise option was left at 0: the same with noise 'fit', and a warning saying so.</summary>
+    private static SurrogateChoice NoiseAware(RunSettings settings, List<string> warnings)
+    {
+        var surrogate = settings.Surrogate;
+        if (settings.Noise == 0 || surrogate.Kind is not KrigingKind || IsNoisy(surrogate))
+            return surrogate;
+        warnings.Add("The evaluations are noisy (noise > 0): the Kriging surrogate fits the noise variance (noise 'fit'); give surrogate.options.noise to choose otherwise.");
+        return new SurrogateChoice(surrogate.Kind, new OptionValues(surrogate.Kind.Options, new Dictionary<string, object>(surrogate.Options.All) { ["noise"] = "fit" }));
+    }
+
+    /// <summary>The evaluated point of best posterior mean under the surrogate fitted to every evaluation; null when it cannot be fitted noisy.</summary>
+    private static Incumbent? PosteriorRecommendation(
+        VariableSpace space, List<double[]> points, List<double> values, SurrogateChoice surrogate, OptimizerState? state, CancellationToken cancellationToken)
+    {
+        var all = new SuggestionRequest(space.Box, PointSet.FromRows(points), [.. values], 1, 0, null, OptionValues.Defaults([]), surrogate);
+        var training = KnownData.From(all).Training;
+        var (model, isChosen) = SurrogateFitter.Fit(training, surrogate, state?.Theta, searchFromPrevious: true, [], space, cancellationToken);
+        return isChosen && PosteriorIncumbent.NoiseVariance(model) is not null ? PosteriorIncumbent.BestMean(model!, training!, null) : null;
     }
 
     /// <exception cref="OptimizationException">The sampling method cannot draw this plan (e.g. a grid that does not fit the count).</exception>
-    private static PointSet InitialPlan(Box box, RunSettings settings)
+    /// <remarks>With integer or categorical variables the plan is drawn in <see cref="VariableSpace.SamplingBox"/> and snapped.</remarks>
+    private static PointSet InitialPlan(VariableSpace space, RunSettings settings)
     {
         try
         {
-            return settings.InitialMethod.Sample(settings.InitialCount, box, settings.InitialOptions, settings.Seed);
+            var plan = settings.InitialMethod.Sample(settings.InitialCount, space.SamplingBox(), settings.InitialOptions, settings.Seed);
+            space.SnapAll(plan);
+            return plan;
         }
         catch (ArgumentException ex)
         {

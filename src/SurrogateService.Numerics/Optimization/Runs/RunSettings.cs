@@ -1,3 +1,4 @@
+using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Options;
 using SurrogateService.Numerics.Sampling;
 
@@ -21,6 +22,9 @@ public sealed record RunSettings(
 {
     /// <summary>σ of the observation noise (0: exact evaluations); drawn from its own stream seeded by <see cref="Seed"/>.</summary>
     public double Noise { get; init; }
+
+    /// <summary>The kind of every coordinate (all continuous when null): the initial plan and every suggestion respect them.</summary>
+    public IReadOnlyList<DesignVariable>? Variables { get; init; }
 
     /// <summary>The strategy's defaults and surrogate, Sobol' initial points, batch size 1.</summary>
     public static RunSettings For(IOptimizationStrategy strategy, int initialCount, int maxEvaluations, ulong seed)

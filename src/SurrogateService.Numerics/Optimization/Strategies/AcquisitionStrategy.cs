@@ -57,22 +57,31 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
         int successful = data?.Count ?? 0;
         int? searchedOn = request.State?.ThetaPoints;
         bool search = searchedOn is not int last || successful < last || successful - last >= request.Options.Integer(StrategyOptions.RefitEvery);
-        var (model, isChosen) = SurrogateFitter.Fit(data, request.Surrogate, request.State?.Theta, search, context.Warnings, cancellationToken);
-        bool fitted = isChosen && model is KrigingModel;
-        double[]? theta = fitted ? ((KrigingModel)model!).Theta.ToArray() : request.State?.Theta;
-        int? thetaPoints = fitted && search ? successful : searchedOn;
+        var space = context.Space;
+        var (model, isChosen) = SurrogateFitter.Fit(data, request.Surrogate, request.State?.Theta, search, context.Warnings, space, cancellationToken);
+        var kriging = isChosen ? EncodedModel.KrigingOf(model) : null;
+        double[]? theta = kriging is not null ? kriging.Theta.ToArray() : request.State?.Theta;
+        int? thetaPoints = kriging is not null && search ? successful : searchedOn;
 
         var feasibility = model is null ? null : FitConstraints(context, cancellationToken);
         // With constraints and no feasible point yet, the probability of feasibility alone chooses.
         bool seekFeasibility = feasibility is not null && context.Known.Incumbent is null;
         double best = context.Known.Incumbent?.Value ?? 0;
+        double noiseVariance = 0;
+        if (PosteriorIncumbent.NoiseVariance(kriging) is double tau2 && data is not null)
+        {
+            var eligible = FeasibleRows(context.Known);
+            context.Incumbent = PosteriorIncumbent.BestMean(model!, data, eligible);
+            best = context.Incumbent?.Value ?? best;
+            noiseVariance = tau2;
+        }
         double lie = data is null ? 0 : ConstantLie(request.Options.Text(StrategyOptions.Liar), data.Values);
         for (int j = 0; j < context.BatchSize; j++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var chosen = model is null || data is null
                 ? null
-                : new AcquisitionMaximiser(model, seekFeasibility ? new FeasibilitySearchAcquisition() : CreateAcquisition(request.Options, best, data), context, feasibility)
+                : new AcquisitionMaximiser(model, seekFeasibility ? new FeasibilitySearchAcquisition() : CreateAcquisition(request.Options, best, data, noiseVariance), context, feasibility, noisy: noiseVariance > 0)
                     .Maximise(data, cancellationToken);
             if (chosen is not var (point, value))
             {
@@ -87,7 +96,7 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
                 double pretend = request.Options.Text(StrategyOptions.Liar) == StrategyOptions.LiarBeliever ? PredictAt(model!, point) : lie;
                 data = data!.Append(point, pretend);
                 best = Math.Min(best, pretend);
-                model = SurrogateFitter.Refit(data, request.Surrogate, model!, cancellationToken);
+                model = SurrogateFitter.Refit(data, request.Surrogate, model!, space, cancellationToken);
                 if (model is null)
                     context.Warnings.Add("The surrogate could not be refitted with the pending points of the batch: the rest of the batch is space-filling.");
             }
@@ -96,7 +105,7 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
         {
             Strategy = Name,
             Iteration = context.Iteration + 1,
-            BestValue = context.Known.Incumbent?.Value,
+            BestValue = context.Incumbent?.Value,
             Theta = theta,
             ThetaPoints = theta is null ? null : thetaPoints ?? successful,
         });
@@ -114,7 +123,7 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
         var models = new List<ISurrogateModel>(sets.Length);
         foreach (var set in sets)
         {
-            var (model, _) = SurrogateFitter.Fit(set, context.Request.Surrogate, null, true, context.Warnings, cancellationToken);
+            var (model, _) = SurrogateFitter.Fit(set, context.Request.Surrogate, null, true, context.Warnings, context.Space, cancellationToken);
             if (model is null)
             {
                 context.Warnings.Add("A constraint could not be modelled: this suggestion ignores the constraints.");
@@ -125,8 +134,17 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
         return new ProbabilityOfFeasibility(models);
     }
 
-    /// <summary>The acquisition for the current best value (which a lie may have lowered) and data.</summary>
-    private protected abstract Acquisition CreateAcquisition(OptionValues options, double best, TrainingSet data);
+    /// <summary>With constraints, whether each training row satisfies them all; null without constraints.</summary>
+    private static bool[]? FeasibleRows(KnownData known) =>
+        known.ConstraintTraining is not { } sets
+            ? null
+            : Enumerable.Range(0, known.Training!.Count).Select(r => Array.TrueForAll(sets, set => set.Values[r] <= 0)).ToArray();
+
+    /// <summary>
+    /// The acquisition for the current best value (which a lie may have lowered) and data; with a noisy
+    /// surrogate <paramref name="best"/> is a posterior mean and <paramref name="noiseVariance"/> τ² &gt; 0 (else 0).
+    /// </summary>
+    private protected abstract Acquisition CreateAcquisition(OptionValues options, double best, TrainingSet data, double noiseVariance);
 
     /// <summary>max − min of the values, or 1 when they are all equal: the scale of a failure penalty.</summary>
     private protected static double Spread(double[] values)

@@ -26,6 +26,7 @@ public interface IOptimizationStrategy
     bool SupportsConstraints { get; }
 
     /// <summary>Problems with a state a client sent back, as (field inside the state, message); empty when it is sound.</summary>
+    /// <param name="dimension">The surrogate's dimension: the box's, or more when categories are one-hot encoded (see <see cref="VariableSpace"/>).</param>
     IReadOnlyList<StateProblem> CheckState(OptimizerState state, int dimension);
 
     /// <summary>The next <see cref="SuggestionRequest.BatchSize"/> points to evaluate. Deterministic for the same request.</summary>

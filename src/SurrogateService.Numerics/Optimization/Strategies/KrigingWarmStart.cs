@@ -21,22 +21,33 @@ namespace SurrogateService.Numerics.Optimization;
 internal static class KrigingWarmStart
 {
     /// <param name="search">True to search the likelihood from <paramref name="previousTheta"/> and from the heuristic θ, false to keep it.</param>
-    /// <returns>The model, or null when the choice is not Kriging with θ 'fit' and exact values without gradients, or there is no previous θ.</returns>
+    /// <returns>The model, or null when the choice is not Kriging with θ 'fit' without gradients, or there is no previous θ.</returns>
+    /// <remarks>
+    /// With noise ('fit' or a known variance) the noise parameter is searched too: from its usual
+    /// start beside each θ start when searching, and alone (a one-dimensional search, θ kept) otherwise,
+    /// so that a noisy suggestion costs about what an exact one does.
+    /// </remarks>
     public static KrigingModel? TryFit(TrainingSet data, SurrogateChoice choice, double[]? previousTheta, bool search, CancellationToken cancellationToken)
     {
         if (previousTheta is null || previousTheta.Length != data.Dimension || choice.Kind is not KrigingKind
-            || choice.Options.Text("theta") != "fit" || Array.TrueForAll(data.Values, v => v == data.Values[0])
-            || KrigingKind.ReadNoise(data, choice.Options).Mode != NoiseMode.None || data.Gradients is not null)
+            || choice.Options.Text("theta") != "fit" || Array.TrueForAll(data.Values, v => v == data.Values[0]) || data.Gradients is not null)
             return null;
+        var noise = KrigingKind.ReadNoise(data, choice.Options);
         var shape = KernelProfiles.Parse(choice.Options.Text("kernel")!);
-        DuplicatePoints.ThrowIfAny(data.Points, "the Kriging correlation matrix would be singular");
+        if (noise.Mode == NoiseMode.None)
+            DuplicatePoints.ThrowIfAny(data.Points, "the Kriging correlation matrix would be singular");
         double nugget = choice.Options.Number("nugget");
         double[] p = KrigingKind.Exponents(shape, choice.Options, data.Dimension);
-        // The nugget of a maximum-likelihood fit, as in the first call (not the condition rule of a given θ).
-        if (!search)
-            return KrigingModel.WithJitter(data, new KrigingCorrelation(shape, previousTheta, p), nugget, []);
         var fromPrevious = new KrigingSearchSettings(
-            (double[])previousTheta.Clone(), p, choice.Options.Boolean("fitP"), (ulong)choice.Options.Integer("seed"), Starts: 1, nugget, shape);
+            (double[])previousTheta.Clone(), p, choice.Options.Boolean("fitP"), (ulong)choice.Options.Integer("seed"), Starts: 1, nugget, shape, noise);
+        if (!search)
+        {
+            // The nugget of a maximum-likelihood fit, as in the first call (not the condition rule of a given θ).
+            if (noise.Mode == NoiseMode.None)
+                return KrigingModel.WithJitter(data, new KrigingCorrelation(shape, previousTheta, p), nugget, []);
+            var noiseOnly = KrigingHyperparameterSearch.Run(data, fromPrevious with { FitTheta = false, FitP = false }, cancellationToken);
+            return KrigingModel.WithNugget(data, new KrigingCorrelation(shape, noiseOnly.Theta, noiseOnly.P), noiseOnly.Nugget, noise, noiseOnly.NoiseParameter, noiseOnly.Warnings);
+        }
         var fromHeuristic = fromPrevious with { StartTheta = KrigingKind.HeuristicTheta(data, p) };
         var results = new KrigingSearchResult[2];
         try
@@ -55,6 +66,6 @@ internal static class KrigingWarmStart
         // working precision at one of them. Ties go to the previous θ, so that a suggestion changes
         // only when the likelihood says so.
         var best = results[1].LogLikelihood > results[0].LogLikelihood ? results[1] : results[0];
-        return KrigingModel.WithNugget(data, new KrigingCorrelation(shape, best.Theta, best.P), best.Nugget, KrigingNoise.None, 0, best.Warnings);
+        return KrigingModel.WithNugget(data, new KrigingCorrelation(shape, best.Theta, best.P), best.Nugget, noise, best.NoiseParameter, best.Warnings);
     }
 }

@@ -21,6 +21,6 @@ internal sealed class LowerConfidenceBoundStrategy : AcquisitionStrategy
         StrategyOptions.FailureRadiusSpec,
     ];
 
-    private protected override Acquisition CreateAcquisition(OptionValues options, double best, TrainingSet data) =>
+    private protected override Acquisition CreateAcquisition(OptionValues options, double best, TrainingSet data, double noiseVariance) =>
         new LowerConfidenceBoundAcquisition(options.Number(StrategyOptions.Kappa), Spread(data.Values));
 }

@@ -6,7 +6,8 @@ namespace SurrogateService.Numerics.Optimization;
 
 /// <summary>
 /// The fallback of last resort, which needs no model: among scrambled Sobol' candidates, the one
-/// farthest from every occupied point. It explores where nothing is known, which is never a wasted evaluation.
+/// farthest from every occupied point (integers and levels drawn as such, see <see cref="VariableSpace.Candidates"/>).
+/// It explores where nothing is known, which is never a wasted evaluation.
 /// </summary>
 internal static class SpaceFilling
 {
@@ -22,9 +23,9 @@ internal static class SpaceFilling
     public static PointSet Candidates(Box box, int count, ulong seed) => Sobol.Sample(count, box, Scrambled, seed);
 
     /// <summary>The farthest candidate from the occupied points, or null when even it violates the distance rule.</summary>
-    public static double[]? FarthestPoint(Box box, OccupiedPoints occupied, ulong seed)
+    public static double[]? FarthestPoint(VariableSpace space, OccupiedPoints occupied, ulong seed)
     {
-        var candidates = Candidates(box, Math.Clamp(256 * box.Dimension, 1024, 4096), seed);
+        var candidates = space.Candidates(Math.Clamp(256 * space.Dimension, 1024, 4096), seed);
         int best = -1;
         double bestDistance = double.NegativeInfinity;
         for (int i = 0; i < candidates.Count; i++)

@@ -61,7 +61,7 @@ internal abstract class StochasticRadialBasisStrategy : IOptimizationStrategy
         var (sigma, successes, failures) = StepSizeControl.Update(previous, context.Known.Incumbent, context.Dimension, context.BatchSize, context.Warnings);
         int cycle = previous.CycleIndex!.Value;
 
-        var (model, _) = SurrogateFitter.Fit(context.Known.Training, request.Surrogate, null, false, context.Warnings, cancellationToken);
+        var (model, _) = SurrogateFitter.Fit(context.Known.Training, request.Surrogate, null, false, context.Warnings, context.Space, cancellationToken);
         if (model is null || context.Known.Incumbent is not { } incumbent)
         {
             for (int j = 0; j < context.BatchSize; j++)
@@ -110,8 +110,7 @@ internal abstract class StochasticRadialBasisStrategy : IOptimizationStrategy
     {
         int d = context.Dimension;
         int count = Math.Clamp(100 * d, 500, 5000);
-        var box = context.Box;
-        var widths = BoxGeometry.Widths(box);
+        var space = context.Space;
         var random = context.Random;
         var candidates = new PointSet(count, d);
         for (int i = 0; i < count; i++)
@@ -123,14 +122,14 @@ internal abstract class StochasticRadialBasisStrategy : IOptimizationStrategy
             {
                 if (probability >= 1 || random.NextDouble() < probability)
                 {
-                    row[j] = BoxGeometry.Reflect(center[j] + sigma * widths[j] * random.NextGaussian(), box.Lower[j], box.Upper[j]);
+                    row[j] = space.Perturb(j, center[j], sigma, random);
                     any = true;
                 }
             }
             if (!any)
             {
                 int j = random.NextInt(d);
-                row[j] = BoxGeometry.Reflect(center[j] + sigma * widths[j] * random.NextGaussian(), box.Lower[j], box.Upper[j]);
+                row[j] = space.Perturb(j, center[j], sigma, random);
             }
         }
         return candidates;
@@ -159,7 +158,7 @@ internal abstract class StochasticRadialBasisStrategy : IOptimizationStrategy
                 return j;
             context.Accept(j, candidates[pick], merit);
             for (int i = 0; i < count; i++)
-                distances[i] = Math.Min(distances[i], Math.Sqrt(BoxGeometry.SquaredDistance(candidates[i], candidates[pick])));
+                distances[i] = Math.Min(distances[i], Math.Sqrt(context.Space.SquaredDistance(candidates[i], candidates[pick])));
         }
         return context.BatchSize;
     }

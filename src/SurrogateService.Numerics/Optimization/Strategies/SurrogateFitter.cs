@@ -17,16 +17,25 @@ internal static class SurrogateFitter
 
     /// <param name="previousTheta">For Kriging with θ 'fit': the previous call's θ, or null for a full likelihood search.</param>
     /// <param name="searchFromPrevious">True to search the likelihood from <paramref name="previousTheta"/>, false to keep it.</param>
+    /// <param name="space">The variables: the surrogate is fitted to their encoding and predicts at design points.</param>
     /// <returns>The model (null when no surrogate could be fitted) and whether it is the chosen surrogate rather than a fallback.</returns>
     /// <exception cref="OptimizationException">The surrogate options are wrong for these data (a client error, not a numerical one).</exception>
     public static (ISurrogateModel? Model, bool IsChosen) Fit(
-        TrainingSet? data, SurrogateChoice choice, double[]? previousTheta, bool searchFromPrevious, List<string> warnings, CancellationToken cancellationToken)
+        TrainingSet? designData, SurrogateChoice choice, double[]? previousTheta, bool searchFromPrevious, List<string> warnings, VariableSpace space,
+        CancellationToken cancellationToken, double? previousNoise = null)
     {
-        if (data is null || data.Count < 2)
+        if (designData is null || designData.Count < 2)
         {
             warnings.Add("Fewer than two evaluations have succeeded, too few for a surrogate: space-filling points were suggested.");
             return (null, false);
         }
+        var (model, isChosen) = FitEncoded(space.Encode(designData), choice, previousTheta, searchFromPrevious, warnings, cancellationToken);
+        return (Decoded(model, space), isChosen);
+    }
+
+    private static (ISurrogateModel? Model, bool IsChosen) FitEncoded(
+        TrainingSet data, SurrogateChoice choice, double[]? previousTheta, bool searchFromPrevious, List<string> warnings, CancellationToken cancellationToken)
+    {
         string? failure = TryFit(data, choice, () => KrigingWarmStart.TryFit(data, choice, previousTheta, searchFromPrevious, cancellationToken), cancellationToken, out var model);
         if (model is not null)
             return (model, true);
@@ -46,9 +55,9 @@ internal static class SurrogateFitter
     }
 
     /// <summary>Refits with the hyperparameters of <paramref name="model"/> kept (for the pending points of a batch).</summary>
-    public static ISurrogateModel? Refit(TrainingSet data, SurrogateChoice choice, ISurrogateModel model, CancellationToken cancellationToken)
+    public static ISurrogateModel? Refit(TrainingSet designData, SurrogateChoice choice, ISurrogateModel model, VariableSpace space, CancellationToken cancellationToken)
     {
-        var frozen = model switch
+        var frozen = (model is EncodedModel encoded ? encoded.Inner : model) switch
         {
             KrigingModel kriging => new SurrogateChoice(HeuristicKriging.Kind, new OptionValues(HeuristicKriging.Kind.Options, FrozenOptions(kriging, choice))),
             GradientEnhancedKrigingModel enhanced => new SurrogateChoice(HeuristicKriging.Kind, new OptionValues(HeuristicKriging.Kind.Options, new Dictionary<string, object>
@@ -59,9 +68,12 @@ internal static class SurrogateFitter
             })),
             _ => choice,
         };
-        TryFit(data, frozen, null, cancellationToken, out var refitted);
-        return refitted;
+        TryFit(space.Encode(designData), frozen, null, cancellationToken, out var refitted);
+        return Decoded(refitted, space);
     }
+
+    private static ISurrogateModel? Decoded(ISurrogateModel? model, VariableSpace space) =>
+        model is not null && space.Encodes ? new EncodedModel(model, space) : model;
 
     /// <summary>The kernel, θ (p for the power exponential) and noise variance of a fitted Kriging model, as options that refit it without a search.</summary>
     private static Dictionary<string, object> FrozenOptions(KrigingModel kriging, SurrogateChoice choice)
