@@ -55,6 +55,21 @@ internal sealed class StateRules(OptimizerState state)
         return this;
     }
 
+    /// <summary>An optional list of vectors, each with one finite, positive entry per dimension.</summary>
+    public StateRules OptionalPositiveVectors(string field, double[][]? vectors, int dimension)
+    {
+        if (vectors is null)
+            return this;
+        for (int k = 0; k < vectors.Length; k++)
+        {
+            if (vectors[k] is null)
+                Add($"{field}[{k}]", "Is required.");
+            else
+                OptionalPositiveVector($"{field}[{k}]", vectors[k], dimension);
+        }
+        return this;
+    }
+
     /// <summary>Two optional fields that are given together or not at all.</summary>
     public StateRules Together(string field, object? value, string partner, object? partnerValue)
     {

@@ -44,6 +44,7 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
             .Absent("failures", state.Failures, Name)
             .Absent("cycleIndex", state.CycleIndex, Name)
             .Absent("initialPoints", state.InitialPoints, Name)
+            .Absent("objectiveThetas", state.ObjectiveThetas, Name)
             .Problems;
     }
 

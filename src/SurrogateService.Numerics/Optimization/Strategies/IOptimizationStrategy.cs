@@ -25,6 +25,9 @@ public interface IOptimizationStrategy
     /// <summary>Whether it takes black-box constraint values beside the objective (see <see cref="SuggestionRequest.Constraints"/>).</summary>
     bool SupportsConstraints { get; }
 
+    /// <summary>Whether it optimises several objectives (see <see cref="SuggestionRequest.Objectives"/>) rather than one.</summary>
+    bool HandlesSeveralObjectives => false;
+
     /// <summary>Problems with a state a client sent back, as (field inside the state, message); empty when it is sound.</summary>
     IReadOnlyList<StateProblem> CheckState(OptimizerState state, int dimension);
 
