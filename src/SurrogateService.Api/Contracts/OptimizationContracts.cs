@@ -19,13 +19,17 @@ public sealed record OptimizerStateInfo(
     int? CycleIndex,
     int? InitialPoints,
     double[]? Theta,
-    int? ThetaPoints);
+    int? ThetaPoints,
+    double[][]? ObjectiveThetas = null);
 
 /// <summary>
 /// Ask–tell: the points evaluated so far (a <c>null</c> value marks a failed evaluation), the box,
 /// the strategy and its options, and the state of the previous call (none on the first call).
 /// <c>constraints</c> (ei only) holds one array per point with the values of black-box constraints,
 /// feasible when every value is ≤ 0; a <c>null</c> entry marks a failed evaluation of that point.
+/// With several objectives (ehvi, parego) <c>objectives</c> replaces <c>values</c>: one row of 2 to 4
+/// numbers per point (a <c>null</c> row or entry marks a failed evaluation), and <c>referencePoint</c>
+/// (one number per objective, worse than every Pareto-front point) fixes the hypervolume's reference.
 /// </summary>
 public sealed record SuggestRequest(
     string? Strategy,
@@ -38,7 +42,9 @@ public sealed record SuggestRequest(
     long? Seed,
     OptimizerStateInfo? State,
     JsonElement? Options,
-    double?[][]? Constraints = null);
+    double?[][]? Constraints = null,
+    double?[]?[]? Objectives = null,
+    double[]? ReferencePoint = null);
 
 /// <summary>The best successful evaluation.</summary>
 public sealed record IncumbentInfo(double[] Point, double Value);
@@ -48,6 +54,7 @@ public sealed record IncumbentInfo(double[] Point, double Value);
 /// fallback), the state to send with the next request, the incumbent and warnings about fallbacks.
 /// With constraints the incumbent is the best feasible point (null while none is) and
 /// <c>feasible</c> says for every known point whether it succeeded with all constraints ≤ 0.
+/// With several objectives the incumbent is null and <c>paretoFront</c> carries the current front.
 /// </summary>
 public sealed record SuggestResponse(
     double[][] Points,
@@ -55,7 +62,15 @@ public sealed record SuggestResponse(
     OptimizerStateInfo State,
     IncumbentInfo? Incumbent,
     IReadOnlyList<string> Warnings,
-    bool[]? Feasible = null);
+    bool[]? Feasible = null,
+    CurrentParetoFrontInfo? ParetoFront = null);
+
+/// <summary>
+/// The non-dominated evaluations (exact duplicates merged into their mean) and their objective values,
+/// the reference point (the client's, or derived: the front's nadir plus 10 % of its range in each
+/// objective, <c>referencePointDerived</c> true; null while nothing has succeeded) and the front's hypervolume for it.
+/// </summary>
+public sealed record CurrentParetoFrontInfo(double[][] Points, double[][] Values, double[]? ReferencePoint, bool ReferencePointDerived, double Hypervolume);
 
 /// <summary>The initial sampling plan of a run: a method (see GET /v1/samples/methods), its options and the number of points.</summary>
 public sealed record InitialSamplesSpec(string? Method, int? Count, JsonElement? Options);
@@ -63,7 +78,9 @@ public sealed record InitialSamplesSpec(string? Method, int? Count, JsonElement?
 /// <summary>
 /// A whole optimisation of a built-in function: initial plan, then ask–tell rounds until
 /// <c>maxEvaluations</c> (initial points included). <c>noise</c> (σ ≥ 0, default 0) adds seeded
-/// Gaussian observation noise to every evaluation.
+/// Gaussian observation noise to every evaluation. A multi-objective problem (zdt1, zdt2, zdt3,
+/// braninCurrin) runs with ehvi or parego; <c>referencePoint</c> then overrides the problem's own
+/// reference point (the literature's) for the reported hypervolume.
 /// </summary>
 public sealed record RunRequest(
     string? Function,
@@ -75,16 +92,22 @@ public sealed record RunRequest(
     int? BatchSize,
     long? Seed,
     JsonElement? Options,
-    double? Noise = null);
+    double? Noise = null,
+    double[]? ReferencePoint = null);
 
-/// <summary>One evaluation of a run: the point, its value and the best value so far.</summary>
-public sealed record TraceEntryInfo(double[] Point, double? Value, double? BestSoFar);
+/// <summary>
+/// One evaluation of a run: the point, its value and the best value so far; with several objectives
+/// instead (value and bestSoFar null) its objective values (null where it failed) and the hypervolume of everything evaluated so far.
+/// </summary>
+public sealed record TraceEntryInfo(double[] Point, double? Value, double? BestSoFar, double?[]? Objectives = null, double? Hypervolume = null);
 
 /// <summary>
 /// The best point found (its observed value), every evaluation in order, their number, warnings met on
 /// the way, and the noise-free value of the function at the best point (with noise, the honest measure).
+/// With several objectives <c>best</c> is null and <c>paretoFront</c> holds the front of all evaluations with its hypervolume.
 /// </summary>
-public sealed record RunResponse(IncumbentInfo? Best, IReadOnlyList<TraceEntryInfo> Trace, int Evaluations, IReadOnlyList<string> Warnings, double? BestTrueValue = null);
+public sealed record RunResponse(IncumbentInfo? Best, IReadOnlyList<TraceEntryInfo> Trace, int Evaluations, IReadOnlyList<string> Warnings, double? BestTrueValue = null,
+    CurrentParetoFrontInfo? ParetoFront = null);
 
 /// <summary>An optimisation strategy: its default surrogate and its options.</summary>
 public sealed record StrategyInfo(string Name, string Description, string DefaultSurrogate, JsonElement DefaultSurrogateOptions, IReadOnlyList<OptionInfo> Options);
