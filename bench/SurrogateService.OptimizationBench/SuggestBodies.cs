@@ -11,6 +11,7 @@ namespace SurrogateService.OptimizationBench;
 /// batch 1, per strategy: the first call (no state); a later call with the state the first call
 /// returns (computed here with the same code, so it is exactly what the service would send); and for
 /// ei and lcb a call whose state asks for a new likelihood search (five new points since the last one).
+/// For ehvi and parego the same with n points of ZDT1 in 6-D and its two objectives.
 /// </summary>
 internal static class SuggestBodies
 {
@@ -29,7 +30,7 @@ internal static class SuggestBodies
         var values = new double[count];
         function.EvaluateBatch(points, values);
 
-        foreach (var strategy in OptimizationStrategies.All)
+        foreach (var strategy in OptimizationStrategies.All.Where(s => !s.HandlesSeveralObjectives))
         {
             var request = new SuggestionRequest(box, points, values, 1, 0, null, OptionValues.Defaults(strategy.Options), strategy.DefaultSurrogate);
             var state = strategy.Suggest(request).State;
@@ -38,6 +39,46 @@ internal static class SuggestBodies
             if (state.ThetaPoints is int searchedOn)
                 WriteBody(directory, $"{strategy.Name}-refit.json", strategy.Name, box, points.ToRows(), values, state with { ThetaPoints = searchedOn - 5 });
         }
+        WriteObjectiveBodies(directory, count);
+    }
+
+    private static void WriteObjectiveBodies(string directory, int count)
+    {
+        var problem = BenchmarkProblems.Find("zdt1")!;
+        var box = problem.Domain(6);
+        var sobol = SamplingMethods.Find("sobol")!;
+        var points = sobol.Sample(count, box, new OptionValues(sobol.Options, new Dictionary<string, object> { [SobolSampling.ScrambleOption] = true }), 11);
+        var objectives = Enumerable.Range(0, count).Select(i =>
+        {
+            var f = new double[2];
+            problem.Evaluate(points[i], f, []);
+            return f;
+        }).ToArray();
+        foreach (var strategy in OptimizationStrategies.All.Where(s => s.HandlesSeveralObjectives))
+        {
+            var request = SuggestionRequest.WithObjectives(box, points, objectives, 1, 0, null, OptionValues.Defaults(strategy.Options), strategy.DefaultSurrogate);
+            var state = strategy.Suggest(request).State;
+            WriteObjectiveBody(directory, $"{strategy.Name}-first.json", strategy.Name, box, points.ToRows(), objectives, null);
+            WriteObjectiveBody(directory, $"{strategy.Name}-next.json", strategy.Name, box, points.ToRows(), objectives, state);
+            if (state.ObjectiveThetas is not null && state.ThetaPoints is int searchedOn)
+                WriteObjectiveBody(directory, $"{strategy.Name}-refit.json", strategy.Name, box, points.ToRows(), objectives, state with { ThetaPoints = searchedOn - 5 });
+        }
+    }
+
+    private static void WriteObjectiveBody(string directory, string name, string strategy, SurrogateService.Numerics.Core.Box box, double[][] points, double[][] objectives, OptimizerState? state)
+    {
+        var body = new
+        {
+            strategy,
+            lowerBound = box.Lower.ToArray(),
+            upperBound = box.Upper.ToArray(),
+            points,
+            objectives,
+            batchSize = 1,
+            seed = 0,
+            state,
+        };
+        File.WriteAllText(Path.Combine(directory, name), JsonSerializer.Serialize(body, Json));
     }
 
     private static void WriteBody(string directory, string name, string strategy, SurrogateService.Numerics.Core.Box box, double[][] points, double[] values, OptimizerState? state)

@@ -19,9 +19,10 @@ public sealed record MultiObjectiveRunResult(IReadOnlyList<MultiObjectiveTraceEn
 /// A whole multi-objective optimisation of a problem the service can evaluate itself: the initial
 /// plan, then ask–tell rounds (ehvi or parego) as a client would run them, until the budget is spent.
 /// The hypervolume is reported for a fixed reference point (the problem's, from the literature, or the
-/// caller's) after every evaluation, so it never decreases; the strategy itself is given no reference
-/// point and derives its own from the current front on every call (see <see cref="ReferencePoint.Derive"/>),
-/// because a fixed one that early evaluations exceed would be refused.
+/// caller's) after every evaluation, so it never decreases. The strategy aims at that same hypervolume:
+/// it is given the reference point whenever every point of the current front is strictly better than it
+/// in every objective (as ask–tell demands of a client's reference point); while some front point is
+/// not, it derives its own from the front (see <see cref="ReferencePoint.Derive"/>).
 /// </summary>
 public static class MultiObjectiveRun
 {
@@ -74,7 +75,9 @@ public static class MultiObjectiveRun
         {
             cancellationToken.ThrowIfCancellationRequested();
             int batch = Math.Min(settings.BatchSize, settings.MaxEvaluations - trace.Count);
-            var request = SuggestionRequest.WithObjectives(box, PointSet.FromRows(points), [.. rows], batch, settings.Seed, state, settings.StrategyOptions, settings.Surrogate);
+            var front = ParetoDominance.NondominatedIndices(successful).Select(i => successful[i]).ToArray();
+            var aim = ReferencePoint.FirstNotBounded(front, referencePoint) < 0 ? referencePoint : null;
+            var request = SuggestionRequest.WithObjectives(box, PointSet.FromRows(points), [.. rows], batch, settings.Seed, state, settings.StrategyOptions, settings.Surrogate, aim);
             var suggestion = settings.Strategy.Suggest(request, cancellationToken);
             for (int i = 0; i < suggestion.Points.Count; i++)
                 Evaluate(suggestion.Points[i].ToArray());
