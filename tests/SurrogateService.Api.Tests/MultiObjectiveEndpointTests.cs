@@ -142,4 +142,25 @@ public class MultiObjectiveEndpointTests(ApiFactory factory) : IClassFixture<Api
         var response = await _client.PostAsync("/v1/optimization/runs", JsonBody.Of(body));
         await ProblemAssert.IsValidationProblemAsync(response, field);
     }
+
+    [Fact]
+    public async Task The_plot_of_a_multi_objective_run_is_a_png_and_its_bad_traces_are_400s()
+    {
+        var runResponse = await _client.PostAsync("/v1/optimization/runs", JsonBody.Of(
+            """{"function":"zdt2","dimension":3,"strategy":"parego","initialSamples":{"count":8},"maxEvaluations":10,"seed":1}"""));
+        var run = (await runResponse.Content.ReadFromJsonAsync<RunResponse>())!;
+        var plot = await _client.PostAsJsonAsync("/v1/plots/optimization", new { function = "zdt2", trace = run.Trace, width = 900, height = 400 });
+        var bytes = await plot.Content.ReadAsByteArrayAsync();
+        Assert.Equal(HttpStatusCode.OK, plot.StatusCode);
+        Assert.Equal("image/png", plot.Content.Headers.ContentType?.MediaType);
+        var image = PngImage.Read(bytes);
+        Assert.Equal(900, image.HeaderWidth);
+        Assert.True(image.DistinctColours() > 20);
+
+        var wrongLength = run.Trace.Select((t, i) => i == 2 ? t with { Objectives = [1.0] } : t).ToArray();
+        await ProblemAssert.IsValidationProblemAsync(
+            await _client.PostAsJsonAsync("/v1/plots/optimization", new { function = "zdt2", trace = wrongLength }), "trace[2].objectives");
+        await ProblemAssert.IsValidationProblemAsync(
+            await _client.PostAsJsonAsync("/v1/plots/optimization", new { function = "zdt2", trace = run.Trace, dimensions = new[] { 0, 1 } }), "dimensions");
+    }
 }
