@@ -104,6 +104,23 @@ public class MultiObjectiveSuggestionTests
     }
 
     [Fact]
+    public void Parego_keeps_its_theta_until_refit_every_new_points()
+    {
+        var (box, points, objectives) = Plan(12);
+        var parego = OptimizationTestData.Strategy("parego");
+        var first = parego.Suggest(Request("parego", box, points, objectives));
+        Assert.Equal(3, first.State.Theta!.Length);
+        Assert.Equal(12, first.State.ThetaPoints);
+
+        var (_, more, moreObjectives) = Plan(17);
+        var kept = parego.Suggest(Request("parego", box, PointSet.FromRows(more.ToRows()[..13]), moreObjectives[..13], state: first.State));
+        Assert.Equal(first.State.Theta, kept.State.Theta!);
+        Assert.Equal(12, kept.State.ThetaPoints);
+        var searched = parego.Suggest(Request("parego", box, more, moreObjectives, state: first.State));
+        Assert.Equal(17, searched.State.ThetaPoints);
+    }
+
+    [Fact]
     public void A_state_of_the_wrong_shape_is_refused_by_field()
     {
         var ehvi = OptimizationTestData.Strategy("ehvi");

@@ -15,12 +15,13 @@ internal sealed class ParegoStrategy : MultiObjectiveStrategy
 
     public override string Description =>
         "ParEGO (Knowles 2006): per suggested point a random weight vector λ (uniform on the simplex lattice of step 1/100), the objectives " +
-        "normalised to [0, 1] and scalarised by max_k λ_k f_k + 0.05·Σ_k λ_k f_k, one Kriging model of that and expected improvement on it; " +
-        "2 to 4 objectives. Earlier points of a batch enter with the model's prediction (kriging believer).";
+        "normalised to [0, 1] and scalarised by max_k λ_k f_k + 0.05·Σ_k λ_k f_k, one Kriging model of that (θ kept between calls, searched again after refitEvery new evaluations) and " +
+        "expected improvement on it; 2 to 4 objectives. Earlier points of a batch enter with the model's prediction (kriging believer).";
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         StrategyOptions.XiSpec,
+        StrategyOptions.RefitEverySpec,
         StrategyOptions.MinDistanceSpec,
         StrategyOptions.FailureRadiusSpec,
     ];
@@ -44,23 +45,30 @@ internal sealed class ParegoStrategy : MultiObjectiveStrategy
     }
 
     /// <remarks>
-    /// The scalarised function changes with λ on every call, so θ is searched on every call, from the
-    /// previous call's θ and the heuristic one (the cheap two-start search of <see cref="KrigingWarmStart"/>).
+    /// The scalarised function changes with λ, but θ measures how fast the objectives vary along each
+    /// input, which the normalised scalarisations share: so θ travels in the state and is searched
+    /// again, from itself and the heuristic θ, after refitEvery new evaluations, as for ei. The batch's
+    /// later points keep the θ of its first.
     /// </remarks>
     private protected override OptimizerState ChooseBatch(SuggestionContext context, ObjectiveData data, double[] reference, CancellationToken cancellationToken)
     {
         var request = context.Request;
         double xi = request.Options.Number(StrategyOptions.Xi);
         double[]? theta = request.State?.Theta;
+        bool search = SearchTheta(request, data.Count);
+        int? thetaPoints = request.State?.ThetaPoints;
         var pending = new List<double[]>();
         for (int j = 0; j < context.BatchSize; j++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var scalarisation = new AugmentedChebyshev(AugmentedChebyshev.RandomWeights(context.Random, request.ObjectiveCount), data.Rows);
             var set = new TrainingSet(data.Points, data.Rows.Select(r => scalarisation.Value(r)).ToArray(), request.Box);
-            var (model, isChosen) = SurrogateFitter.Fit(set, request.Surrogate, theta, j == 0 || theta is null, context.Warnings, cancellationToken);
-            if (isChosen && j == 0 && model is KrigingModel kriging)
+            var (model, isChosen) = SurrogateFitter.Fit(set, request.Surrogate, theta, (j == 0 && search) || theta is null, context.Warnings, cancellationToken);
+            if (isChosen && model is KrigingModel kriging && (theta is null || (j == 0 && search)))
+            {
                 theta = kriging.Theta.ToArray();
+                thetaPoints = data.Count;
+            }
             foreach (var earlier in pending)
             {
                 if (model is null)
@@ -85,7 +93,7 @@ internal sealed class ParegoStrategy : MultiObjectiveStrategy
             Strategy = Name,
             Iteration = context.Iteration + 1,
             Theta = theta,
-            ThetaPoints = theta is null ? null : data.Count,
+            ThetaPoints = theta is null ? null : thetaPoints ?? data.Count,
         };
     }
 
