@@ -55,14 +55,6 @@ public static class ParetoFigure
         plot.XLabel("f1");
         plot.YLabel("f2");
         var succeeded = run.Objectives.Where(o => !Array.Exists(o, double.IsNaN)).ToArray();
-        if (truth is not null)
-        {
-            var sorted = truth.Values.OrderBy(v => v[0]).ToArray();
-            var line = plot.Add.ScatterPoints(sorted.Select(v => v[0]).ToArray(), sorted.Select(v => v[1]).ToArray());
-            line.Color = Colors.Magenta.WithAlpha(0.7);
-            line.MarkerSize = 2;
-            line.LegendText = "true front";
-        }
         if (succeeded.Length > 0)
         {
             var all = plot.Add.ScatterPoints(succeeded.Select(o => o[0]).ToArray(), succeeded.Select(o => o[1]).ToArray());
@@ -71,13 +63,37 @@ public static class ParetoFigure
             all.LegendText = $"{succeeded.Length} evaluations";
             var front = ParetoDominance.NondominatedIndices(succeeded).Select(i => succeeded[i]).OrderBy(o => o[0]).ToArray();
             var found = plot.Add.ScatterLine(front.Select(o => o[0]).ToArray(), front.Select(o => o[1]).ToArray());
-            found.ConnectStyle = ConnectStyle.StepVertical;
+            // The boundary of the dominated region: from each point right to the next one's f1, then down.
+            found.ConnectStyle = ConnectStyle.StepHorizontal;
             found.Color = Colors.Blue;
             found.LineWidth = 2;
             found.MarkerSize = 7;
             found.LegendText = run.Objectives[0].Length > 2 ? "non-dominated (all objectives)" : "front found";
         }
+        if (truth is not null)
+        {
+            // Drawn last, so that the front found does not hide it; as points, since a front may be disconnected (ZDT3).
+            var line = plot.Add.ScatterPoints(truth.Values.Select(v => v[0]).ToArray(), truth.Values.Select(v => v[1]).ToArray());
+            line.Color = Colors.Magenta;
+            line.MarkerSize = 3;
+            line.LegendText = "true front";
+            FrameToFronts(plot, ParetoDominance.NondominatedIndices(succeeded).Select(i => succeeded[i]).ToArray(), truth);
+        }
         FieldPanel.ShowLegend(plot);
         return plot;
+    }
+
+    /// <summary>
+    /// Frames the objective space around the two fronts (found and true) with a margin: a few far-off
+    /// evaluations would otherwise squash them into a corner.
+    /// </summary>
+    private static void FrameToFronts(Plot plot, double[][] found, KnownParetoFront truth)
+    {
+        var both = found.Concat(truth.Values).ToArray();
+        double low1 = both.Min(v => v[0]), high1 = both.Max(v => v[0]);
+        double low2 = both.Min(v => v[1]), high2 = both.Max(v => v[1]);
+        double margin1 = 0.08 * Math.Max(high1 - low1, 1e-9), margin2 = 0.08 * Math.Max(high2 - low2, 1e-9);
+        plot.Axes.SetLimits(low1 - margin1, high1 + margin1, low2 - margin2, high2 + margin2);
+        plot.Title("Objectives, around the fronts");
     }
 }
