@@ -34,10 +34,10 @@ internal static class SuggestBodies
         {
             var request = new SuggestionRequest(box, points, values, 1, 0, null, OptionValues.Defaults(strategy.Options), strategy.DefaultSurrogate);
             var state = strategy.Suggest(request).State;
-            WriteBody(directory, $"{strategy.Name}-first.json", strategy.Name, box, points.ToRows(), values, null);
-            WriteBody(directory, $"{strategy.Name}-next.json", strategy.Name, box, points.ToRows(), values, state);
+            WriteBody(directory, $"{strategy.Name}-first.json", strategy.Name, box, points.ToRows(), ("values", values), null);
+            WriteBody(directory, $"{strategy.Name}-next.json", strategy.Name, box, points.ToRows(), ("values", values), state);
             if (state.ThetaPoints is int searchedOn)
-                WriteBody(directory, $"{strategy.Name}-refit.json", strategy.Name, box, points.ToRows(), values, state with { ThetaPoints = searchedOn - 5 });
+                WriteBody(directory, $"{strategy.Name}-refit.json", strategy.Name, box, points.ToRows(), ("values", values), state with { ThetaPoints = searchedOn - 5 });
         }
         WriteObjectiveBodies(directory, count);
     }
@@ -58,41 +58,27 @@ internal static class SuggestBodies
         {
             var request = SuggestionRequest.WithObjectives(box, points, objectives, 1, 0, null, OptionValues.Defaults(strategy.Options), strategy.DefaultSurrogate);
             var state = strategy.Suggest(request).State;
-            WriteObjectiveBody(directory, $"{strategy.Name}-first.json", strategy.Name, box, points.ToRows(), objectives, null);
-            WriteObjectiveBody(directory, $"{strategy.Name}-next.json", strategy.Name, box, points.ToRows(), objectives, state);
-            if (state.ObjectiveThetas is not null && state.ThetaPoints is int searchedOn)
-                WriteObjectiveBody(directory, $"{strategy.Name}-refit.json", strategy.Name, box, points.ToRows(), objectives, state with { ThetaPoints = searchedOn - 5 });
+            WriteBody(directory, $"{strategy.Name}-first.json", strategy.Name, box, points.ToRows(), ("objectives", objectives), null);
+            WriteBody(directory, $"{strategy.Name}-next.json", strategy.Name, box, points.ToRows(), ("objectives", objectives), state);
+            if ((state.ObjectiveThetas is not null || state.Theta is not null) && state.ThetaPoints is int searchedOn)
+                WriteBody(directory, $"{strategy.Name}-refit.json", strategy.Name, box, points.ToRows(), ("objectives", objectives), state with { ThetaPoints = searchedOn - 5 });
         }
     }
 
-    private static void WriteObjectiveBody(string directory, string name, string strategy, SurrogateService.Numerics.Core.Box box, double[][] points, double[][] objectives, OptimizerState? state)
+    /// <param name="known">"values" with one number per point, or "objectives" with one row per point.</param>
+    private static void WriteBody(string directory, string name, string strategy, SurrogateService.Numerics.Core.Box box, double[][] points,
+        (string Member, object Values) known, OptimizerState? state)
     {
-        var body = new
+        var body = new Dictionary<string, object?>
         {
-            strategy,
-            lowerBound = box.Lower.ToArray(),
-            upperBound = box.Upper.ToArray(),
-            points,
-            objectives,
-            batchSize = 1,
-            seed = 0,
-            state,
-        };
-        File.WriteAllText(Path.Combine(directory, name), JsonSerializer.Serialize(body, Json));
-    }
-
-    private static void WriteBody(string directory, string name, string strategy, SurrogateService.Numerics.Core.Box box, double[][] points, double[] values, OptimizerState? state)
-    {
-        var body = new
-        {
-            strategy,
-            lowerBound = box.Lower.ToArray(),
-            upperBound = box.Upper.ToArray(),
-            points,
-            values,
-            batchSize = 1,
-            seed = 0,
-            state,
+            ["strategy"] = strategy,
+            ["lowerBound"] = box.Lower.ToArray(),
+            ["upperBound"] = box.Upper.ToArray(),
+            ["points"] = points,
+            [known.Member] = known.Values,
+            ["batchSize"] = 1,
+            ["seed"] = 0,
+            ["state"] = state,
         };
         File.WriteAllText(Path.Combine(directory, name), JsonSerializer.Serialize(body, Json));
     }

@@ -12,10 +12,7 @@ namespace SurrogateService.Numerics.Optimization;
 /// </summary>
 internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition acquisition, SuggestionContext context, ProbabilityOfFeasibility? feasibility = null)
 {
-    private const int BestPointsPerturbed = 5;
-    private const int PerturbationsPerScale = 30;
     private const int Polished = 2;
-    private static readonly double[] PerturbationScales = [0.1, 0.02, 0.004];
 
     private readonly PointSet _single = new(1, context.Dimension);
     private readonly double[] _mean = new double[1];
@@ -43,7 +40,7 @@ internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition ac
         foreach (int start in order.Take(Polished))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = NelderMead.Minimize(x => -Score(x), candidates[start].ToArray(), PolishOptions(), cancellationToken);
+            var result = NelderMead.Minimize(x => -Score(x), candidates[start].ToArray(), CandidateSearch.PolishOptions(context.Box), cancellationToken);
             if (-result.Minimum > bestScore)
             {
                 bestScore = -result.Minimum;
@@ -55,46 +52,12 @@ internal sealed class AcquisitionMaximiser(ISurrogateModel model, Acquisition ac
         return (bestPoint, feasibility is null ? reported : reported * Math.Exp(LogFeasibility(bestPoint)));
     }
 
+    /// <summary>Sobol' points and perturbations of the best evaluated points.</summary>
     private PointSet Candidates(TrainingSet data)
     {
-        var box = context.Box;
-        int d = context.Dimension;
-        int global = Math.Clamp(200 * d, 500, 2000);
-        var sobol = SpaceFilling.Candidates(box, global, context.Random.NextUInt64());
-
-        var best = Enumerable.Range(0, data.Count).OrderBy(i => data.Values[i]).Take(BestPointsPerturbed).ToArray();
-        int local = best.Length * PerturbationScales.Length * PerturbationsPerScale;
-        var candidates = new PointSet(global + local, d);
-        sobol.Data.CopyTo(candidates.Data);
-        var widths = BoxGeometry.Widths(box);
-        int row = global;
-        foreach (int i in best)
-        {
-            foreach (double scale in PerturbationScales)
-            {
-                for (int k = 0; k < PerturbationsPerScale; k++, row++)
-                {
-                    var target = candidates[row];
-                    for (int j = 0; j < d; j++)
-                        target[j] = BoxGeometry.Reflect(data.Points[i][j] + scale * widths[j] * context.Random.NextGaussian(), box.Lower[j], box.Upper[j]);
-                }
-            }
-        }
-        return candidates;
-    }
-
-    private NelderMeadOptions PolishOptions()
-    {
-        var widths = BoxGeometry.Widths(context.Box);
-        return new NelderMeadOptions
-        {
-            LowerBounds = context.Box.Lower.ToArray(),
-            UpperBounds = context.Box.Upper.ToArray(),
-            InitialSteps = widths.Select(w => 0.02 * w).ToArray(),
-            MaxEvaluations = 30 * (context.Dimension + 1),
-            PointTolerance = 1e-5 * widths.Min(),
-            ValueTolerance = 1e-9,
-        };
+        var best = Enumerable.Range(0, data.Count).OrderBy(i => data.Values[i]).Take(CandidateSearch.CentresPerturbed)
+            .Select(i => data.Points[i].ToArray()).ToArray();
+        return CandidateSearch.Candidates(context, best);
     }
 
     private double Score(ReadOnlySpan<double> point)

@@ -38,16 +38,9 @@ internal sealed class EhviStrategy : MultiObjectiveStrategy
         ArgumentNullException.ThrowIfNull(state);
         return new StateRules(state)
             .Common(Name)
-            .OptionalPositiveVectors("objectiveThetas", state.ObjectiveThetas, dimension)
-            .OptionalCount("thetaPoints", state.ThetaPoints, minimum: 2)
-            .Together("objectiveThetas", state.ObjectiveThetas, "thetaPoints", state.ThetaPoints)
-            .Together("thetaPoints", state.ThetaPoints, "objectiveThetas", state.ObjectiveThetas)
+            .KrigingTheta("objectiveThetas", state.ObjectiveThetas, dimension)
+            .NoRadialBasisFields(Name)
             .Absent("theta", state.Theta, Name)
-            .Absent("stepSize", state.StepSize, Name)
-            .Absent("successes", state.Successes, Name)
-            .Absent("failures", state.Failures, Name)
-            .Absent("cycleIndex", state.CycleIndex, Name)
-            .Absent("initialPoints", state.InitialPoints, Name)
             .Problems;
     }
 
@@ -94,7 +87,7 @@ internal sealed class EhviStrategy : MultiObjectiveStrategy
             var believed = new double[m];
             for (int k = 0; k < m; k++)
             {
-                believed[k] = PredictAt(models[k], point);
+                believed[k] = models[k].PredictAt(point);
                 sets[k] = sets[k].Append(point, believed[k]);
                 var refitted = SurrogateFitter.Refit(sets[k], request.Surrogate, models[k], cancellationToken);
                 if (refitted is null)
@@ -170,11 +163,4 @@ internal sealed class EhviStrategy : MultiObjectiveStrategy
     /// <summary>The common random numbers of the Monte-Carlo estimate: the same draws for every candidate of the call, so that their comparison is not noise.</summary>
     private static double[][] Normals(DeterministicRandom random, int samples, int objectives) =>
         Enumerable.Range(0, samples).Select(_ => Enumerable.Range(0, objectives).Select(_ => random.NextGaussian()).ToArray()).ToArray();
-
-    private static double PredictAt(ISurrogateModel model, double[] point)
-    {
-        var value = new double[1];
-        model.Predict(new PointSet(point, 1, point.Length), value);
-        return value[0];
-    }
 }

@@ -31,16 +31,9 @@ internal sealed class ParegoStrategy : MultiObjectiveStrategy
         ArgumentNullException.ThrowIfNull(state);
         return new StateRules(state)
             .Common(Name)
-            .OptionalPositiveVector("theta", state.Theta, dimension)
-            .OptionalCount("thetaPoints", state.ThetaPoints, minimum: 2)
-            .Together("theta", state.Theta, "thetaPoints", state.ThetaPoints)
-            .Together("thetaPoints", state.ThetaPoints, "theta", state.Theta)
+            .KrigingTheta("theta", state.Theta, dimension)
+            .NoRadialBasisFields(Name)
             .Absent("objectiveThetas", state.ObjectiveThetas, Name)
-            .Absent("stepSize", state.StepSize, Name)
-            .Absent("successes", state.Successes, Name)
-            .Absent("failures", state.Failures, Name)
-            .Absent("cycleIndex", state.CycleIndex, Name)
-            .Absent("initialPoints", state.InitialPoints, Name)
             .Problems;
     }
 
@@ -73,7 +66,7 @@ internal sealed class ParegoStrategy : MultiObjectiveStrategy
             {
                 if (model is null)
                     break;
-                set = set.Append(earlier, PredictAt(model, earlier));
+                set = set.Append(earlier, model.PredictAt(earlier));
                 model = SurrogateFitter.Refit(set, request.Surrogate, model, cancellationToken);
             }
             var chosen = model is null
@@ -95,12 +88,5 @@ internal sealed class ParegoStrategy : MultiObjectiveStrategy
             Theta = theta,
             ThetaPoints = theta is null ? null : thetaPoints ?? data.Count,
         };
-    }
-
-    private static double PredictAt(ISurrogateModel model, double[] point)
-    {
-        var value = new double[1];
-        model.Predict(new Core.PointSet(point, 1, point.Length), value);
-        return value[0];
     }
 }

@@ -1,5 +1,4 @@
 using SurrogateService.Numerics.Core;
-using SurrogateService.Numerics.Minimisation;
 
 namespace SurrogateService.Numerics.Optimization;
 
@@ -11,10 +10,7 @@ namespace SurrogateService.Numerics.Optimization;
 /// </summary>
 internal sealed class VectorAcquisitionMaximiser(Func<PointSet, double[]> logAcquisition, SuggestionContext context)
 {
-    private const int CentresPerturbed = 5;
-    private const int PerturbationsPerScale = 30;
     private const int Polished = 2;
-    private static readonly double[] PerturbationScales = [0.1, 0.02, 0.004];
 
     /// <summary>The best point and its ln acquisition, or null when every candidate breaks the distance rule or scores −∞.</summary>
     public (double[] Point, double LogAcquisition)? Maximise(IReadOnlyList<double[]> centres, CancellationToken cancellationToken)
@@ -35,7 +31,7 @@ internal sealed class VectorAcquisitionMaximiser(Func<PointSet, double[]> logAcq
         foreach (int start in order.Take(Polished))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = NelderMead.Minimize(x => -Score(x), candidates[start].ToArray(), PolishOptions(), cancellationToken);
+            var result = NelderMead.Minimize(x => -Score(x), candidates[start].ToArray(), CandidateSearch.PolishOptions(context.Box), cancellationToken);
             if (-result.Minimum > bestScore)
             {
                 bestScore = -result.Minimum;
@@ -65,45 +61,9 @@ internal sealed class VectorAcquisitionMaximiser(Func<PointSet, double[]> logAcq
 
     private PointSet Candidates(IReadOnlyList<double[]> centres)
     {
-        var box = context.Box;
-        int d = context.Dimension;
-        int global = Math.Clamp(200 * d, 500, 2000);
-        var sobol = SpaceFilling.Candidates(box, global, context.Random.NextUInt64());
         // A random few of the front's points, so that a long front is perturbed all along over the calls.
         var chosen = centres.ToArray();
         context.Random.Shuffle(chosen.AsSpan());
-        chosen = chosen.Take(CentresPerturbed).ToArray();
-        int local = chosen.Length * PerturbationScales.Length * PerturbationsPerScale;
-        var candidates = new PointSet(global + local, d);
-        sobol.Data.CopyTo(candidates.Data);
-        var widths = BoxGeometry.Widths(box);
-        int row = global;
-        foreach (var centre in chosen)
-        {
-            foreach (double scale in PerturbationScales)
-            {
-                for (int k = 0; k < PerturbationsPerScale; k++, row++)
-                {
-                    var target = candidates[row];
-                    for (int j = 0; j < d; j++)
-                        target[j] = BoxGeometry.Reflect(centre[j] + scale * widths[j] * context.Random.NextGaussian(), box.Lower[j], box.Upper[j]);
-                }
-            }
-        }
-        return candidates;
-    }
-
-    private NelderMeadOptions PolishOptions()
-    {
-        var widths = BoxGeometry.Widths(context.Box);
-        return new NelderMeadOptions
-        {
-            LowerBounds = context.Box.Lower.ToArray(),
-            UpperBounds = context.Box.Upper.ToArray(),
-            InitialSteps = widths.Select(w => 0.02 * w).ToArray(),
-            MaxEvaluations = 30 * (context.Dimension + 1),
-            PointTolerance = 1e-5 * widths.Min(),
-            ValueTolerance = 1e-9,
-        };
+        return CandidateSearch.Candidates(context, chosen.Take(CandidateSearch.CentresPerturbed).ToArray());
     }
 }

@@ -35,15 +35,8 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
         ArgumentNullException.ThrowIfNull(state);
         return new StateRules(state)
             .Common(Name)
-            .OptionalPositiveVector("theta", state.Theta, dimension)
-            .OptionalCount("thetaPoints", state.ThetaPoints, minimum: 2)
-            .Together("theta", state.Theta, "thetaPoints", state.ThetaPoints)
-            .Together("thetaPoints", state.ThetaPoints, "theta", state.Theta)
-            .Absent("stepSize", state.StepSize, Name)
-            .Absent("successes", state.Successes, Name)
-            .Absent("failures", state.Failures, Name)
-            .Absent("cycleIndex", state.CycleIndex, Name)
-            .Absent("initialPoints", state.InitialPoints, Name)
+            .KrigingTheta("theta", state.Theta, dimension)
+            .NoRadialBasisFields(Name)
             .Absent("objectiveThetas", state.ObjectiveThetas, Name)
             .Problems;
     }
