@@ -78,7 +78,7 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
             context.Accept(j, point, value);
             if (j + 1 < context.BatchSize)
             {
-                double pretend = request.Options.Text(StrategyOptions.Liar) == StrategyOptions.LiarBeliever ? PredictAt(model!, point) : lie;
+                double pretend = request.Options.Text(StrategyOptions.Liar) == StrategyOptions.LiarBeliever ? model!.PredictAt(point) : lie;
                 data = data!.Append(point, pretend);
                 best = Math.Min(best, pretend);
                 model = SurrogateFitter.Refit(data, request.Surrogate, model!, cancellationToken);
@@ -135,11 +135,4 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
         StrategyOptions.LiarMean => values.Average(),
         _ => values.Min(),
     };
-
-    private static double PredictAt(ISurrogateModel model, double[] point)
-    {
-        var value = new double[1];
-        model.Predict(new Core.PointSet(point, 1, point.Length), value);
-        return value[0];
-    }
 }
