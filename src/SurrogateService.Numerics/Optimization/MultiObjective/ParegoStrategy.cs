@@ -15,7 +15,7 @@ internal sealed class ParegoStrategy : MultiObjectiveStrategy
 
     public override string Description =>
         "ParEGO (Knowles 2006): per suggested point a random weight vector λ (uniform on the simplex lattice of step 1/100), the objectives " +
-        "normalised to [0, 1] and scalarised by max_k λ_k f_k + 0.05·Σ_k λ_k f_k, one Kriging model of that (θ kept between calls, searched again after refitEvery new evaluations) and " +
+        "normalised between the ideal and nadir of the current Pareto front and scalarised by max_k λ_k f_k + 0.05·Σ_k λ_k f_k, one Kriging model of that (θ kept between calls, searched again after refitEvery new evaluations) and " +
         "expected improvement on it; 2 to 4 objectives. Earlier points of a batch enter with the model's prediction (kriging believer).";
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
@@ -54,7 +54,7 @@ internal sealed class ParegoStrategy : MultiObjectiveStrategy
         for (int j = 0; j < context.BatchSize; j++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var scalarisation = new AugmentedChebyshev(AugmentedChebyshev.RandomWeights(context.Random, request.ObjectiveCount), data.Rows);
+            var scalarisation = new AugmentedChebyshev(AugmentedChebyshev.RandomWeights(context.Random, request.ObjectiveCount), data.FrontValues);
             var set = new TrainingSet(data.Points, data.Rows.Select(r => scalarisation.Value(r)).ToArray(), request.Box);
             var (model, isChosen) = SurrogateFitter.Fit(set, request.Surrogate, theta, (j == 0 && search) || theta is null, context.Warnings, cancellationToken);
             if (isChosen && model is KrigingModel kriging && (theta is null || (j == 0 && search)))
