@@ -19,27 +19,7 @@ import requests
 from sklearn.gaussian_process import GaussianProcessRegressor
 from sklearn.gaussian_process.kernels import ConstantKernel, Matern, WhiteKernel
 
-BRANIN_BOX = ([-5.0, 0.0], [10.0, 15.0])
-UNIT6 = ([0.0] * 6, [1.0] * 6)
-
-
-def branin(x):
-    x1, x2 = x[:, 0], x[:, 1]
-    b, c, t = 5.1 / (4 * np.pi ** 2), 5 / np.pi, 1 / (8 * np.pi)
-    return (x2 - b * x1 ** 2 + c * x1 - 6) ** 2 + 10 * (1 - t) * np.cos(x1) + 10
-
-
-# Hartmann-6 constants (Dixon & Szego 1978, as tabulated in Surjanovic & Bingham's library).
-H_ALPHA = np.array([1.0, 1.2, 3.0, 3.2])
-H_A = np.array([[10, 3, 17, 3.5, 1.7, 8], [0.05, 10, 17, 0.1, 8, 14],
-                [3, 3.5, 1.7, 10, 17, 8], [17, 8, 0.05, 10, 0.1, 14]])
-H_P = 1e-4 * np.array([[1312, 1696, 5569, 124, 8283, 5886], [2329, 4135, 8307, 3736, 1004, 9991],
-                       [2348, 1451, 3522, 2883, 3047, 6650], [4047, 8828, 8732, 5743, 1091, 381]])
-
-
-def hartmann6(x):
-    inner = np.einsum("ij,nij->ni", H_A, (x[:, None, :] - H_P[None, :, :]) ** 2)
-    return -np.exp(-inner) @ H_ALPHA
+from bench_functions import BRANIN_BOX, UNIT6, branin, hartmann6
 
 
 class Service:

@@ -94,6 +94,7 @@ public class MultiObjectiveEndpointTests(ApiFactory factory) : IClassFixture<Api
         { Body("srbf"), "objectives" },
         { Body("ehvi", extra: ""","values":[1,2,3,4,5,6,7,8,9,10]"""), "values" },
         { Body("parego", extra: ""","constraints":[[1],[1],[1],[1],[1],[1],[1],[1],[1],[1]]"""), "constraints" },
+        { Body("ehvi", extra: ""","gradients":[null,null,null,null,null,null,null,null,null,null]"""), "gradients" },
         { """{"strategy":"ehvi","lowerBound":[0,0],"upperBound":[1,1],"points":[[0.1,0.1],[0.5,0.5]],"values":[1,2]}""", "objectives" },
         { """{"strategy":"ei","lowerBound":[0,0],"upperBound":[1,1],"points":[[0.1,0.1],[0.5,0.5]],"values":[1,2],"referencePoint":[1,1]}""", "referencePoint" },
         { Body("ehvi", extra: ""","state":{"strategy":"ehvi","iteration":1,"objectiveThetas":[[1,1],[1,-2]],"thetaPoints":10}"""), "state.objectiveThetas[1][1]" },

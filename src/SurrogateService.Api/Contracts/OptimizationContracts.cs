@@ -27,6 +27,8 @@ public sealed record OptimizerStateInfo(
 /// the strategy and its options, and the state of the previous call (none on the first call).
 /// <c>constraints</c> (ei only) holds one array per point with the values of black-box constraints,
 /// feasible when every value is ≤ 0; a <c>null</c> entry marks a failed evaluation of that point.
+/// <c>gradients</c> (a kriging surrogate) holds the objective's gradient at each point, or null where it is
+/// unknown: the surrogate becomes gradient-enhanced Kriging.
 /// With several objectives (ehvi, parego) <c>objectives</c> replaces <c>values</c>: one row of 2 to 4
 /// numbers per point (a <c>null</c> row or entry marks a failed evaluation), and <c>referencePoint</c>
 /// (one number per objective, worse than every Pareto-front point) fixes the hypervolume's reference.
@@ -43,6 +45,7 @@ public sealed record SuggestRequest(
     OptimizerStateInfo? State,
     JsonElement? Options,
     double?[][]? Constraints = null,
+    double[]?[]? Gradients = null,
     double?[]?[]? Objectives = null,
     double[]? ReferencePoint = null);
 

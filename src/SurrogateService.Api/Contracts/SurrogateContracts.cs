@@ -8,7 +8,8 @@ public sealed record SurrogateKindInfo(string Name, string Description, bool Has
 /// <summary>
 /// Training data and settings for a fit; <c>options</c> are the kind's (see GET /v1/surrogates).
 /// <c>noiseVariances</c>: the known noise variance of each value (Kriging), for data whose precision varies;
-/// <c>lowFidelity</c>: data of a cheaper model of the same function (Kriging: co-Kriging).
+/// <c>lowFidelity</c>: data of a cheaper model of the same function (Kriging: co-Kriging);
+/// <c>gradients</c>: the gradient of the function at each point, or null where it is unknown (Kriging: gradient-enhanced).
 /// </summary>
 public sealed record FitRequest(
     string? Kind,
@@ -18,7 +19,8 @@ public sealed record FitRequest(
     double[]? UpperBound,
     JsonElement? Options,
     double[]? NoiseVariances = null,
-    LowFidelityData? LowFidelity = null);
+    LowFidelityData? LowFidelity = null,
+    double[]?[]? Gradients = null);
 
 /// <summary>
 /// Points and values of a cheaper, biased model of the same function (Kriging only): the fit becomes
@@ -41,7 +43,8 @@ public sealed record ModelDocument(
     double[]? Values,
     Dictionary<string, double[]>? Parameters,
     double[]? NoiseVariances = null,
-    LowFidelityData? LowFidelity = null);
+    LowFidelityData? LowFidelity = null,
+    double[]?[]? Gradients = null);
 
 /// <summary>Fit quality and numerical health; fields that do not apply to the kind are null.</summary>
 public sealed record DiagnosticsInfo(

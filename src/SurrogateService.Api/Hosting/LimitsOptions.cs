@@ -26,6 +26,14 @@ public sealed class LimitsOptions
     [Range(2, 100_000)]
     public int MaxTrainingPoints { get; set; } = 2_000;
 
+    /// <summary>
+    /// Most observations of one gradient-enhanced fit, values plus gradient components (n·(d + 1) with every
+    /// gradient): its covariance matrix has that order, and each step of its likelihood search factors
+    /// and inverts it, O(N³), with no subset to explore on as plain Kriging has.
+    /// </summary>
+    [Range(2, 100_000)]
+    public int MaxGradientObservations { get; set; } = 600;
+
     /// <summary>Most coordinates (points × dimension) in one sampling request, which bounds the response size.</summary>
     [Range(1, 100_000_000)]
     public int MaxSampleCoordinates { get; set; } = 1_000_000;

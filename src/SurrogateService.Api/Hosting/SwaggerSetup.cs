@@ -43,6 +43,7 @@ public static class SwaggerSetup
             // learns which members it must send.
             options.SupportNonNullableReferenceTypes();
             options.SchemaFilter<RequiredMembersSchemaFilter>();
+            options.SchemaFilter<NullableItemsSchemaFilter>();
             if (signIn is not null)
                 AddSignInScheme(options, signIn);
             options.DocumentFilter<LimitsDocumentFilter>();

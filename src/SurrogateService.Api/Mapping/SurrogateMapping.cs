@@ -23,7 +23,8 @@ public static class SurrogateMapping
             (double[])data.Values.Clone(),
             new Dictionary<string, double[]>(model.ExportParameters()),
             (double[]?)data.NoiseVariances?.Clone(),
-            data.LowFidelity is { } low ? new LowFidelityData(low.Points.ToRows(), (double[])low.Values.Clone()) : null);
+            data.LowFidelity is { } low ? new LowFidelityData(low.Points.ToRows(), (double[])low.Values.Clone()) : null,
+            data.Gradients is { } gradients ? Array.ConvertAll(gradients, g => (double[]?)g?.Clone()) : null);
     }
 
     public static DiagnosticsInfo ToDiagnostics(FittedSurrogate fitted)

@@ -23,7 +23,7 @@ public static class FitRequestReader
             return ReadAuto(request, prefix, errors, limits);
 
         var kind = NameLookup.Find(request.Kind, prefix + "kind", errors, SurrogateKinds.All, k => k.Name, alsoValid: AutoSurrogate.Name);
-        var data = TrainingDataReader.Read(request.Points, request.Values, request.NoiseVariances, request.LowerBound, request.UpperBound, prefix, errors, limits, kind, request.LowFidelity);
+        var data = TrainingDataReader.Read(request.Points, request.Values, request.NoiseVariances, request.LowerBound, request.UpperBound, prefix, errors, limits, kind, request.LowFidelity, request.Gradients);
         var options = kind is null ? null : OptionsBinder.Bind(request.Options, kind.Options, prefix + "options", errors, data?.Dimension);
         if (!errors.IsEmpty || kind is null || data is null || options is null)
             return null;
@@ -32,7 +32,7 @@ public static class FitRequestReader
 
     private static FitPlan? ReadAuto(FitRequest request, string prefix, RequestErrors errors, LimitsOptions limits)
     {
-        var data = TrainingDataReader.Read(request.Points, request.Values, request.NoiseVariances, request.LowerBound, request.UpperBound, prefix, errors, limits, kind: null, request.LowFidelity);
+        var data = TrainingDataReader.Read(request.Points, request.Values, request.NoiseVariances, request.LowerBound, request.UpperBound, prefix, errors, limits, kind: null, request.LowFidelity, request.Gradients);
         if (request.Options is { ValueKind: not System.Text.Json.JsonValueKind.Null } options
             && (options.ValueKind != System.Text.Json.JsonValueKind.Object || options.EnumerateObject().Any()))
             errors.Add(prefix + "options", "auto takes no options.");

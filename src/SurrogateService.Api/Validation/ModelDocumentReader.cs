@@ -23,7 +23,7 @@ public static class ModelDocumentReader
         if (document.FormatVersion != FormatVersion)
             errors.Add(prefix + "formatVersion", $"Must be {FormatVersion}.");
         var kind = NameLookup.Find(document.Kind, prefix + "kind", errors, SurrogateKinds.All, k => k.Name);
-        var data = TrainingDataReader.Read(document.Points, document.Values, document.NoiseVariances, document.LowerBound, document.UpperBound, prefix, errors, limits, kind, document.LowFidelity);
+        var data = TrainingDataReader.Read(document.Points, document.Values, document.NoiseVariances, document.LowerBound, document.UpperBound, prefix, errors, limits, kind, document.LowFidelity, document.Gradients);
         var options = kind is null ? null : OptionsBinder.Bind(document.Options, kind.Options, prefix + "options", errors, data?.Dimension);
         if (document.Parameters is null)
             errors.Add(prefix + "parameters", "Is required.");

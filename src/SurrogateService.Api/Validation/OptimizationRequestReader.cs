@@ -26,11 +26,14 @@ public static class OptimizationRequestReader
         var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, box?.Dimension);
         var state = strategy is null || box is null ? null : OptimizerStateReader.Read(request.State, strategy, box.Dimension, errors, out _);
         var constraints = ConstraintReader.Read(request.Constraints, points?.Count, strategy, errors, limits.MaxOptimizationConstraints);
+        var gradients = SuggestGradientReader.Read(request.Gradients, points, surrogate, errors, limits.MaxGradientObservations);
+        if (request.Gradients is not null && request.Objectives is not null)
+            errors.Add("gradients", "Are taken for a single objective only: ehvi and parego do not use them.");
         if (!errors.IsEmpty || strategy is null || points is null || box is null || (values is null && objectives is null) || options is null || surrogate is null)
             return null;
         if (objectives is not null)
             return (strategy, SuggestionRequest.WithObjectives(box, points, objectives, batchSize!.Value, seed!.Value, state, options, surrogate, reference));
-        return (strategy, new SuggestionRequest(box, points, values!, batchSize!.Value, seed!.Value, state, options, surrogate, constraints));
+        return (strategy, new SuggestionRequest(box, points, values!, batchSize!.Value, seed!.Value, state, options, surrogate, constraints, gradients));
     }
 
     public static (IBenchmarkFunction Function, Box Box, RunSettings Settings)? ReadRun(RunRequest request, RequestErrors errors, LimitsOptions limits)

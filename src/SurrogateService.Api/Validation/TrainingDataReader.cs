@@ -5,12 +5,12 @@ using SurrogateService.Numerics.Surrogates;
 
 namespace SurrogateService.Api.Validation;
 
-/// <summary>Checks training points, values, noise variances and box of a fit request or model document and builds a <see cref="TrainingSet"/>.</summary>
+/// <summary>Checks training points, values, noise variances, low-fidelity data, gradients and box of a fit request or model document and builds a <see cref="TrainingSet"/>.</summary>
 public static class TrainingDataReader
 {
     public static TrainingSet? Read(
         double[][]? points, double[]? values, double[]? noiseVariances, double[]? lower, double[]? upper,
-        string prefix, RequestErrors errors, LimitsOptions limits, ISurrogateKind? kind, LowFidelityData? lowFidelity = null)
+        string prefix, RequestErrors errors, LimitsOptions limits, ISurrogateKind? kind, LowFidelityData? lowFidelity = null, double[]?[]? gradients = null)
     {
         var pointSet = PointsValidator.Validate(points, prefix + "points", errors, limits.MaxTrainingPoints,
             dimensionRange: (1, limits.MaxDimension));
@@ -31,6 +31,7 @@ public static class TrainingDataReader
                 errors.Add($"{prefix}values[{i}]", "Must be a finite number.");
         }
         CheckNoiseVariances(noiseVariances, values.Length, prefix + "noiseVariances", errors, kind);
+        CheckGradients(gradients, values.Length, pointSet?.Dimension, prefix + "gradients", errors, kind, limits.MaxGradientObservations);
         if (pointSet is null || box is null || !errors.IsEmpty)
             return null;
         var low = lowFidelity is null ? null : ReadLowFidelity(lowFidelity, box, prefix + "lowFidelity.", errors, limits, kind);
@@ -41,7 +42,7 @@ public static class TrainingDataReader
             errors.Add(prefix + "points", $"{kind.Name} needs at least {kind.MinimumPoints(pointSet.Dimension)} points in {pointSet.Dimension} dimensions.");
             return null;
         }
-        return new TrainingSet(pointSet, values, box, noiseVariances, low);
+        return new TrainingSet(pointSet, values, box, noiseVariances, low, gradients);
     }
 
     /// <summary>Low-fidelity points of the same dimension inside the same box, with finite values.</summary>
@@ -95,5 +96,32 @@ public static class TrainingDataReader
             if (!double.IsFinite(noiseVariances[i]) || noiseVariances[i] < 0)
                 errors.Add($"{field}[{i}]", "Must be a finite variance ≥ 0 (the values' units squared).");
         }
+    }
+
+    /// <summary>One gradient (d finite numbers) or null per point; kriging (or auto, which gives them to kriging) only.</summary>
+    private static void CheckGradients(double[]?[]? gradients, int count, int? dimension, string field, RequestErrors errors, ISurrogateKind? kind, int maxObservations)
+    {
+        if (gradients is null)
+            return;
+        if (kind is not null and not KrigingKind)
+        {
+            errors.Add(field, $"Only kriging takes gradients (gradient-enhanced Kriging); {kind.Name} does not.");
+            return;
+        }
+        if (gradients.Length != count)
+        {
+            errors.Add(field, $"Has {gradients.Length} entries, expected one per value ({count}); use null for a point without a gradient.");
+            return;
+        }
+        for (int i = 0; i < gradients.Length; i++)
+        {
+            if (gradients[i] is not { } gradient)
+                continue;
+            if (dimension is int d && gradient.Length != d)
+                errors.Add($"{field}[{i}]", $"Has {gradient.Length} components, expected one per dimension ({d}).");
+            else if (Array.Exists(gradient, g => !double.IsFinite(g)))
+                errors.Add($"{field}[{i}]", "Must hold finite numbers.");
+        }
+        GradientObservationLimit.Check(gradients, count, field, errors, maxObservations);
     }
 }

@@ -15,7 +15,8 @@ public static class AutoSurrogate
     public const string Name = "auto";
 
     public const string Description =
-        "Fits Kriging (maximum likelihood), radial bases (thin-plate, cubic, multiquadric), second-order polynomial, sparse polynomial chaos and inverse distance, and keeps the one with the lowest leave-one-out RMSE; the diagnostics list every candidate.";
+        "Fits Kriging (maximum likelihood), radial bases (thin-plate, cubic, multiquadric), second-order polynomial, sparse polynomial chaos and inverse distance, and keeps the one with the lowest leave-one-out RMSE; the diagnostics list every candidate. " +
+        "With gradients, Kriging uses them (gradient-enhanced, its leave-one-out error leaving out each point with its gradient) and the others fit the values.";
 
     private static readonly (string Kind, Dictionary<string, object> Options)[] Candidates =
     [
@@ -55,7 +56,7 @@ public static class AutoSurrogate
             progress?.Report(new FitProgress(FitProgress.Fitting, kind.Name, table.Count, Candidates.Length));
             try
             {
-                var model = kind.Fit(data, options, cancellationToken);
+                var model = kind.Fit(kind is KrigingKind ? data : data.WithoutGradients(), options, cancellationToken);
                 double? error = model.Diagnostics.LeaveOneOutRmse;
                 table.Add(new SurrogateCandidate(kind.Name, options.All, error, null));
                 Done(table[^1]);

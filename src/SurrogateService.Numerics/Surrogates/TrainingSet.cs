@@ -2,10 +2,14 @@ using SurrogateService.Numerics.Core;
 
 namespace SurrogateService.Numerics.Surrogates;
 
-/// <summary>Training data for a surrogate: points, their values, the design box, and optionally each value's known noise variance.</summary>
+/// <summary>
+/// Training data for a surrogate: points, their values, the design box, and optionally each value's known
+/// noise variance, low-fidelity data, and the gradient at some or all points.
+/// </summary>
 public sealed class TrainingSet
 {
-    public TrainingSet(PointSet points, double[] values, Box box, double[]? noiseVariances = null, TrainingSet? lowFidelity = null)
+    public TrainingSet(PointSet points, double[] values, Box box, double[]? noiseVariances = null, TrainingSet? lowFidelity = null,
+        double[]?[]? gradients = null)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(values);
@@ -21,8 +25,11 @@ public sealed class TrainingSet
         Box = box;
         if (lowFidelity is not null && lowFidelity.Dimension != points.Dimension)
             throw new ArgumentException("The low-fidelity data differ in dimension.", nameof(lowFidelity));
+        if (gradients is not null && (gradients.Length != points.Count || Array.Exists(gradients, g => g is not null && g.Length != points.Dimension)))
+            throw new ArgumentException($"Expected {points.Count} gradients (or nulls) of {points.Dimension} components.", nameof(gradients));
         NoiseVariances = noiseVariances;
         LowFidelity = lowFidelity;
+        Gradients = gradients is not null && Array.Exists(gradients, g => g is not null) ? gradients : null;
     }
 
     public PointSet Points { get; }
@@ -37,7 +44,13 @@ public sealed class TrainingSet
     /// <summary>Values of a cheaper, biased model of the same function (multi-fidelity), or null.</summary>
     public TrainingSet? LowFidelity { get; }
 
+    /// <summary>The gradient at each point (null entries where it is unknown), or null when no point has one.</summary>
+    public double[]?[]? Gradients { get; }
+
     public int Count => Points.Count;
+
+    /// <summary>The same data without gradients, for a kind that cannot use them.</summary>
+    public TrainingSet WithoutGradients() => Gradients is null ? this : new TrainingSet(Points, Values, Box, NoiseVariances, LowFidelity);
 
     public int Dimension => Points.Dimension;
 }

@@ -57,6 +57,7 @@ internal sealed class KnownData
         var succeeded = new Dictionary<PointKey, (int Index, double Sum, double[] ConstraintSums, int Count)>();
         var order = new List<PointKey>();
         var failed = new List<double[]>();
+        var gradientSums = new Dictionary<PointKey, (double[] Sum, int Count)>();
         bool[]? feasible = request.Constraints is null ? null : new bool[request.Points.Count];
         Incumbent? incumbent = null;
         for (int i = 0; i < request.Points.Count; i++)
@@ -70,6 +71,8 @@ internal sealed class KnownData
                 continue;
             }
             var key = new PointKey(point);
+            if (request.Gradients?[i] is { } gradient)
+                gradientSums[key] = gradientSums.TryGetValue(key, out var known) ? (Add(known.Sum, gradient), known.Count + 1) : ((double[])gradient.Clone(), 1);
             if (succeeded.TryGetValue(key, out var entry))
             {
                 for (int k = 0; k < m; k++)
@@ -110,7 +113,9 @@ internal sealed class KnownData
                 for (int k = 0; k < m; k++)
                     constraintValues[k][r] = constraintSums[k] / count;
             }
-            training = new TrainingSet(points, values, request.Box);
+            var gradients = gradientSums.Count == 0 ? null
+                : order.Select(key => gradientSums.TryGetValue(key, out var sum) ? Array.ConvertAll(sum.Sum, g => g / sum.Count) : null).ToArray();
+            training = new TrainingSet(points, values, request.Box, gradients: gradients);
             if (m > 0)
                 constraintTraining = constraintValues.Select(v => new TrainingSet(points, v, request.Box)).ToArray();
         }
@@ -118,6 +123,13 @@ internal sealed class KnownData
         for (int k = 0; k < failed.Count; k++)
             failed[k].CopyTo(failedSet[k]);
         return new KnownData(request.Box, request.Points, training, constraintTraining, failedSet, incumbent, feasible, warnings);
+    }
+
+    private static double[] Add(double[] sum, double[] term)
+    {
+        for (int l = 0; l < sum.Length; l++)
+            sum[l] += term[l];
+        return sum;
     }
 
     /// <summary>Value equality of coordinate arrays, for merging exact duplicates.</summary>

@@ -7,7 +7,8 @@ namespace SurrogateService.Numerics.Optimization;
 /// What a strategy is asked: the box, the points evaluated so far with their values (NaN marks a
 /// failed evaluation), how many points to suggest, the seed, the state the previous call returned
 /// (null on the first call), the strategy's options and the surrogate to fit; optionally the values of
-/// black-box constraints at each point (feasible when every value is ≤ 0; NaN where it failed).
+/// black-box constraints at each point (feasible when every value is ≤ 0; NaN where it failed), and the
+/// objective's gradient at some or all points (null where unknown), which a Kriging surrogate uses.
 /// With several objectives (ehvi, parego) <see cref="Objectives"/> holds one row of 2 to 4 values per
 /// point and <see cref="Values"/> only marks failures (build it with <see cref="WithObjectives"/>).
 /// </summary>
@@ -21,6 +22,7 @@ public sealed record SuggestionRequest(
     OptionValues Options,
     SurrogateChoice Surrogate,
     double[][]? Constraints = null,
+    double[]?[]? Gradients = null,
     double[][]? Objectives = null,
     double[]? ReferencePoint = null)
 {
@@ -38,7 +40,7 @@ public sealed record SuggestionRequest(
         OptimizerState? state, OptionValues options, SurrogateChoice surrogate, double[]? referencePoint = null)
     {
         ArgumentNullException.ThrowIfNull(objectives);
-        return new SuggestionRequest(box, points, FailureMarks(objectives), batchSize, seed, state, options, surrogate, null, objectives, referencePoint);
+        return new SuggestionRequest(box, points, FailureMarks(objectives), batchSize, seed, state, options, surrogate, Objectives: objectives, ReferencePoint: referencePoint);
     }
 
     private static double[] FailureMarks(double[][] objectives) =>
@@ -69,6 +71,9 @@ public sealed record SuggestionRequest(
             if (Array.Exists(Constraints, c => Array.Exists(c, double.IsInfinity)))
                 throw new ArgumentException("Constraint values must be finite, or NaN for a failed evaluation.", nameof(Constraints));
         }
+        if (Gradients is not null && (Gradients.Length != Points.Count
+            || Array.Exists(Gradients, g => g is not null && (g.Length != Box.Dimension || !Array.TrueForAll(g, double.IsFinite)))))
+            throw new ArgumentException("Gradients need one entry per point: null, or one finite number per dimension.", nameof(Gradients));
         ValidateObjectives();
     }
 
@@ -80,6 +85,8 @@ public sealed record SuggestionRequest(
                 throw new ArgumentException("A reference point needs several objectives.", nameof(ReferencePoint));
             return;
         }
+        if (Gradients is not null)
+            throw new ArgumentException("Gradients are taken for a single objective only.", nameof(Gradients));
         int m = ObjectiveCount;
         if (Objectives.Length != Points.Count || m < MinObjectives || m > MaxObjectives || Array.Exists(Objectives, row => row is null || row.Length != m))
             throw new ArgumentException($"Objectives need one row per point, all with the same number ({MinObjectives} to {MaxObjectives}) of values.", nameof(Objectives));

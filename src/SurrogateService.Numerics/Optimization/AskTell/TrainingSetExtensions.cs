@@ -3,7 +3,7 @@ using SurrogateService.Numerics.Surrogates;
 
 namespace SurrogateService.Numerics.Optimization;
 
-/// <summary>Growing a training set by one point (a pending point of a batch with its pretend value).</summary>
+/// <summary>Growing a training set by one point (a pending point of a batch with its pretend value, and no gradient).</summary>
 internal static class TrainingSetExtensions
 {
     public static TrainingSet Append(this TrainingSet data, ReadOnlySpan<double> point, double value)
@@ -15,6 +15,6 @@ internal static class TrainingSetExtensions
         var values = new double[n + 1];
         data.Values.CopyTo(values, 0);
         values[n] = value;
-        return new TrainingSet(points, values, data.Box);
+        return new TrainingSet(points, values, data.Box, gradients: data.Gradients is { } gradients ? [.. gradients, null] : null);
     }
 }

@@ -21,12 +21,12 @@ namespace SurrogateService.Numerics.Optimization;
 internal static class KrigingWarmStart
 {
     /// <param name="search">True to search the likelihood from <paramref name="previousTheta"/> and from the heuristic θ, false to keep it.</param>
-    /// <returns>The model, or null when the choice is not Kriging with θ 'fit' and exact values, or there is no previous θ.</returns>
+    /// <returns>The model, or null when the choice is not Kriging with θ 'fit' and exact values without gradients, or there is no previous θ.</returns>
     public static KrigingModel? TryFit(TrainingSet data, SurrogateChoice choice, double[]? previousTheta, bool search, CancellationToken cancellationToken)
     {
         if (previousTheta is null || previousTheta.Length != data.Dimension || choice.Kind is not KrigingKind
             || choice.Options.Text("theta") != "fit" || Array.TrueForAll(data.Values, v => v == data.Values[0])
-            || KrigingKind.ReadNoise(data, choice.Options).Mode != NoiseMode.None)
+            || KrigingKind.ReadNoise(data, choice.Options).Mode != NoiseMode.None || data.Gradients is not null)
             return null;
         var shape = KernelProfiles.Parse(choice.Options.Text("kernel")!);
         DuplicatePoints.ThrowIfAny(data.Points, "the Kriging correlation matrix would be singular");

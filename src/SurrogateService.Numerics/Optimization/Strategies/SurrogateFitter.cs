@@ -48,9 +48,17 @@ internal static class SurrogateFitter
     /// <summary>Refits with the hyperparameters of <paramref name="model"/> kept (for the pending points of a batch).</summary>
     public static ISurrogateModel? Refit(TrainingSet data, SurrogateChoice choice, ISurrogateModel model, CancellationToken cancellationToken)
     {
-        var frozen = model is KrigingModel kriging
-            ? new SurrogateChoice(HeuristicKriging.Kind, new OptionValues(HeuristicKriging.Kind.Options, FrozenOptions(kriging, choice)))
-            : choice;
+        var frozen = model switch
+        {
+            KrigingModel kriging => new SurrogateChoice(HeuristicKriging.Kind, new OptionValues(HeuristicKriging.Kind.Options, FrozenOptions(kriging, choice))),
+            GradientEnhancedKrigingModel enhanced => new SurrogateChoice(HeuristicKriging.Kind, new OptionValues(HeuristicKriging.Kind.Options, new Dictionary<string, object>
+            {
+                ["kernel"] = KernelProfiles.Name(enhanced.Shape),
+                ["theta"] = enhanced.Theta.ToArray(),
+                ["nugget"] = enhanced.Nugget,
+            })),
+            _ => choice,
+        };
         TryFit(data, frozen, null, cancellationToken, out var refitted);
         return refitted;
     }

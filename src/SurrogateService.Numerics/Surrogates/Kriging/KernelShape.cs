@@ -95,6 +95,42 @@ internal static class KernelProfiles
         }
     }
 
+    /// <summary>
+    /// Whether the kernel, as a function of the points, is twice differentiable (so the process is
+    /// differentiable in mean square and gradients can be observed): every kernel here with p = 2.
+    /// </summary>
+    public static bool IsTwiceDifferentiable(KernelShape shape, ReadOnlySpan<double> p) =>
+        shape != KernelShape.PowerExponential || !p.ContainsAnyExcept(2.0);
+
+    /// <summary>
+    /// R(s) and its first three derivatives in s, for gradient-enhanced Kriging. For the Matérn kernels
+    /// the second and third derivatives grow without bound as s → 0; callers multiply them by products
+    /// of coordinate differences that vanish faster, and skip them at s = 0.
+    /// </summary>
+    public static (double R, double R1, double R2, double R3) Derivatives(KernelShape shape, double s)
+    {
+        switch (shape)
+        {
+            case KernelShape.Matern32:
+            {
+                // R = (1 + a)·e^{−a}, a = √(3s), da/ds = 3/(2a).
+                double a = Math.Sqrt(3 * s), e = Math.Exp(-a);
+                return ((1 + a) * e, -1.5 * e, 2.25 * e / a, -27.0 / 8 * e * (a + 1) / (a * a * a));
+            }
+            case KernelShape.Matern52:
+            {
+                // R = (1 + a + a²/3)·e^{−a}, a = √(5s), da/ds = 5/(2a).
+                double a = Math.Sqrt(5 * s), e = Math.Exp(-a);
+                return ((1 + a + a * a / 3) * e, -5.0 / 6 * (1 + a) * e, 25.0 / 12 * e, -125.0 / 24 * e / a);
+            }
+            default:
+            {
+                double e = Math.Exp(-s);
+                return (e, -e, e, -e);
+            }
+        }
+    }
+
     /// <summary>Up to three trailing values, zero-padded to a full vector.</summary>
     internal static Vector256<double> LoadTail(ReadOnlySpan<double> tail)
     {

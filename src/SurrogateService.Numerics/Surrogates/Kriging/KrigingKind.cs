@@ -20,7 +20,8 @@ public sealed class KrigingKind : ISurrogateKind
         "Ordinary Kriging (Gaussian-process regression) with the correlation R(Σ θ_l·|Δx_l|^p_l): power exponential " +
         "(Surrogates.jl's, the default), squared exponential, Matérn 3/2 or 5/2; θ by maximum likelihood by default, or " +
         "Surrogates.jl's heuristic, or given; exact values, or noisy ones with a known or fitted noise variance. " +
-        "Predicts the noise-free function with a standard error.";
+        "Predicts the noise-free function with a standard error. With the request's gradients, gradient-enhanced Kriging; " +
+        "with its lowFidelity data, autoregressive co-Kriging.";
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
@@ -57,6 +58,8 @@ public sealed class KrigingKind : ISurrogateKind
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
+        if (data.Gradients is not null)
+            return FitGradientEnhanced(data, options, cancellationToken);
         return data.LowFidelity is null
             ? FitOne(data, options, cancellationToken)
             : CoKrigingModel.Fit(data, (level, trend) => FitOne(level, options, cancellationToken, trend));
@@ -67,9 +70,61 @@ public sealed class KrigingKind : ISurrogateKind
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
+        if (data.Gradients is not null)
+            return RestoreGradientEnhanced(data, options, parameters);
         return data.LowFidelity is null
             ? RestoreOne(data, options, parameters, "parameters.")
             : CoKrigingModel.Restore(data, parameters, (level, levelParameters, field) => RestoreOne(level, options, levelParameters, field));
+    }
+
+    /// <summary>Gradient-enhanced Kriging: θ fitted, heuristic or given, like the plain fit; no noise, p = 2.</summary>
+    private GradientEnhancedKrigingModel FitGradientEnhanced(TrainingSet data, OptionValues options, CancellationToken cancellationToken)
+    {
+        var shape = CheckGradientEnhanced(data, options);
+        double[] p = Enumerable.Repeat(2.0, data.Dimension).ToArray();
+        string? thetaMode = options.Text("theta");
+        double nuggetFloor = options.Number("nugget");
+        if (thetaMode == Fitted)
+        {
+            var observations = new GradientObservations(data);
+            var (fitted, nugget, warnings) = GradientEnhancedSearch.Run(observations, data.Box, shape, HeuristicTheta(data, p), nuggetFloor,
+                (ulong)options.Integer("seed"), options.Integer("restarts"), cancellationToken);
+            return GradientEnhancedKrigingModel.Create(data, shape, fitted, nugget, warnings);
+        }
+        double[] theta = thetaMode == Heuristic ? HeuristicTheta(data, p) : options.PerDimension("theta", data.Dimension);
+        CheckVector(theta, data.Dimension, "theta", IsPositive, "finite and > 0", "options.theta");
+        return GradientEnhancedKrigingModel.Create(data, shape, theta, Math.Max(nuggetFloor, KrigingRegularisation.SmallestJitter), []);
+    }
+
+    private GradientEnhancedKrigingModel RestoreGradientEnhanced(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters)
+    {
+        var shape = CheckGradientEnhanced(data, options);
+        double[] theta = Required(parameters, "theta", "parameters.");
+        double[] nugget = Required(parameters, "nugget", "parameters.");
+        CheckVector(theta, data.Dimension, "theta", IsPositive, "finite and > 0", "parameters.theta");
+        CheckVector(nugget, 1, "nugget", v => double.IsFinite(v) && v >= 0, "finite and ≥ 0", "parameters.nugget");
+        if (parameters.TryGetValue("p", out var p) && p is not null)
+            CheckVector(p, data.Dimension, "p", v => v == 2, "2 with gradients", "parameters.p");
+        return GradientEnhancedKrigingModel.Create(data, shape, theta, nugget[0], []);
+    }
+
+    /// <summary>What gradients need: a twice-differentiable kernel, exact values, one fidelity, distinct points.</summary>
+    private KernelShape CheckGradientEnhanced(TrainingSet data, OptionValues options)
+    {
+        var shape = KernelProfiles.Parse(options.Text("kernel")!);
+        var p = Exponents(shape, options, data.Dimension);
+        if (!KernelProfiles.IsTwiceDifferentiable(shape, p))
+            throw new SurrogateFitException("Gradients need a differentiable process: the powerExponential kernel only with p = 2 in every dimension (or another kernel).") { Field = "options.p" };
+        if (options.Boolean("fitP"))
+            throw new SurrogateFitException("Option 'fitP' cannot be used with gradients: p must stay 2 for the process to be differentiable.") { Field = "options.fitP" };
+        if (ReadNoise(data, options).Mode != NoiseMode.None)
+            throw new SurrogateFitException("Gradient-enhanced Kriging takes exact values and gradients: leave out 'noise' and 'noiseVariances'.") { Field = "options.noise" };
+        if (data.LowFidelity is not null)
+            throw new SurrogateFitException("Give either gradients or low-fidelity data, not both: gradient-enhanced co-Kriging is not offered.") { Field = "gradients" };
+        if (data.Count < MinimumPoints(data.Dimension))
+            throw new SurrogateFitException($"Kriging needs at least {MinimumPoints(data.Dimension)} training points, got {data.Count}.");
+        DuplicatePoints.ThrowIfAny(data.Points, "the covariance matrix of values and gradients would be singular");
+        return shape;
     }
 
     /// <param name="trend">A second regressor of the mean for the likelihood search (co-Kriging), or null.</param>

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using SurrogateService.Numerics.Core;
+using SurrogateService.Numerics.Optimization;
+
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>
+/// Maximum-likelihood θ for gradient-enhanced Kriging, searched like ordinary Kriging's (see
+/// <see cref="KrigingHyperparameterSearch"/>): multi-start projected BFGS over z_l = ln(θ_l·w_l²) in
+/// [ln 1e-4, ln 1e4], w_l the box width, from the heuristic θ and log-uniform random starts, with the
+/// analytic gradient of <see cref="GradientEnhancedSolution.ThetaGradient"/>.
+/// </summary>
+/// <remarks>
+/// The relative nugget (C_rr scaled by 1 + ν) is the least ν = max(floor, 10ε·10^k) that lets C be
+/// factored at the first start, fixed for the search so the likelihood is one smooth function.
+/// Gradient observations make C much worse conditioned than values alone (Dalbey 2013 discusses
+/// why), so the jitter is relative to each diagonal entry: values and gradients of every scale get
+/// the same relative perturbation.
+/// </remarks>
+internal static class GradientEnhancedSearch
+{
+    private const double MinStartTheta = 1e-2, MaxStartTheta = 1e2;
+    private const double LargestNugget = 1e-4;
+
+    private static readonly ProjectedBfgsOptions SearchOptions = new()
+    {
+        InitialStep = 1,
+        GradientTolerance = 1e-5,
+        ValueTolerance = 1e-10,
+        StepTolerance = 1e-3,
+        MaxIterations = 100,
+        MaxEvaluations = 200,
+    };
+
+    public static (double[] Theta, double Nugget, List<string> Warnings) Run(GradientObservations observations, Box box, KernelShape shape,
+        double[] startTheta, double nuggetFloor, ulong seed, int starts, CancellationToken cancellationToken)
+    {
+        int d = box.Dimension;
+        var logWidths = new double[d];
+        for (int l = 0; l < d; l++)
+            logWidths[l] = 2 * Math.Log(box.Upper[l] - box.Lower[l]);
+        double[] lower = Enumerable.Repeat(Math.Log(KrigingHyperparameterSearch.MinScaledTheta), d).ToArray();
+        double[] upper = Enumerable.Repeat(Math.Log(KrigingHyperparameterSearch.MaxScaledTheta), d).ToArray();
+        double[] Decode(ReadOnlySpan<double> z)
+        {
+            var theta = new double[d];
+            for (int l = 0; l < d; l++)
+                theta[l] = Math.Exp(z[l] - logWidths[l]);
+            return theta;
+        }
+
+        var startPoints = new List<double[]> { startTheta.Select((t, l) => Math.Clamp(Math.Log(t) + logWidths[l], lower[l], upper[l])).ToArray() };
+        var random = new DeterministicRandom(seed);
+        while (startPoints.Count < starts)
+            startPoints.Add(Enumerable.Range(0, d).Select(_ => Math.Log(MinStartTheta) + (Math.Log(MaxStartTheta) - Math.Log(MinStartTheta)) * random.NextDouble()).ToArray());
+        double nugget = Nugget(observations, shape, Decode(startPoints[0]), nuggetFloor);
+
+        var options = SearchOptions with { LowerBounds = lower, UpperBounds = upper };
+        var results = new ProjectedBfgsResult[startPoints.Count];
+        try
+        {
+            Parallel.For(0, startPoints.Count, new ParallelOptions { CancellationToken = cancellationToken }, start =>
+            {
+                results[start] = ProjectedBfgs.Minimize((z, gradient) =>
+                {
+                    var theta = Decode(z);
+                    var covariance = new GradientCovariance(shape, theta);
+                    var solution = GradientEnhancedSolution.Solve(observations, covariance, nugget);
+                    if (solution is null)
+                        return double.PositiveInfinity;
+                    solution.ThetaGradient(observations, covariance, nugget, gradient);
+                    for (int l = 0; l < d; l++)
+                        gradient[l] *= -theta[l];
+                    return -solution.LogLikelihood;
+                }, startPoints[start], options, cancellationToken);
+            });
+        }
+        catch (AggregateException error) when (error.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
+        }
+        var best = results.Aggregate((a, b) => b.Minimum < a.Minimum ? b : a);
+        return (Decode(best.Minimizer), nugget, BoundWarnings(best.Minimizer, lower[0], upper[0]));
+    }
+
+    private static double Nugget(GradientObservations observations, KernelShape shape, double[] theta, double nuggetFloor)
+    {
+        var covariance = new GradientCovariance(shape, theta);
+        for (double nugget = Math.Max(nuggetFloor, KrigingRegularisation.SmallestJitter); nugget <= LargestNugget; nugget *= 10)
+        {
+            if (GradientEnhancedSolution.Solve(observations, covariance, nugget) is not null)
+                return nugget;
+        }
+        throw new SurrogateFitException("The covariance matrix of values and gradients is numerically singular even with a nugget of 1e-4: check for points very close together, or values and gradients that contradict each other.");
+    }
+
+    private static List<string> BoundWarnings(double[] z, double logMin, double logMax)
+    {
+        const double closeInLog = 1e-3;
+        var warnings = new List<string>();
+        for (int l = 0; l < z.Length; l++)
+        {
+            if (z[l] <= logMin + closeInLog || z[l] >= logMax - closeInLog)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"θ in dimension {l} reached the {(z[l] <= logMin + closeInLog ? "lower" : "upper")} end of its search range (θ·width² in [{KrigingHyperparameterSearch.MinScaledTheta:G}, {KrigingHyperparameterSearch.MaxScaledTheta:G}])."));
+            }
+        }
+        return warnings;
+    }
+}
