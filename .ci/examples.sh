@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs examples/ against the published build, as a user would: publish, start it on a loopback port in
-# Development (no Azure AD), wait for /healthz/ready, run both scripts, stop it. The notebook's RMSEs must
-# equal examples/expected-rmse.json (which a test also checks), and ask-tell must come near Branin's minimum.
+# Development (no Azure AD), wait for /healthz/ready, run the scripts, stop it. The notebook's RMSEs must
+# equal examples/expected-rmse.json (which a test also checks), and ask-tell must come near Branin's minimum;
+# the wave at two resolutions must show co-Kriging beating fine-grid Kriging at equal cost (it asserts that).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # publish_api, free_port, start_server, wait_for_200, stop_server: shared with the bench scripts.
@@ -41,3 +42,5 @@ minimum = 5 / (4 * math.pi)  # Branin global minimum, as TestFunctions/Branin.cs
 print(f"examples/ask_tell.py: best {best} vs minimum {minimum}")
 sys.exit(0 if best - minimum < 0.01 else 1)
 ' "$work/ask_tell.out"
+
+/usr/bin/python3 examples/wave_multifidelity.py --url "$url"

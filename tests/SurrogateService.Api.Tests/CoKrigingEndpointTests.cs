@@ -71,6 +71,100 @@ public class CoKrigingEndpointTests(ApiFactory factory) : IClassFixture<ApiFacto
         await ProblemAssert.IsValidationProblemAsync(otherKind, "lowFidelity");
     }
 
+    [Fact]
+    public async Task Auto_with_low_fidelity_data_tries_co_kriging_and_keeps_it_on_forresters_pair()
+    {
+        var response = await _client.PostAsJsonAsync("/v1/surrogates/fit", Fit(ElevenLow, "auto"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var fitted = (await response.Content.ReadFromJsonAsync<FitResponse>())!;
+        var candidates = fitted.Diagnostics.Candidates!;
+        var coKriging = Assert.Single(candidates, c => c.UsesLowFidelity);
+        Assert.Equal("kriging", coKriging.Kind);
+        Assert.Contains(candidates, c => c.Kind == "kriging" && !c.UsesLowFidelity);
+        Assert.Contains(candidates, c => c.Kind == "polynomialChaos" && !c.UsesLowFidelity);
+        // The discrepancy of Forrester's pair is linear: co-Kriging's leave-one-out error is the lowest.
+        Assert.Equal(candidates.Where(c => c.LeaveOneOutRmse is not null).Min(c => c.LeaveOneOutRmse), coKriging.LeaveOneOutRmse);
+        Assert.Equal("kriging", fitted.Model.Kind);
+        Assert.Equal(11, fitted.Model.LowFidelity!.Points!.Length);
+    }
+
+    [Fact]
+    public async Task Auto_checks_low_fidelity_data_like_kriging()
+    {
+        var outside = await _client.PostAsJsonAsync("/v1/surrogates/fit", Fit([[0.2], [1.5], [0.7]], "auto"));
+        await ProblemAssert.IsValidationProblemAsync(outside, "lowFidelity.points[1][0]");
+        var otherDimension = await _client.PostAsJsonAsync("/v1/surrogates/fit", Fit([[0.2, 0.1], [0.5, 0.5]], "auto"));
+        await ProblemAssert.IsValidationProblemAsync(otherDimension, "lowFidelity.points[0]");
+    }
+
+    [Fact]
+    public async Task The_surrogate_figure_draws_a_co_kriging_model_and_its_rmse_beats_kriging_at_equal_cost()
+    {
+        // Currin's pair, a low-fidelity run at a tenth of the cost: 10 high + 100 low against 20 high.
+        var design = await SampleAsync(100);
+        double[] lowValues = await EvaluateAsync("currinLow", design);
+        double[] highValues = await EvaluateAsync("currinHigh", design[..20]);
+        object FitOf(int highPoints, bool withLow) => new
+        {
+            kind = "kriging",
+            points = design[..highPoints],
+            values = highValues[..highPoints],
+            lowerBound = new[] { 0.0, 0 },
+            upperBound = new[] { 1.0, 1 },
+            lowFidelity = withLow ? new { points = design, values = lowValues } : null,
+        };
+
+        async Task<double> PlottedRmse(object fit)
+        {
+            var response = await _client.PostAsJsonAsync("/v1/plots/surrogate",
+                new { fit, function = "currinHigh", includeStandardError = true, resolution = 31, width = 1200, height = 400 });
+            var png = await response.Content.ReadAsByteArrayAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(png));
+            Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+            Assert.True(PngImage.Read(png).DistinctColours() > 50);
+            return double.Parse(response.Headers.GetValues(SurrogateService.Api.Endpoints.PlotsEndpoints.RmseHeader).Single(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        double coKriging = await PlottedRmse(FitOf(10, withLow: true));
+        double highOnly = await PlottedRmse(FitOf(20, withLow: false));
+        Assert.True(coKriging < highOnly, $"co-Kriging {coKriging}, Kriging on the high-fidelity points {highOnly}");
+    }
+
+    [Fact]
+    public async Task The_standard_error_limit_counts_the_low_fidelity_level()
+    {
+        // 4 high-fidelity points alone would cost 200 × 4² = 3.2e3; the low level's solves add 200 × 100² = 2e6.
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxStandardErrorWork", "1000000"));
+        var hundredLow = Enumerable.Range(0, 100).Select(i => new[] { i / 99.0 }).ToArray();
+        var response = await limited.CreateClient().PostAsJsonAsync("/v1/surrogates/predict", new
+        {
+            fit = Fit(hundredLow),
+            points = Enumerable.Range(0, 200).Select(i => new[] { i / 199.0 }).ToArray(),
+            includeStandardError = true,
+        });
+        string message = await ProblemAssert.ErrorMessageAsync(response, "includeStandardError");
+        Assert.Contains("100 low-fidelity", message, StringComparison.Ordinal);
+        Assert.Contains("MaxStandardErrorWork", message, StringComparison.Ordinal);
+    }
+
+    private async Task<double[][]> SampleAsync(int count)
+    {
+        var response = await _client.PostAsJsonAsync("/v1/samples", new
+        {
+            method = "sobol", count, lowerBound = new[] { 0.0, 0 }, upperBound = new[] { 1.0, 1 }, seed = 11,
+            options = new { sequence = "plain", scramble = true },
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<SampleResponse>())!.Points;
+    }
+
+    private async Task<double[]> EvaluateAsync(string function, double[][] points)
+    {
+        var response = await _client.PostAsJsonAsync($"/v1/functions/{function}/evaluate", new { points });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<EvaluateResponse>())!.Values!;
+    }
+
     private async Task<PredictResponse> PredictAsync(object request)
     {
         var response = await _client.PostAsJsonAsync("/v1/surrogates/predict", request);

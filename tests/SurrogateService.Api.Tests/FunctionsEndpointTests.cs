@@ -15,8 +15,9 @@ public class FunctionsEndpointTests(ApiFactory factory) : IClassFixture<ApiFacto
         var functions = await _client.GetFromJsonAsync<FunctionInfo[]>("/v1/functions");
 
         Assert.NotNull(functions);
-        // The 13 functions, the wave source problem and the six problems with several objectives, constraints or discrete inputs.
-        Assert.Equal(20, functions.Length);
+        // The 13 functions, Currin's two fidelities, the wave source problem and the six problems with several
+        // objectives, constraints or discrete inputs.
+        Assert.Equal(22, functions.Length);
         var branin = Assert.Single(functions, f => f.Name == "branin");
         Assert.Equal(2, branin.Dimension);
         Assert.Equal([-5.0, 0.0], branin.LowerBound);

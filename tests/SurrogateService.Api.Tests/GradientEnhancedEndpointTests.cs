@@ -123,6 +123,17 @@ public class GradientEnhancedEndpointTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/v1/surrogates/fit", Fit(gradient: i => i < 4 ? null : new JsonArray(0.0, 0.0)))).StatusCode);
     }
 
+    [Fact]
+    public async Task The_standard_error_limit_counts_gradient_components()
+    {
+        // 16 observations: 5000 points cost 5000 × 16² = 1.28e6 > 1e6, though 5000 × 6² = 1.8e5 would pass.
+        using var limited = _factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxStandardErrorWork", "1000000"));
+        using var client = limited.CreateClient();
+        var points = Enumerable.Range(0, 5000).Select(k => new[] { k / 5000.0, 0.5 }).ToArray();
+        var response = await client.PostAsJsonAsync("/v1/surrogates/predict", new { fit = Fit(), points, includeStandardError = true });
+        Assert.Contains("gradient components", await ProblemAssert.ErrorMessageAsync(response, "includeStandardError"), StringComparison.Ordinal);
+    }
+
     private async Task<PredictResponse> PredictAsync(object request)
     {
         var response = await _client.PostAsJsonAsync("/v1/surrogates/predict", request);

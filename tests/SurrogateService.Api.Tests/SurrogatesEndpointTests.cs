@@ -129,6 +129,9 @@ public class SurrogatesEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
         { """{"kind":"radialBasis","points":[[1],[2]],"values":[1,2],"lowerBound":[0],"upperBound":[3],"options":{"kernel":"spline"}}""", "options.kernel" },
         { """{"kind":"auto","points":[[1],[2]],"values":[1,2],"lowerBound":[0],"upperBound":[3],"options":{"x":1}}""", "options" },
         { """{"kind":"kriging","points":[[1],[2]],"values":[1,"NaN"],"lowerBound":[0],"upperBound":[3]}""", "values[1]" },
+        { """{"kind":"polynomialChaos","points":[[1],[2],[3]],"values":[1,2,4],"lowerBound":[0],"upperBound":[3],"options":{"maxDegree":31}}""", "options.maxDegree" },
+        { """{"kind":"polynomialChaos","points":[[1],[2],[3]],"values":[1,2,4],"lowerBound":[0],"upperBound":[3],"options":{"maxDegree":0}}""", "options.maxDegree" },
+        { """{"kind":"polynomialChaos","points":[[1],[2],[3]],"values":[1,2,4],"lowerBound":[0],"upperBound":[3],"options":{"qNorm":0}}""", "options.qNorm" },
     };
 
     [Theory]

@@ -8,7 +8,7 @@ public sealed record SurrogateKindInfo(string Name, string Description, bool Has
 /// <summary>
 /// Training data and settings for a fit; <c>options</c> are the kind's (see GET /v1/surrogates).
 /// <c>noiseVariances</c>: the known noise variance of each value (Kriging), for data whose precision varies;
-/// <c>lowFidelity</c>: data of a cheaper model of the same function (Kriging: co-Kriging);
+/// <c>lowFidelity</c>: data of a cheaper model of the same function (kriging: co-Kriging; auto: one more candidate, co-Kriging);
 /// <c>gradients</c>: the gradient of the function at each point, or null where it is unknown (Kriging: gradient-enhanced).
 /// </summary>
 public sealed record FitRequest(
@@ -23,8 +23,8 @@ public sealed record FitRequest(
     double[]?[]? Gradients = null);
 
 /// <summary>
-/// Points and values of a cheaper, biased model of the same function (Kriging only): the fit becomes
-/// autoregressive co-Kriging, f_high = ρ·f_low + δ.
+/// Points and values of a cheaper, biased model of the same function (kriging, and auto's co-Kriging
+/// candidate): the fit becomes autoregressive co-Kriging, f_high = ρ·f_low + δ.
 /// </summary>
 public sealed record LowFidelityData(double[][]? Points, double[]? Values);
 
@@ -69,8 +69,11 @@ public sealed record DiagnosticsInfo(
 /// </summary>
 public sealed record PolynomialChaosInfo(int Degree, int Terms, int CandidateTerms, double CorrectedLeaveOneOutError, double Mean, double Variance);
 
-/// <summary>One candidate that <c>auto</c> tried: its kind, options and leave-one-out error.</summary>
-public sealed record CandidateInfo(string Kind, JsonElement Options, double? LeaveOneOutRmse, string? Error);
+/// <summary>
+/// One candidate that <c>auto</c> tried: its kind, options and leave-one-out error; <c>usesLowFidelity</c>
+/// is true for co-Kriging (kriging with the request's lowFidelity data), false for fits to the values alone.
+/// </summary>
+public sealed record CandidateInfo(string Kind, JsonElement Options, double? LeaveOneOutRmse, string? Error, bool UsesLowFidelity);
 
 public sealed record FitResponse(ModelDocument Model, DiagnosticsInfo Diagnostics);
 

@@ -44,7 +44,7 @@ public static class SurrogateMapping
             diagnostics.TrainingLoss,
             diagnostics.LossCurve,
             diagnostics.Warnings,
-            fitted.Candidates?.Select(c => new CandidateInfo(c.Kind, JsonSerializer.SerializeToElement(c.Options), c.LeaveOneOutRmse, c.Error)).ToArray(),
+            fitted.Candidates?.Select(c => new CandidateInfo(c.Kind, JsonSerializer.SerializeToElement(c.Options), c.LeaveOneOutRmse, c.Error, c.UsesLowFidelity)).ToArray(),
             diagnostics.PolynomialChaos is { } chaos
                 ? new PolynomialChaosInfo(chaos.Degree, chaos.Terms, chaos.CandidateTerms, chaos.CorrectedRelativeLeaveOneOutError, chaos.Mean, chaos.Variance)
                 : null);

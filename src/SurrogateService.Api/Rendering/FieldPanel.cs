@@ -133,6 +133,11 @@ public static class FieldPanel
                 style.Size = 13;
                 style.FillColor = Colors.Red;
                 break;
+            case OverlayStyle.LowFidelitySamples:
+                style.Shape = MarkerShape.FilledCircle;
+                style.Size = 4;
+                style.FillColor = Colors.Gray;
+                break;
             case OverlayStyle.KnownMinimum:
                 style.Shape = MarkerShape.Cross;
                 style.Size = 12;

@@ -3,10 +3,11 @@ using SurrogateService.Numerics.Slices;
 
 namespace SurrogateService.Api.Rendering;
 
-/// <summary>How overlaid points look: design points, the best point found, known minima.</summary>
+/// <summary>How overlaid points look: design points, a co-Kriging model's low-fidelity points, the best point found, known minima.</summary>
 public enum OverlayStyle
 {
     Samples,
+    LowFidelitySamples,
     Best,
     KnownMinimum,
 }

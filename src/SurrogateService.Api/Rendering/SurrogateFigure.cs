@@ -8,7 +8,8 @@ namespace SurrogateService.Api.Rendering;
 /// error on its own), the training points on each, the RMSE in the title; optionally a
 /// standard-error panel. Without a truth, only the surrogate (and its standard error). On a line the
 /// surrogate's panel also shades its 95 % interval (prediction ± 1.96 standard errors), so noisy data
-/// can be seen beside the band the model claims for the function.
+/// can be seen beside the band the model claims for the function. A co-Kriging model's low-fidelity
+/// points are drawn too, smaller and grey, under the (white) high-fidelity ones.
 /// </summary>
 public static class SurrogateFigure
 {
@@ -20,7 +21,10 @@ public static class SurrogateFigure
         var data = fitted.Model.Data;
         string kind = fitted.Kind.Name;
         // The same points on every panel: the figure title names them once instead of a legend per panel.
-        PointOverlay[] training = [PointOverlay.OnSlice(grid, data.Points, data.Values, "training points", OverlayStyle.Samples)];
+        var training = new List<PointOverlay>();
+        if (data.LowFidelity is { } low)
+            training.Add(PointOverlay.OnSlice(grid, low.Points, low.Values, "low-fidelity points", OverlayStyle.LowFidelitySamples));
+        training.Add(PointOverlay.OnSlice(grid, data.Points, data.Values, "training points", OverlayStyle.Samples));
         FieldPanelContent Field(double[] values, string title, string valueLabel) =>
             new(grid, values, title, valueLabel) { Overlays = training, Legend = false };
         FieldPanelContent Spread(double[] values, string title, string valueLabel) =>
@@ -44,7 +48,7 @@ public static class SurrogateFigure
         var panels = contents.Select(FieldPanel.Create).ToList();
         try
         {
-            return Figure.ToPng(image, Title(kind, functionName, data.Count, grid, comparison), panels);
+            return Figure.ToPng(image, Title(kind, functionName, data, grid, comparison), panels);
         }
         finally
         {
@@ -62,10 +66,12 @@ public static class SurrogateFigure
         return (prediction.Select((p, k) => p - 1.96 * standardError[k]).ToArray(), prediction.Select((p, k) => p + 1.96 * standardError[k]).ToArray());
     }
 
-    private static string Title(string kind, string? functionName, int trainingPoints, SliceGrid grid, SliceComparison comparison)
+    private static string Title(string kind, string? functionName, TrainingSet data, SliceGrid grid, SliceComparison comparison)
     {
         string size = grid.Rows > 1 ? $"{grid.Columns}×{grid.Rows}" : $"{grid.Columns}-point";
-        string surrogate = $"{kind} surrogate from {trainingPoints} points (white)";
+        string surrogate = data.LowFidelity is { } low
+            ? $"co-Kriging surrogate from {data.Count} points (white) and {low.Count} low-fidelity points (grey)"
+            : $"{kind} surrogate from {data.Count} points (white)";
         return comparison.RootMeanSquareError is double rmse
             ? $"{surrogate} of {functionName} — RMSE {SliceCaption.Number(rmse)} on a {size} grid{SliceCaption.Of(grid)}"
             : surrogate + SliceCaption.Of(grid);

@@ -5,7 +5,8 @@ namespace SurrogateService.Api.Validation;
 
 /// <summary>
 /// Checks a request for standard errors: the kind must have them, and their cost — one triangular
-/// solve of the training size per point, points × n² — must stay within <c>Limits:MaxStandardErrorWork</c>.
+/// solve of the training size per point, points × n² (co-Kriging: one per level, points × (n² + n_low²)) —
+/// must stay within <c>Limits:MaxStandardErrorWork</c>.
 /// </summary>
 public static class StandardErrorRequest
 {
@@ -39,11 +40,15 @@ public static class StandardErrorRequest
                 string.Join(", ", SurrogateKinds.All.Where(k => k.HasStandardError).Select(k => k.Name)) + ".");
             return;
         }
-        double n = fitted.Model.Data.Count;
-        double work = points * n * n;
+        var data = fitted.Model.Data;
+        // A gradient-enhanced model solves with one row per value and per gradient component.
+        double n = data.ObservationCount, low = data.LowFidelity?.Count ?? 0;
+        double work = points * (n * n + low * low);
         if (work > limits.MaxStandardErrorWork)
         {
-            errors.Add(Field, $"Standard errors for {points} points on {n} training points cost points × n² = {work:G3}, " +
+            string training = low > 0 ? $"{n} + {low} low-fidelity training points cost points × (n² + n_low²)"
+                : data.Gradients is null ? $"{n} training points cost points × n²" : $"{n} values and gradient components cost points × n²";
+            errors.Add(Field, $"Standard errors for {points} points on {training} = {work:G3}, " +
                 $"over the limit {limits.MaxStandardErrorWork:G3} (Limits:MaxStandardErrorWork); ask for fewer points.");
         }
     }

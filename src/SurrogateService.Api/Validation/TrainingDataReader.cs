@@ -45,12 +45,15 @@ public static class TrainingDataReader
         return new TrainingSet(pointSet, values, box, noiseVariances, low, gradients);
     }
 
-    /// <summary>Low-fidelity points of the same dimension inside the same box, with finite values.</summary>
+    /// <summary>
+    /// Low-fidelity points of the same dimension inside the same box, with finite values. Kriging uses
+    /// them (co-Kriging); so does the automatic choice (<paramref name="kind"/> null), for its co-Kriging candidate.
+    /// </summary>
     private static TrainingSet? ReadLowFidelity(LowFidelityData low, Box box, string prefix, RequestErrors errors, LimitsOptions limits, ISurrogateKind? kind)
     {
-        if (kind is not KrigingKind)
+        if (kind is not (KrigingKind or null))
         {
-            errors.Add(prefix.TrimEnd('.'), $"Only kriging takes low-fidelity data (co-Kriging){(kind is null ? "" : $"; {kind.Name} does not")}.");
+            errors.Add(prefix.TrimEnd('.'), $"Only kriging (co-Kriging) and auto take low-fidelity data; {kind.Name} does not.");
             return null;
         }
         var points = PointsValidator.Validate(low.Points, prefix + "points", errors, limits.MaxTrainingPoints, box.Dimension);

@@ -49,6 +49,9 @@ public sealed class TrainingSet
 
     public int Count => Points.Count;
 
+    /// <summary>Values plus gradient components: the order of a gradient-enhanced model's covariance matrix (n without gradients).</summary>
+    public int ObservationCount => Count + (Gradients?.Sum(g => g?.Length ?? 0) ?? 0);
+
     /// <summary>The same data without gradients, for a kind that cannot use them.</summary>
     public TrainingSet WithoutGradients() => Gradients is null ? this : new TrainingSet(Points, Values, Box, NoiseVariances, LowFidelity);
 

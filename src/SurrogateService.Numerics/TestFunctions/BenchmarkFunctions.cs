@@ -21,6 +21,8 @@ public static class BenchmarkFunctions
         new WaterFlow(),
         new WeldedBeam(),
         new CantileverBeam(),
+        new CurrinHigh(),
+        new CurrinLow(),
         new SourceLocationProblem(),
     ];
 

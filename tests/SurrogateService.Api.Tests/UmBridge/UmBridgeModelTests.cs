@@ -61,17 +61,35 @@ public class UmBridgeModelTests(UmBridgeFactory factory) : IClassFixture<UmBridg
     public async Task Surrogate_predicts_as_REST_does_and_its_gradient_matches_finite_differences_of_REST_predictions()
     {
         var model = await FitAsync("radialBasis");
+        Assert.Equal(new[] { 2 }, (await _client.Ok("/InputSizes", new { name = "surrogate", config = new { model } })).GetProperty("inputSizes").Sizes());
+        await AssertPredictsAndDifferentiatesAsRestAsync(model, tolerance: 1e-5);
+    }
+
+    [Fact]
+    public async Task Co_kriging_and_polynomial_chaos_documents_predict_and_differentiate_as_REST_does()
+    {
+        // A low fidelity of Branin, 0.8·f + 5 plus a tilt and a wave in x2, on a 6 × 6 grid. (Without the wave it
+        // is quadratic in x2, the likelihood drives θ2 to ~0 and the low level's predictions lose the digits
+        // that finite differences need.)
+        var low = Enumerable.Range(0, 36).Select(k => new[] { -5 + 3.0 * (k % 6), 3.0 * (k / 6) }).ToArray();
+        var lowValues = low.Select(p => 0.8 * Branin(p) + 5 + 2 * p[0] + 8 * Math.Sin(p[1])).ToArray();
+        // Gradients about 10: a relative 1e-5.
+        foreach (var model in new[] { await FitAsync("kriging", new { points = low, values = lowValues }), await FitAsync("polynomialChaos") })
+            await AssertPredictsAndDifferentiatesAsRestAsync(model, tolerance: 1e-4);
+    }
+
+    /// <summary>UM-Bridge's value at (2.5, 7) is REST's prediction; its gradient, central differences of REST's predictions.</summary>
+    private async Task AssertPredictsAndDifferentiatesAsRestAsync(JsonElement model, double tolerance)
+    {
         double[] x = [2.5, 7.0];
         var value = (await _client.Ok("/Evaluate", new { name = "surrogate", input = new[] { x }, config = new { model } })).GetProperty("output")[0].Vector()[0];
         Assert.Equal((await PredictAsync(model, x))[0], value);
-
-        Assert.Equal(new[] { 2 }, (await _client.Ok("/InputSizes", new { name = "surrogate", config = new { model } })).GetProperty("inputSizes").Sizes());
         var gradient = (await _client.Ok("/Gradient", new { name = "surrogate", input = new[] { x }, inWrt = 0, outWrt = 0, sens = new[] { 1.0 }, config = new { model } }))
             .GetProperty("output").Vector();
         const double h = 1e-5;
         var around = await PredictAsync(model, [x[0] + h, x[1]], [x[0] - h, x[1]], [x[0], x[1] + h], [x[0], x[1] - h]);
-        Assert.Equal((around[0] - around[1]) / (2 * h), gradient[0], 1e-5);
-        Assert.Equal((around[2] - around[3]) / (2 * h), gradient[1], 1e-5);
+        Assert.Equal((around[0] - around[1]) / (2 * h), gradient[0], tolerance);
+        Assert.Equal((around[2] - around[3]) / (2 * h), gradient[1], tolerance);
     }
 
     [Fact]
@@ -102,11 +120,14 @@ public class UmBridgeModelTests(UmBridgeFactory factory) : IClassFixture<UmBridg
         await _client.Ok("/Evaluate", new { name = "acoustic2d", input = new[] { new[] { 1.0, 1, 8, 6, 1 } }, config = WaveConfig });
     }
 
-    private async Task<JsonElement> FitAsync(string kind)
+    private static double Branin(double[] p) =>
+        Math.Pow(p[1] - 5.1 / (4 * Math.PI * Math.PI) * p[0] * p[0] + 5 / Math.PI * p[0] - 6, 2) + 10 * (1 - 1 / (8 * Math.PI)) * Math.Cos(p[0]) + 10;
+
+    private async Task<JsonElement> FitAsync(string kind, object? lowFidelity = null)
     {
         double[][] points = [[-5, 0], [10, 15], [2.5, 7.5], [-1.25, 11.25], [6.25, 3.75], [0.625, 1.875], [8.125, 9.375], [-3.125, 5.625], [4.375, 13.125], [-4.0625, 14.0625]];
-        var values = points.Select(p => Math.Pow(p[1] - 5.1 / (4 * Math.PI * Math.PI) * p[0] * p[0] + 5 / Math.PI * p[0] - 6, 2) + 10 * (1 - 1 / (8 * Math.PI)) * Math.Cos(p[0]) + 10).ToArray();
-        var response = await factory.Rest.PostAsJsonAsync("/v1/surrogates/fit", new { kind, points, values, lowerBound = new[] { -5.0, 0 }, upperBound = new[] { 10.0, 15 } });
+        var values = points.Select(Branin).ToArray();
+        var response = await factory.Rest.PostAsJsonAsync("/v1/surrogates/fit", new { kind, points, values, lowerBound = new[] { -5.0, 0 }, upperBound = new[] { 10.0, 15 }, lowFidelity });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("model").Clone();
     }

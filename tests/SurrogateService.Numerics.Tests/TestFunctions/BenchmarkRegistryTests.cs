@@ -13,7 +13,7 @@ public class BenchmarkRegistryTests
         string[] expected =
         [
             "branin", "rosenbrock", "ackley", "sixHumpCamel", "goldsteinPrice", "gramacyLee", "hartmann3",
-            "hartmann6", "ishigami", "sphere", "waterFlow", "weldedBeam", "cantileverBeam", "waveSource",
+            "hartmann6", "ishigami", "sphere", "waterFlow", "weldedBeam", "cantileverBeam", "waveSource", "currinHigh", "currinLow",
         ];
         var names = BenchmarkFunctions.All.Select(f => f.Name).ToArray();
         Assert.Equal(expected.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));

@@ -99,4 +99,18 @@ public class SpotValueTests
         Assert.Equal(6.1, Evaluate("ishigami", Math.PI / 2, Math.PI / 4, 2), 1e-12);
         Assert.Equal(7 * Math.Pow(Math.Sin(0.3), 2), Evaluate("ishigami", 0, 0.3, 2.5), 1e-12);
     }
+
+    [Fact]
+    public void Currin_pair_matches_hand_values_and_values_recorded_with_numpy()
+    {
+        // At x2 = 0 the factor is its limit 1: 6352/624 at x1 = 1; at (0, 1) it is 1 − e^(−1/2), the ratio 60/20.
+        Assert.Equal(6352.0 / 624, Evaluate("currinHigh", 1, 0), 1e-12);
+        Assert.Equal(3 * (1 - Math.Exp(-0.5)), Evaluate("currinHigh", 0, 1), 1e-12);
+        Assert.Equal((1 - Math.Exp(-1)) * 1868.5 / 159.5, Evaluate("currinHigh", 0.5, 0.5), 1e-12);
+        // NumPy, from the formula of Xiong, Qian & Wu (2013) as the SFU library states it; (0.2, 0.02) and
+        // (0, 0) reach max(0, x2 − 0.05) = 0 and x1 − 0.05 < 0.
+        Assert.Equal(7.4424795838711075, Evaluate("currinLow", 0.5, 0.5), 1e-12);
+        Assert.Equal(13.440187123230439, Evaluate("currinLow", 0.2, 0.02), 1e-12);
+        Assert.Equal(2.9979317454898253, Evaluate("currinLow", 0, 0), 1e-12);
+    }
 }

@@ -44,11 +44,7 @@ public sealed class BraninCurrin : BenchmarkProblem
     private static (double Branin, double Currin) Objectives(double u1, double u2)
     {
         double branin = BraninFunction.Evaluate([15 * u1 - 5, 15 * u2]);
-        // At u2 = 0 the exponent is −∞ and the factor is 1, the function's limit.
-        double factor = 1 - Math.Exp(-1 / (2 * u2));
-        double numerator = ((2300 * u1 + 1900) * u1 + 2092) * u1 + 60;
-        double denominator = ((100 * u1 + 500) * u1 + 4) * u1 + 20;
-        return (branin, factor * numerator / denominator);
+        return (branin, CurrinHigh.Value(u1, u2));
     }
 
     private static double[][] GridFront()
