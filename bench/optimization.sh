@@ -11,10 +11,14 @@
 #      10 seeds, Optuna TPE's recommendation beside it; and mixedBranin (Cat-Suite's Cat-3: two
 #      categories, two integers, two continuous inputs), ei, 10 start points, 60 evaluations: median
 #      best below Optuna TPE's on the same seeds and budget;
+#   1c. issue 13's multi-objective goal over SEEDS seeds: ZDT1 (6-D) and Branin–Currin, 80
+#      evaluations, the median hypervolume (same reference point, the literature's, for all) of ehvi
+#      and parego beside Optuna 3.1's NSGA-II and multi-objective TPE; goal: above both;
 #   2. POST /v1/optimization/suggest latency for 100 known points of Hartmann-6 (6-D), batch 1,
 #      per strategy: the first call (no state: ei and lcb search the Kriging likelihood in full),
 #      a next call with the returned state (θ kept), and for ei and lcb a call whose state asks
-#      for a new likelihood search from θ. Goal: under 100 ms.
+#      for a new likelihood search from θ. Goal: under 100 ms. Then ehvi and parego with 100 known
+#      points of ZDT1 (6-D), 2 objectives, batch 1, the same calls. Goal: under 300 ms.
 #
 # The service runs from a Release publish in Development with Authentication:Mode=None and Serilog
 # at Warning; curl runs on the same machine. Development machines are shared: the load average is
@@ -22,7 +26,7 @@
 #
 # Environment (defaults in brackets):
 #   SEEDS [10]  REQUESTS [15] (timed requests per body)  POINTS [100]  SKIP_QUALITY [0]
-#   SKIP_CONSTRAINED [0]  SKIP_LATENCY [0]  PYTHON [/usr/bin/python3] (the Optuna peer's interpreter)
+#   SKIP_CONSTRAINED [0]  SKIP_MULTIOBJECTIVE [0]  SKIP_LATENCY [0]  PYTHON [/usr/bin/python3] (the Optuna peer's interpreter)
 #   PUBLISH_DIR, SKIP_PUBLISH, PUBLISH_ARGS: see lib.sh
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -79,6 +83,17 @@ if [[ "${SKIP_CONSTRAINED:-0}" != 1 ]]; then
     echo
 fi
 
+if [[ "${SKIP_MULTIOBJECTIVE:-0}" != 1 ]]; then
+    ensure_optuna || die "the multi-objective table needs Optuna (python3-optuna) for $PYTHON"
+    echo "## Multi-objective quality over $SEEDS seeds"
+    echo
+    echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+    "$PYTHON" "$BENCH_DIR/peers/optuna_multiobjective.py" "$SEEDS" >"$work/optuna-multiobjective.txt"
+    runner multiobjective "$SEEDS" "$work/optuna-multiobjective.txt"
+    echo
+fi
+
 [[ "${SKIP_LATENCY:-0}" == 1 ]] && exit 0
 publish_api
 runner bodies "$work/bodies" "$POINTS"
@@ -98,27 +113,42 @@ time_ms() {
     awk -v s="$seconds" 'BEGIN { printf "%.1f\n", s * 1000 }'
 }
 
-echo "## Suggest latency: $POINTS known points, 6-D (Hartmann-6), batch 1, $REQUESTS requests per row"
-echo
-echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
+# latency_rows GOAL_MS STRATEGY...: one table row per strategy and call.
 # The service's CPU time (user + system) in ms, from /proc: per request it is what a suggestion
 # costs, whatever else the shared machine runs (the wall-clock columns are not).
 cpu_ms() { awk -v tick="$(getconf CLK_TCK)" '{ printf "%.0f\n", ($14 + $15) * 1000 / tick }' "/proc/$SERVER_PID/stat"; }
 
+latency_rows() {
+    local goal="$1" strategy call body times med cpu_before cpu
+    shift
+    for strategy in "$@"; do
+        for call in first next refit; do
+            body="$work/bodies/$strategy-$call.json"
+            [[ -f "$body" ]] || continue
+            time_ms "$body" >/dev/null # warm-up: JIT and first-request costs are not the steady state
+            cpu_before="$(cpu_ms)"
+            times="$(for _ in $(seq 1 "$REQUESTS"); do time_ms "$body"; done)"
+            cpu="$(awk -v a="$cpu_before" -v b="$(cpu_ms)" -v n="$REQUESTS" 'BEGIN { printf "%.1f", (b - a) / n }')"
+            med="$(median <<<"$times")"
+            printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$strategy" "$call" "$med" \
+                "$(sort -n <<<"$times" | head -n1)" "$(sort -n <<<"$times" | tail -n1)" "$cpu" \
+                "$(awk -v m="$med" -v g="$goal" 'BEGIN { print (m < g ? "met" : "not met") }')"
+        done
+    done
+}
+
+echo "## Suggest latency: $POINTS known points, 6-D (Hartmann-6), batch 1, $REQUESTS requests per row"
+echo
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
 echo "| strategy | call | median ms | min ms | max ms | service CPU ms per request | goal < 100 ms |"
 echo "|---|---|---:|---:|---:|---:|---|"
-for strategy in ei lcb srbf dycors ei-noisy; do
-    for call in first next refit; do
-        body="$work/bodies/$strategy-$call.json"
-        [[ -f "$body" ]] || continue
-        time_ms "$body" >/dev/null # warm-up: JIT and first-request costs are not the steady state
-        cpu_before="$(cpu_ms)"
-        times="$(for _ in $(seq 1 "$REQUESTS"); do time_ms "$body"; done)"
-        cpu="$(awk -v a="$cpu_before" -v b="$(cpu_ms)" -v n="$REQUESTS" 'BEGIN { printf "%.1f", (b - a) / n }')"
-        med="$(median <<<"$times")"
-        printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$strategy" "$call" "$med" \
-            "$(sort -n <<<"$times" | head -n1)" "$(sort -n <<<"$times" | tail -n1)" "$cpu" \
-            "$(awk -v m="$med" 'BEGIN { print (m < 100 ? "met" : "not met") }')"
-    done
-done
+latency_rows 100 ei lcb srbf dycors ei-noisy
+echo
+echo "## Suggest latency, two objectives: $POINTS known points of ZDT1 (6-D), batch 1, $REQUESTS requests per row"
+echo
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| strategy | call | median ms | min ms | max ms | service CPU ms per request | goal < 300 ms |"
+echo "|---|---|---:|---:|---:|---:|---|"
+latency_rows 300 ehvi parego

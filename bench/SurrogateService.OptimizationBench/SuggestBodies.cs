@@ -11,7 +11,8 @@ namespace SurrogateService.OptimizationBench;
 /// batch 1, per strategy: the first call (no state); a later call with the state the first call
 /// returns (computed here with the same code, so it is exactly what the service would send); and for
 /// ei and lcb a call whose state asks for a new likelihood search (five new points since the last one);
-/// and the same three for ei on noisy values with Kriging fitting the noise.
+/// the same three for ei on noisy values with Kriging fitting the noise; and for ehvi and parego the
+/// same with n points of ZDT1 in 6-D and its two objectives.
 /// </summary>
 internal static class SuggestBodies
 {
@@ -30,16 +31,40 @@ internal static class SuggestBodies
         var values = new double[count];
         function.EvaluateBatch(points, values);
 
-        foreach (var strategy in OptimizationStrategies.All)
+        foreach (var strategy in OptimizationStrategies.All.Where(s => !s.HandlesSeveralObjectives))
         {
             var request = new SuggestionRequest(box, points, values, 1, 0, null, OptionValues.Defaults(strategy.Options), strategy.DefaultSurrogate);
             var state = strategy.Suggest(request).State;
-            WriteBody(directory, $"{strategy.Name}-first.json", strategy.Name, box, points.ToRows(), values, null);
-            WriteBody(directory, $"{strategy.Name}-next.json", strategy.Name, box, points.ToRows(), values, state);
+            WriteBody(directory, $"{strategy.Name}-first.json", strategy.Name, box, points.ToRows(), ("values", values), null);
+            WriteBody(directory, $"{strategy.Name}-next.json", strategy.Name, box, points.ToRows(), ("values", values), state);
             if (state.ThetaPoints is int searchedOn)
-                WriteBody(directory, $"{strategy.Name}-refit.json", strategy.Name, box, points.ToRows(), values, state with { ThetaPoints = searchedOn - 5 });
+                WriteBody(directory, $"{strategy.Name}-refit.json", strategy.Name, box, points.ToRows(), ("values", values), state with { ThetaPoints = searchedOn - 5 });
         }
         WriteNoisy(directory, box, points, values);
+        WriteObjectiveBodies(directory, count);
+    }
+
+    private static void WriteObjectiveBodies(string directory, int count)
+    {
+        var problem = BenchmarkProblems.Find("zdt1")!;
+        var box = problem.Domain(6);
+        var sobol = SamplingMethods.Find("sobol")!;
+        var points = sobol.Sample(count, box, new OptionValues(sobol.Options, new Dictionary<string, object> { [SobolSampling.ScrambleOption] = true }), 11);
+        var objectives = Enumerable.Range(0, count).Select(i =>
+        {
+            var f = new double[2];
+            problem.Evaluate(points[i], f, []);
+            return f;
+        }).ToArray();
+        foreach (var strategy in OptimizationStrategies.All.Where(s => s.HandlesSeveralObjectives))
+        {
+            var request = SuggestionRequest.WithObjectives(box, points, objectives, 1, 0, null, OptionValues.Defaults(strategy.Options), strategy.DefaultSurrogate);
+            var state = strategy.Suggest(request).State;
+            WriteBody(directory, $"{strategy.Name}-first.json", strategy.Name, box, points.ToRows(), ("objectives", objectives), null);
+            WriteBody(directory, $"{strategy.Name}-next.json", strategy.Name, box, points.ToRows(), ("objectives", objectives), state);
+            if ((state.ObjectiveThetas is not null || state.Theta is not null) && state.ThetaPoints is int searchedOn)
+                WriteBody(directory, $"{strategy.Name}-refit.json", strategy.Name, box, points.ToRows(), ("objectives", objectives), state with { ThetaPoints = searchedOn - 5 });
+        }
     }
 
     /// <summary>ei on the same points observed with noise σ = 0.05 and Kriging fitting the noise ("ei-noisy" rows).</summary>
@@ -52,25 +77,26 @@ internal static class SuggestBodies
         var request = new SuggestionRequest(box, points, values, 1, 0, null, OptionValues.Defaults(ei.Options), SurrogateChoice.Of("kriging", noisy));
         var state = ei.Suggest(request).State;
         var surrogate = new { kind = "kriging", options = noisy };
-        WriteBody(directory, "ei-noisy-first.json", "ei", box, points.ToRows(), values, null, surrogate);
-        WriteBody(directory, "ei-noisy-next.json", "ei", box, points.ToRows(), values, state, surrogate);
-        WriteBody(directory, "ei-noisy-refit.json", "ei", box, points.ToRows(), values, state with { ThetaPoints = state.ThetaPoints - 5 }, surrogate);
+        WriteBody(directory, "ei-noisy-first.json", "ei", box, points.ToRows(), ("values", values), null, surrogate);
+        WriteBody(directory, "ei-noisy-next.json", "ei", box, points.ToRows(), ("values", values), state, surrogate);
+        WriteBody(directory, "ei-noisy-refit.json", "ei", box, points.ToRows(), ("values", values), state with { ThetaPoints = state.ThetaPoints - 5 }, surrogate);
     }
 
-    private static void WriteBody(
-        string directory, string name, string strategy, SurrogateService.Numerics.Core.Box box, double[][] points, double[] values, OptimizerState? state, object? surrogate = null)
+    /// <param name="known">"values" with one number per point, or "objectives" with one row per point.</param>
+    private static void WriteBody(string directory, string name, string strategy, SurrogateService.Numerics.Core.Box box, double[][] points,
+        (string Member, object Values) known, OptimizerState? state, object? surrogate = null)
     {
-        var body = new
+        var body = new Dictionary<string, object?>
         {
-            strategy,
-            surrogate,
-            lowerBound = box.Lower.ToArray(),
-            upperBound = box.Upper.ToArray(),
-            points,
-            values,
-            batchSize = 1,
-            seed = 0,
-            state,
+            ["strategy"] = strategy,
+            ["surrogate"] = surrogate,
+            ["lowerBound"] = box.Lower.ToArray(),
+            ["upperBound"] = box.Upper.ToArray(),
+            ["points"] = points,
+            [known.Member] = known.Values,
+            ["batchSize"] = 1,
+            ["seed"] = 0,
+            ["state"] = state,
         };
         File.WriteAllText(Path.Combine(directory, name), JsonSerializer.Serialize(body, Json));
     }

@@ -37,10 +37,10 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     private static JsonNode JsonSerializerNode<T>(T value) => System.Text.Json.JsonSerializer.SerializeToNode(value)!;
 
     [Fact]
-    public async Task Lists_the_four_strategies_with_their_options()
+    public async Task Lists_the_strategies_with_their_options()
     {
         var strategies = (await _client.GetFromJsonAsync<StrategyInfo[]>("/v1/optimization/strategies"))!;
-        Assert.Equal(["ei", "lcb", "srbf", "dycors"], strategies.Select(s => s.Name));
+        Assert.Equal(["ei", "lcb", "srbf", "dycors", "ehvi", "parego"], strategies.Select(s => s.Name));
         Assert.Equal("kriging", strategies[0].DefaultSurrogate);
         Assert.Equal("radialBasis", strategies[2].DefaultSurrogate);
         Assert.Contains(strategies[0].Options, o => o.Name == "xi" && ((System.Text.Json.JsonElement)o.Default).GetDouble() == 0.01);

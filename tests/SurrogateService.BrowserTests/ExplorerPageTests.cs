@@ -40,6 +40,32 @@ public class ExplorerPageTests(LiveService service) : IClassFixture<LiveService>
     }
 
     [Fact]
+    public async Task A_multi_objective_run_switches_to_ehvi_and_shows_the_front()
+    {
+        var page = await service.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1);
+
+        await page.GetByLabel("Problem").SelectOptionAsync("braninCurrin");
+        await Expect(page.GetByLabel("Strategy")).ToHaveValueAsync("ehvi");
+        await page.GetByLabel("Initial samples").FillAsync("8");
+        await page.GetByLabel("Evaluations in all").FillAsync("14");
+        var plotResponse = page.WaitForResponseAsync(response => response.Url.EndsWith("/v1/plots/optimization", StringComparison.Ordinal),
+            new() { Timeout = 120_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run and plot the trace" }).ClickAsync();
+
+        Assert.Equal(200, (await plotResponse).Status);
+        var image = page.Locator("#optimization-image");
+        await Expect(image).ToBeVisibleAsync();
+        Assert.Contains("objective space", await image.GetAttributeAsync("alt"), StringComparison.Ordinal);
+        await Expect(page.Locator("#optimization-caption")).ToContainTextAsync("hypervolume");
+        await LiveService.ScreenshotAsync(page, "explorer-ehvi-branin-currin");
+
+        await page.GetByLabel("Problem").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await Expect(page.GetByLabel("Strategy")).ToHaveValueAsync("ei");
+    }
+
+    [Fact]
     public async Task Swagger_ui_evaluates_branin_through_try_it_out()
     {
         var page = await service.NewPageAsync();

@@ -41,13 +41,18 @@ public sealed record SurrogatePlotRequest(
     int? Height,
     double? Scale);
 
-/// <summary>One evaluation of an optimisation run; <c>bestSoFar</c> is optional (computed from the values when any is missing).</summary>
-public sealed record PlotTraceEntry(double[]? Point, double? Value, double? BestSoFar);
+/// <summary>
+/// One evaluation of an optimisation run; <c>bestSoFar</c> is optional (computed from the values when any is missing).
+/// For a multi-objective problem <c>objectives</c> replaces <c>value</c> (null entries where it failed) and
+/// <c>hypervolume</c> is optional (computed for the problem's reference point when any is missing).
+/// </summary>
+public sealed record PlotTraceEntry(double[]? Point, double? Value, double? BestSoFar, double?[]? Objectives = null, double? Hypervolume = null);
 
 /// <summary>
 /// An optimisation run of a built-in function (the <c>trace</c> of POST /v1/optimization/runs):
 /// best-so-far against evaluations, and the evaluated points over the function, on a plane through
-/// the best point for d &gt; 2.
+/// the best point for d &gt; 2. For a multi-objective problem (zdt1, zdt2, zdt3, braninCurrin): the
+/// hypervolume against evaluations, and the evaluations in objective space with the front found and the true front.
 /// </summary>
 public sealed record OptimizationPlotRequest(
     string? Function,

@@ -16,8 +16,9 @@ public sealed record ProgressErrorLine(HttpValidationProblemDetails Problem)
     public string Type => "error";
 }
 
-/// <summary>One evaluation of an optimisation run: the count so far of the budget, the point, its value (null if it failed) and the best so far.</summary>
-public sealed record RunEvaluationLine(int Evaluations, int MaxEvaluations, double[] Point, double? Value, double? BestSoFar)
+/// <summary>One evaluation of an optimisation run: the count so far of the budget, the point, its value (null if it failed) and the best so far; with several objectives its objective values and the hypervolume so far instead.</summary>
+public sealed record RunEvaluationLine(int Evaluations, int MaxEvaluations, double[] Point, double? Value, double? BestSoFar,
+    double?[]? Objectives = null, double? Hypervolume = null)
 {
     [JsonPropertyOrder(-1)]
     public string Type => "evaluation";

@@ -56,6 +56,8 @@ public static class OptimizationEndpoints
         RunRequest request, IOptions<LimitsOptions> limits, HttpRequest http, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
+        if (OptimizationRequestReader.IsMultiObjectiveProblem(request.Function))
+            return RunMultiObjective(request, limits.Value, http, cancellationToken);
         if (OptimizationRequestReader.ReadRun(request, errors, limits.Value) is not var (function, box, settings))
             return errors.ToProblem();
         double Objective(ReadOnlySpan<double> point)
@@ -66,6 +68,35 @@ public static class OptimizationEndpoints
         if (ProgressStreamResult.IsRequested(http))
             return ProgressStreamResult.Of<RunProgress>((progress, token) => Minimize(Objective, box, settings, progress, token), OptimizationMapping.ToLine);
         return Minimize(Objective, box, settings, progress: null, cancellationToken);
+    }
+
+    private static Results<Ok<RunResponse>, ValidationProblem, ProgressStreamResult> RunMultiObjective(
+        RunRequest request, LimitsOptions limits, HttpRequest http, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        if (OptimizationRequestReader.ReadMultiObjectiveRun(request, errors, limits) is not var (problem, box, settings, reference))
+            return errors.ToProblem();
+        void Evaluate(ReadOnlySpan<double> point, Span<double> objectives)
+        {
+            ServiceMetrics.ObjectiveEvaluated(problem.Name);
+            problem.Evaluate(point, objectives, []);
+        }
+        Results<Ok<RunResponse>, ValidationProblem, ProgressStreamResult> Minimize(IProgress<MultiObjectiveRunProgress>? progress, CancellationToken token)
+        {
+            try
+            {
+                return TypedResults.Ok(OptimizationMapping.ToResponse(MultiObjectiveRun.Minimize(Evaluate, problem.ObjectiveCount, box, settings, reference, progress, token)));
+            }
+            catch (OptimizationException ex)
+            {
+                var failure = new RequestErrors();
+                failure.Add(ex.Field ?? "initialSamples", ex.Message);
+                return failure.ToProblem();
+            }
+        }
+        if (ProgressStreamResult.IsRequested(http))
+            return ProgressStreamResult.Of<MultiObjectiveRunProgress>((progress, token) => Minimize(progress, token), OptimizationMapping.ToLine);
+        return Minimize(null, cancellationToken);
     }
 
     private static Results<Ok<RunResponse>, ValidationProblem, ProgressStreamResult> Minimize(

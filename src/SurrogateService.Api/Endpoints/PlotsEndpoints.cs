@@ -36,7 +36,7 @@ public static class PlotsEndpoints
         group.MapPost("/optimization", PlotOptimization)
             .WithName("plotOptimization")
             .Produces(StatusCodes.Status200OK, typeof(Stream), Png)
-            .WithSummary("An optimisation run: best-so-far against evaluations, and the evaluated points over the function.")
+            .WithSummary("An optimisation run: best-so-far against evaluations, and the evaluated points over the function; for a multi-objective problem the hypervolume and the front in objective space.")
             .AsHeavyWork();
         return group;
     }
@@ -106,7 +106,10 @@ public static class PlotsEndpoints
     {
         var errors = new RequestErrors();
         var limit = limits.Value;
-        var function = NameLookup.Find(request.Function, "function", errors, BenchmarkFunctions.All, f => f.Name);
+        if (OptimizationRequestReader.IsMultiObjectiveProblem(request.Function))
+            return PlotMultiObjective(request, limit);
+        var function = NameLookup.Find(request.Function, "function", errors, BenchmarkFunctions.All, f => f.Name,
+            alsoValid: string.Join(", ", OptimizationRequestReader.MultiObjectiveProblems.Select(p => p.Name)));
         var image = ImageOptionsReader.Read(request.Width, request.Height, request.Scale, (1200, 520), errors, limit);
         if (function is null)
             return errors.ToProblem();
@@ -124,6 +127,21 @@ public static class PlotsEndpoints
         if (!AllFinite(values, "function", $"{function.Name} is not finite everywhere on the plotted grid.", errors))
             return errors.ToProblem();
         return TypedResults.File(OptimizationFigure.Render(function, run, grid, values, image), Png);
+    }
+
+    private static Results<FileContentHttpResult, ValidationProblem> PlotMultiObjective(OptimizationPlotRequest request, LimitsOptions limit)
+    {
+        var errors = new RequestErrors();
+        var problem = OptimizationRequestReader.MultiObjectiveProblems.First(p => string.Equals(p.Name, request.Function, StringComparison.OrdinalIgnoreCase));
+        var image = ImageOptionsReader.Read(request.Width, request.Height, request.Scale, (1200, 520), errors, limit);
+        if (request.Dimensions is not null)
+            errors.Add("dimensions", "Is not used with a multi-objective problem: the figure shows objective space.");
+        if (request.Resolution is not null)
+            errors.Add("resolution", "Is not used with a multi-objective problem: the figure shows objective space.");
+        var run = ObjectiveTraceReader.Read(request.Trace, problem, errors, limit.MaxEvaluationPoints);
+        if (run is null || image is null || !errors.IsEmpty)
+            return errors.ToProblem();
+        return TypedResults.File(ParetoFigure.Render(problem, run.Value.Dimension, run.Value.Trace, image), Png);
     }
 
     /// <summary>The function's dimension: given, or told by the points or the slice, else its default.</summary>

@@ -15,7 +15,26 @@ public static class OptimizationMapping
             ToInfo(suggestion.State),
             ToInfo(suggestion.Incumbent),
             suggestion.Warnings,
-            suggestion.Feasible);
+            suggestion.Feasible,
+            ToInfo(suggestion.ParetoFront));
+    }
+
+    public static RunResponse ToResponse(MultiObjectiveRunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new RunResponse(
+            null,
+            result.Trace.Select(t => new TraceEntryInfo(t.Point, null, null, t.Values.Select(NullIfNaN).ToArray(), t.Hypervolume)).ToArray(),
+            result.Evaluations,
+            result.Warnings,
+            ParetoFront: ToInfo(result.Front));
+    }
+
+    public static RunEvaluationLine ToLine(MultiObjectiveRunProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var entry = progress.Latest;
+        return new RunEvaluationLine(progress.Evaluations, progress.MaxEvaluations, entry.Point, null, null, entry.Values.Select(NullIfNaN).ToArray(), entry.Hypervolume);
     }
 
     public static RunResponse ToResponse(RunResult result)
@@ -45,7 +64,11 @@ public static class OptimizationMapping
 
     private static OptimizerStateInfo ToInfo(OptimizerState state) => new(
         state.Strategy, state.Iteration, state.BestValue, state.StepSize, state.Successes, state.Failures,
-        state.CycleIndex, state.InitialPoints, state.Theta, state.ThetaPoints);
+        state.CycleIndex, state.InitialPoints, state.Theta, state.ThetaPoints, state.ObjectiveThetas);
+
+    private static CurrentParetoFrontInfo? ToInfo(ParetoFront? front) => front is null
+        ? null
+        : new CurrentParetoFrontInfo(front.Points.ToRows(), front.Values, front.ReferencePoint, front.ReferencePointDerived, front.Hypervolume);
 
     private static IncumbentInfo? ToInfo(Incumbent? incumbent) => incumbent switch
     {

@@ -18,7 +18,8 @@ public static class OptimizationRequestReader
         var points = PointsValidator.Validate(request.Points, "points", errors, limits.MaxOptimizationPoints,
             dimensionRange: (1, Math.Min(limits.MaxOptimizationDimension, limits.MaxDimension)));
         var box = BoundsValidator.Validate(request.LowerBound, request.UpperBound, errors, limits.MaxOptimizationDimension, points?.Dimension);
-        var values = Values(request.Values, points?.Count, errors);
+        var (values, objectives) = ValuesOrObjectives(request, strategy, points?.Count, errors);
+        var reference = ObjectivesReader.ReferencePoint(request.ReferencePoint, request.Objectives is not null, objectives?[0].Length, errors);
         int? batchSize = StrategyReader.BatchSize(request.BatchSize, errors, limits);
         ulong? seed = SeedReader.Read(request.Seed, errors);
         var options = StrategyReader.Options(request.Options, strategy, errors);
@@ -32,19 +33,68 @@ public static class OptimizationRequestReader
         var gradients = SuggestGradientReader.Read(request.Gradients, points, surrogate, errors, limits.MaxGradientObservations);
         if (gradients is not null && variables is not null && variables.Any(v => v.Kind != VariableKind.Continuous))
             errors.Add("gradients", "Gradients need every variable continuous: a derivative along an integer or a category means nothing to the surrogate.");
-        if (!errors.IsEmpty || strategy is null || points is null || box is null || values is null || options is null || surrogate is null)
+        if (request.Gradients is not null && request.Objectives is not null)
+            errors.Add("gradients", "Are taken for a single objective only: ehvi and parego do not use them.");
+        if (objectives is not null && variables is not null && variables.Any(v => v.Kind != VariableKind.Continuous))
+            errors.Add("variables", "Integer and categorical variables are taken for a single objective only: ehvi and parego search a continuous box.");
+        if (!errors.IsEmpty || strategy is null || points is null || box is null || (values is null && objectives is null) || options is null || surrogate is null)
             return null;
-        return (strategy, new SuggestionRequest(box, points, values, batchSize!.Value, seed!.Value, state, options, surrogate, constraints, gradients, variables));
+        if (objectives is not null)
+            return (strategy, SuggestionRequest.WithObjectives(box, points, objectives, batchSize!.Value, seed!.Value, state, options, surrogate, reference));
+        return (strategy, new SuggestionRequest(box, points, values!, batchSize!.Value, seed!.Value, state, options, surrogate, constraints, gradients, variables));
     }
 
     public static (IBenchmarkFunction Function, Box Box, RunSettings Settings)? ReadRun(RunRequest request, RequestErrors errors, LimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(limits);
-        var function = NameLookup.Find(request.Function, "function", errors, RunnableFunctions, f => f.Name);
-        int? dimension = function is null ? null : Dimension(function, request.Dimension, errors, limits);
+        var function = NameLookup.Find(request.Function, "function", errors, RunnableFunctions, f => f.Name,
+            alsoValid: string.Join(", ", MultiObjectiveProblems.Select(p => p.Name)));
+        int? dimension = function is null ? null : Dimension(function.Name, function.MinDimension, function.MaxDimension, function.DefaultDimension, request.Dimension, errors, limits);
         var variables = dimension is null ? null : RunVariables(request.Variables, function!, dimension.Value, errors, limits, out dimension);
         var strategy = StrategyReader.Strategy(request.Strategy, errors);
+        if (strategy is { HandlesSeveralObjectives: true })
+            errors.Add("strategy", $"{strategy.Name} optimises several objectives; for a function of one objective use ei, lcb, srbf or dycors, or run it on {string.Join(", ", MultiObjectiveProblems.Select(p => p.Name))}.");
+        if (request.ReferencePoint is not null)
+            errors.Add("referencePoint", "Is only used with a multi-objective problem.");
+        CostlyFunctionWork.Check(function, request.MaxEvaluations, "maxEvaluations", errors, limits);
+        var settings = Settings(request, strategy, dimension, variables, errors, limits);
+        if (!errors.IsEmpty || function is null || settings is null)
+            return null;
+        return (function, function.Domain(dimension!.Value), settings);
+    }
+
+    /// <summary>The built-in problems with several objectives, which runs accept beside the functions.</summary>
+    public static IEnumerable<IBenchmarkProblem> MultiObjectiveProblems => BenchmarkProblems.All.Where(p => p.ObjectiveCount >= SuggestionRequest.MinObjectives);
+
+    public static bool IsMultiObjectiveProblem(string? name) =>
+        MultiObjectiveProblems.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A run of a built-in multi-objective problem: the reported hypervolume's reference point is the request's or the problem's own.</summary>
+    public static (IBenchmarkProblem Problem, Box Box, RunSettings Settings, double[] ReferencePoint)? ReadMultiObjectiveRun(RunRequest request, RequestErrors errors, LimitsOptions limits)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(limits);
+        var problem = NameLookup.Find(request.Function, "function", errors, MultiObjectiveProblems.ToArray(), p => p.Name);
+        int? dimension = problem is null ? null : Dimension(problem.Name, problem.MinDimension, problem.MaxDimension, problem.DefaultDimension, request.Dimension, errors, limits);
+        var strategy = StrategyReader.Strategy(request.Strategy, errors);
+        if (strategy is { HandlesSeveralObjectives: false } && problem is not null)
+            errors.Add("strategy", $"{problem.Name} has {problem.ObjectiveCount} objectives: use {ObjectivesReader.MultiObjectiveNames()}.");
+        var reference = problem is null || dimension is null ? null : request.ReferencePoint ?? problem.ParetoFront(dimension.Value)?.ReferencePoint;
+        if (problem is not null && reference is not null && (reference.Length != problem.ObjectiveCount || !Array.TrueForAll(reference, double.IsFinite)))
+            errors.Add("referencePoint", $"Needs {problem.ObjectiveCount} numbers, one per objective.");
+        if (request.Variables is not null)
+            errors.Add("variables", "Is not taken by a multi-objective problem: its variables are continuous.");
+        var settings = Settings(request, strategy, dimension, variables: null, errors, limits);
+        if (!errors.IsEmpty || problem is null || settings is null || reference is null)
+            return null;
+        return (problem, problem.Domain(dimension!.Value), settings, reference);
+    }
+
+    /// <summary>What every run reads: strategy options and surrogate, batch size, seed, budget, initial plan and noise.</summary>
+    private static RunSettings? Settings(RunRequest request, IOptimizationStrategy? strategy, int? dimension, IReadOnlyList<DesignVariable>? variables,
+        RequestErrors errors, LimitsOptions limits)
+    {
         var options = StrategyReader.Options(request.Options, strategy, errors);
         var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, dimension is null ? null : VariableRules.ModelDimension(variables, dimension.Value));
         int? batchSize = StrategyReader.BatchSize(request.BatchSize, errors, limits);
@@ -55,19 +105,35 @@ public static class OptimizationRequestReader
         else if (budget < 2 || budget > limits.MaxOptimizationEvaluations)
             errors.Add("maxEvaluations", $"Must be between 2 and {limits.MaxOptimizationEvaluations}.");
         var initial = InitialSamples(request.InitialSamples, budget, errors);
-        CostlyFunctionWork.Check(function, budget, "maxEvaluations", errors, limits);
         double noise = request.Noise ?? 0;
         if (!(noise >= 0) || !double.IsFinite(noise))
             errors.Add("noise", "Must be a standard deviation σ ≥ 0.");
-        if (!errors.IsEmpty || function is null || strategy is null || options is null || surrogate is null || initial is null)
+        if (!errors.IsEmpty || strategy is null || options is null || surrogate is null || initial is null)
             return null;
         var (method, methodOptions, count) = initial.Value;
-        var settings = new RunSettings(strategy, options, surrogate, method, methodOptions, count, budget!.Value, batchSize!.Value, seed!.Value)
+        return new RunSettings(strategy, options, surrogate, method, methodOptions, count, budget!.Value, batchSize!.Value, seed!.Value)
         {
             Noise = noise,
             Variables = variables,
         };
-        return (function, function.Domain(dimension!.Value), settings);
+    }
+
+    /// <summary>One value per point for a single objective, or one row per point for several: whichever the strategy optimises.</summary>
+    private static (double[]? Values, double[][]? Objectives) ValuesOrObjectives(SuggestRequest request, IOptimizationStrategy? strategy, int? count, RequestErrors errors)
+    {
+        if (request.Objectives is not null)
+        {
+            if (request.Values is not null)
+                errors.Add("values", "Give either values (one objective) or objectives (several), not both.");
+            return (null, ObjectivesReader.Read(request.Objectives, count, strategy, errors));
+        }
+        if (strategy is { HandlesSeveralObjectives: true })
+        {
+            errors.Add("objectives", $"Is required: {strategy.Name} optimises {SuggestionRequest.MinObjectives} to {SuggestionRequest.MaxObjectives} objectives, " +
+                "one row of objective values per point (null where the evaluation failed) instead of values.");
+            return (null, null);
+        }
+        return (Values(request.Values, count, errors), null);
     }
 
     /// <summary>The built-in functions, and the problems with one objective and no constraints (mixedBranin).</summary>
@@ -112,15 +178,15 @@ public static class OptimizationRequestReader
         return values.Select(v => v ?? double.NaN).ToArray();
     }
 
-    private static int? Dimension(IBenchmarkFunction function, int? requested, RequestErrors errors, LimitsOptions limits)
+    private static int? Dimension(string name, int minimum, int maximum, int defaultDimension, int? requested, RequestErrors errors, LimitsOptions limits)
     {
-        int d = requested ?? function.DefaultDimension;
-        int max = Math.Min(function.MaxDimension, limits.MaxOptimizationDimension);
-        if (d >= function.MinDimension && d <= max)
+        int d = requested ?? defaultDimension;
+        int max = Math.Min(maximum, limits.MaxOptimizationDimension);
+        if (d >= minimum && d <= max)
             return d;
-        errors.Add("dimension", function.MinDimension == max
-            ? $"{function.Name} is defined in {max} dimensions only."
-            : $"Must be between {function.MinDimension} and {max} for {function.Name}.");
+        errors.Add("dimension", minimum == max
+            ? $"{name} is defined in {max} dimensions only."
+            : $"Must be between {minimum} and {max} for {name}.");
         return null;
     }
 

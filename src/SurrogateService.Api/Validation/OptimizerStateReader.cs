@@ -38,6 +38,7 @@ public static class OptimizerStateReader
             InitialPoints = info.InitialPoints,
             Theta = info.Theta,
             ThetaPoints = info.ThetaPoints,
+            ObjectiveThetas = info.ObjectiveThetas,
         };
         foreach (var problem in strategy.CheckState(state, dimension))
         {

@@ -2,7 +2,7 @@
 'use strict';
 
 const RMSE_HEADER = 'X-Surrogate-Rmse';
-const state = { functions: [], kinds: [] };
+const state = { functions: [], problems: [], kinds: [] };
 const $ = (id) => document.getElementById(id);
 
 /** An API answer that was not 2xx: its status and, when there is one, its problem+json body. */
@@ -252,8 +252,15 @@ async function plotFunction() {
   return `Plotted ${fn.name}.`;
 }
 
+/** The multi-objective problem chosen for a run, or null to run on the function chosen above. */
+function selectedProblem() {
+  const name = $('run-target').value;
+  return name ? state.problems.find((p) => p.name === name) : null;
+}
+
 async function optimize() {
-  const fn = selectedFunction();
+  const fn = selectedProblem() ?? selectedFunction();
+  const several = fn.objectives > 1;
   const progress = $('optimization-progress');
   const curve = $('optimization-curve');
   const bestSoFar = [];
@@ -274,7 +281,7 @@ async function optimize() {
       progress.max = line.maxEvaluations;
       progress.value = line.evaluations;
       progress.textContent = `${line.evaluations} of ${line.maxEvaluations}`;
-      bestSoFar.push(line.bestSoFar);
+      bestSoFar.push(several ? line.hypervolume : line.bestSoFar);
       drawBestSoFar(curve, bestSoFar, line.maxEvaluations);
       $('optimization-status').textContent = `Evaluation ${line.evaluations} of ${line.maxEvaluations}…`;
     });
@@ -285,6 +292,14 @@ async function optimize() {
     throw error;
   }
   const response = await call('POST', '/v1/plots/optimization', { function: fn.name, trace: run.trace });
+  if (several) {
+    const front = run.paretoFront;
+    showImage('optimization', await response.blob(),
+      `Hypervolume so far against evaluations, and the ${run.evaluations} evaluations of ${fn.name} in objective space with the front found and the true front.`,
+      `${$('strategy').value} on ${fn.name}: ${front.points.length} points on the front found, hypervolume ${front.hypervolume.toPrecision(6)} ` +
+      `for reference point (${front.referencePoint.join(', ')}) after ${run.evaluations} evaluations.`);
+    return `Front of ${front.points.length} points, hypervolume ${front.hypervolume.toPrecision(6)}.`;
+  }
   const best = `f = ${run.best.value.toPrecision(6)} at (${run.best.point.map((x) => x.toPrecision(4)).join(', ')})`;
   showImage('optimization', await response.blob(),
     `Best value so far against evaluations, and the ${run.evaluations} evaluated points over ${fn.name}.`,
@@ -325,6 +340,11 @@ function wireForms() {
   $('function-button').addEventListener('click', () =>
     busy($('function-button'), 'surrogate-status', 'surrogate-errors', 'Plotting the function…', plotFunction));
   $('kind').addEventListener('change', renderKindOptions);
+  // A multi-objective problem needs a multi-objective strategy and back: switch to the usual one.
+  $('run-target').addEventListener('change', () => {
+    const several = $('run-target').value !== '';
+    if (several !== ['ehvi', 'parego'].includes($('strategy').value)) $('strategy').value = several ? 'ehvi' : 'ei';
+  });
 }
 
 /** Fills the choices from the API; again after a token is pasted if the first load was refused. */
@@ -332,9 +352,14 @@ function loadChoices() {
   return busy($('fit-button'), 'surrogate-status', 'surrogate-errors', 'Loading functions, methods and kinds…', async () => {
     const [functions, methods, kinds] = await Promise.all([
       getJson('/v1/functions'), getJson('/v1/samples/methods'), getJson('/v1/surrogates')]);
-    // The panels fit and optimise one continuous objective; constrained, multi-objective and
-    // mixed-input problems are listed by the API but need their own views.
+    // The surrogate panel fits one continuous objective; constrained and mixed-input problems are
+    // listed by the API but need their own views.
     state.functions = functions.filter((f) => f.objectives === 1 && f.constraints === 0 && !f.variables);
+    // Multi-objective problems are offered for whole runs (ehvi, parego).
+    state.problems = functions.filter((f) => f.objectives > 1 && f.constraints === 0 && !f.variables);
+    const target = $('run-target');
+    target.replaceChildren(target.options[0]);
+    for (const p of state.problems) target.append(new Option(`${p.name} (${p.objectives} objectives, ${p.dimension}-D)`, p.name));
     state.kinds = kinds;
     fillSelect($('function'), state.functions, 'branin', (f) => `${f.name} (${f.dimension}-D)`);
     fillSelect($('sampling-method'), methods, 'sobol');

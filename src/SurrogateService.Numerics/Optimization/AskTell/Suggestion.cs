@@ -7,6 +7,7 @@ namespace SurrogateService.Numerics.Optimization;
 /// space-filling fallback chose it), the state to send back with the next call, the incumbent
 /// (null while no evaluation has succeeded; with constraints, the best feasible evaluation, null while
 /// none is feasible), warnings about fallbacks taken, and with constraints which known points are feasible.
+/// With several objectives the incumbent is null and <see cref="ParetoFront"/> carries the current front.
 /// </summary>
 public sealed record Suggestion(
     PointSet Points,
@@ -14,4 +15,5 @@ public sealed record Suggestion(
     OptimizerState State,
     Incumbent? Incumbent,
     IReadOnlyList<string> Warnings,
-    bool[]? Feasible = null);
+    bool[]? Feasible = null,
+    ParetoFront? ParetoFront = null);

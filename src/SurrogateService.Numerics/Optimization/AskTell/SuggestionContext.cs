@@ -16,6 +16,9 @@ internal sealed class SuggestionContext
         request.Validate();
         if (request.Constraints is not null && !strategy.SupportsConstraints)
             throw new ArgumentException($"{strategy.Name} does not take constraints.", nameof(request));
+        if ((request.Objectives is not null) != strategy.HandlesSeveralObjectives)
+            throw new ArgumentException(strategy.HandlesSeveralObjectives
+                ? $"{strategy.Name} needs several objectives." : $"{strategy.Name} optimises a single objective.", nameof(request));
         if (request.State is { } state)
         {
             var problems = strategy.CheckState(state, VariableRules.ModelDimension(request.Variables, request.Box.Dimension));

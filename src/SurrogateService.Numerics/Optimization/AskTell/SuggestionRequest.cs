@@ -10,6 +10,8 @@ namespace SurrogateService.Numerics.Optimization;
 /// black-box constraints at each point (feasible when every value is ≤ 0; NaN where it failed), the
 /// objective's gradient at some or all points (null where unknown), which a Kriging surrogate uses, and
 /// the kind of every coordinate (all continuous when null; see <see cref="VariableSpace"/>).
+/// With several objectives (ehvi, parego) <see cref="Objectives"/> holds one row of 2 to 4 values per
+/// point and <see cref="Values"/> only marks failures (build it with <see cref="WithObjectives"/>).
 /// </summary>
 public sealed record SuggestionRequest(
     Box Box,
@@ -22,8 +24,30 @@ public sealed record SuggestionRequest(
     SurrogateChoice Surrogate,
     double[][]? Constraints = null,
     double[]?[]? Gradients = null,
-    IReadOnlyList<DesignVariable>? Variables = null)
+    IReadOnlyList<DesignVariable>? Variables = null,
+    double[][]? Objectives = null,
+    double[]? ReferencePoint = null)
 {
+    /// <summary>The fewest and most objectives a multi-objective request may carry.</summary>
+    public const int MinObjectives = 2, MaxObjectives = 4;
+
+    /// <summary>The number of objectives: 1 unless <see cref="Objectives"/> is given.</summary>
+    public int ObjectiveCount => Objectives is { Length: > 0 } o ? o[0].Length : 1;
+
+    /// <summary>
+    /// A request with several objectives: <see cref="Values"/> becomes the first objective, NaN where
+    /// any objective failed, so that the shared bookkeeping (failed points, duplicates) sees the failures.
+    /// </summary>
+    public static SuggestionRequest WithObjectives(Box box, PointSet points, double[][] objectives, int batchSize, ulong seed,
+        OptimizerState? state, OptionValues options, SurrogateChoice surrogate, double[]? referencePoint = null)
+    {
+        ArgumentNullException.ThrowIfNull(objectives);
+        return new SuggestionRequest(box, points, FailureMarks(objectives), batchSize, seed, state, options, surrogate, Objectives: objectives, ReferencePoint: referencePoint);
+    }
+
+    private static double[] FailureMarks(double[][] objectives) =>
+        objectives.Select(row => row is null || row.Length == 0 || Array.Exists(row, double.IsNaN) ? double.NaN : row[0]).ToArray();
+
     /// <summary>The number of constraints, 0 when there are none.</summary>
     public int ConstraintCount => Constraints is { Length: > 0 } c ? c[0].Length : 0;
 
@@ -54,6 +78,7 @@ public sealed record SuggestionRequest(
             throw new ArgumentException("Gradients need one entry per point: null, or one finite number per dimension.", nameof(Gradients));
         if (Variables is not null)
             ValidateVariables(Variables);
+        ValidateObjectives();
     }
 
     /// <summary>One variable per dimension, bounds that suit their kinds, and points that respect them.</summary>
@@ -73,5 +98,28 @@ public sealed record SuggestionRequest(
                     throw new ArgumentException($"Point {i} coordinate {j} is not a valid {variables[j].Kind} value.", nameof(Points));
             }
         }
+    }
+
+    private void ValidateObjectives()
+    {
+        if (Objectives is null)
+        {
+            if (ReferencePoint is not null)
+                throw new ArgumentException("A reference point needs several objectives.", nameof(ReferencePoint));
+            return;
+        }
+        if (Gradients is not null)
+            throw new ArgumentException("Gradients are taken for a single objective only.", nameof(Gradients));
+        if (Variables is not null && Variables.Any(v => v.Kind != VariableKind.Continuous))
+            throw new ArgumentException("Integer and categorical variables are taken for a single objective only.", nameof(Variables));
+        int m = ObjectiveCount;
+        if (Objectives.Length != Points.Count || m < MinObjectives || m > MaxObjectives || Array.Exists(Objectives, row => row is null || row.Length != m))
+            throw new ArgumentException($"Objectives need one row per point, all with the same number ({MinObjectives} to {MaxObjectives}) of values.", nameof(Objectives));
+        if (Array.Exists(Objectives, row => Array.Exists(row, double.IsInfinity)))
+            throw new ArgumentException("Objective values must be finite, or NaN for a failed evaluation.", nameof(Objectives));
+        if (!Values.AsSpan().SequenceEqual(FailureMarks(Objectives)))
+            throw new ArgumentException("With several objectives, values must mark the failures as WithObjectives does.", nameof(Values));
+        if (ReferencePoint is not null && (ReferencePoint.Length != m || !Array.TrueForAll(ReferencePoint, double.IsFinite)))
+            throw new ArgumentException($"The reference point needs {m} finite values, one per objective.", nameof(ReferencePoint));
     }
 }

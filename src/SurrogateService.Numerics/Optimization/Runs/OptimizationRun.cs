@@ -17,7 +17,7 @@ namespace SurrogateService.Numerics.Optimization;
 /// </remarks>
 public static class OptimizationRun
 {
-    private const ulong NoiseStream = 0x6E6F697365UL;
+    internal const ulong NoiseStream = 0x6E6F697365UL;
 
     /// <param name="objective">The function to minimise, noise-free; a non-finite value counts as a failed evaluation.</param>
     public static RunResult Minimize(Func<ReadOnlySpan<double>, double> objective, Box box, RunSettings settings, CancellationToken cancellationToken = default) =>
@@ -31,12 +31,7 @@ public static class OptimizationRun
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(box);
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentOutOfRangeException.ThrowIfLessThan(settings.InitialCount, 1, nameof(settings));
-        if (settings.MaxEvaluations < settings.InitialCount)
-            throw new ArgumentException("The budget must cover the initial points.", nameof(settings));
-        ArgumentOutOfRangeException.ThrowIfLessThan(settings.BatchSize, 1, nameof(settings));
-        if (!(settings.Noise >= 0) || double.IsInfinity(settings.Noise))
-            throw new ArgumentException("The noise level must be a finite σ ≥ 0.", nameof(settings));
+        CheckSettings(settings);
         // The noise has its own stream, so that adding noise does not change the strategy's draws.
         var noise = new DeterministicRandom(settings.Seed ^ NoiseStream);
 
@@ -107,9 +102,20 @@ public static class OptimizationRun
         return isChosen && PosteriorIncumbent.NoiseVariance(model) is not null ? PosteriorIncumbent.BestMean(model!, training!, null) : null;
     }
 
+    /// <summary>The checks every run makes of its settings (single- or multi-objective).</summary>
+    internal static void CheckSettings(RunSettings settings)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.InitialCount, 1, nameof(settings));
+        if (settings.MaxEvaluations < settings.InitialCount)
+            throw new ArgumentException("The budget must cover the initial points.", nameof(settings));
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.BatchSize, 1, nameof(settings));
+        if (!(settings.Noise >= 0) || double.IsInfinity(settings.Noise))
+            throw new ArgumentException("The noise level must be a finite σ ≥ 0.", nameof(settings));
+    }
+
     /// <exception cref="OptimizationException">The sampling method cannot draw this plan (e.g. a grid that does not fit the count).</exception>
     /// <remarks>With integer or categorical variables the plan is drawn in <see cref="VariableSpace.SamplingBox"/> and snapped.</remarks>
-    private static PointSet InitialPlan(VariableSpace space, RunSettings settings)
+    internal static PointSet InitialPlan(VariableSpace space, RunSettings settings)
     {
         try
         {

@@ -36,4 +36,7 @@ public sealed record OptimizerState
 
     /// <summary>ei/lcb: how many successful evaluations θ was last searched on (present together with <see cref="Theta"/>).</summary>
     public int? ThetaPoints { get; init; }
+
+    /// <summary>ehvi: the Kriging θ of each objective's previous fit (present together with <see cref="ThetaPoints"/>).</summary>
+    public double[][]? ObjectiveThetas { get; init; }
 }

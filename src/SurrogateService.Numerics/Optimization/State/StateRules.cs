@@ -55,6 +55,42 @@ internal sealed class StateRules(OptimizerState state)
         return this;
     }
 
+    /// <summary>An optional list of vectors, each with one finite, positive entry per dimension.</summary>
+    public StateRules OptionalPositiveVectors(string field, double[][]? vectors, int dimension)
+    {
+        if (vectors is null)
+            return this;
+        for (int k = 0; k < vectors.Length; k++)
+        {
+            if (vectors[k] is null)
+                Add($"{field}[{k}]", "Is required.");
+            else
+                OptionalPositiveVector($"{field}[{k}]", vectors[k], dimension);
+        }
+        return this;
+    }
+
+    /// <summary>ei, lcb, parego: the Kriging θ and the evaluations it was searched on, optional but together.</summary>
+    public StateRules KrigingTheta(string field, double[]? theta, int dimension) =>
+        OptionalPositiveVector(field, theta, dimension).SearchedOn(field, theta);
+
+    /// <summary>ehvi: one Kriging θ per objective and the evaluations they were searched on, optional but together.</summary>
+    public StateRules KrigingTheta(string field, double[][]? thetas, int dimension) =>
+        OptionalPositiveVectors(field, thetas, dimension).SearchedOn(field, thetas);
+
+    private StateRules SearchedOn(string field, object? theta) =>
+        OptionalCount("thetaPoints", state.ThetaPoints, minimum: 2)
+            .Together(field, theta, "thetaPoints", state.ThetaPoints)
+            .Together("thetaPoints", state.ThetaPoints, field, theta);
+
+    /// <summary>The fields of srbf and dycors, which other strategies reject.</summary>
+    public StateRules NoRadialBasisFields(string strategy) =>
+        Absent("stepSize", state.StepSize, strategy)
+            .Absent("successes", state.Successes, strategy)
+            .Absent("failures", state.Failures, strategy)
+            .Absent("cycleIndex", state.CycleIndex, strategy)
+            .Absent("initialPoints", state.InitialPoints, strategy);
+
     /// <summary>Two optional fields that are given together or not at all.</summary>
     public StateRules Together(string field, object? value, string partner, object? partnerValue)
     {

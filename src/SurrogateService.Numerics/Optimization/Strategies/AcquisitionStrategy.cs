@@ -35,15 +35,9 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
         ArgumentNullException.ThrowIfNull(state);
         return new StateRules(state)
             .Common(Name)
-            .OptionalPositiveVector("theta", state.Theta, dimension)
-            .OptionalCount("thetaPoints", state.ThetaPoints, minimum: 2)
-            .Together("theta", state.Theta, "thetaPoints", state.ThetaPoints)
-            .Together("thetaPoints", state.ThetaPoints, "theta", state.Theta)
-            .Absent("stepSize", state.StepSize, Name)
-            .Absent("successes", state.Successes, Name)
-            .Absent("failures", state.Failures, Name)
-            .Absent("cycleIndex", state.CycleIndex, Name)
-            .Absent("initialPoints", state.InitialPoints, Name)
+            .KrigingTheta("theta", state.Theta, dimension)
+            .NoRadialBasisFields(Name)
+            .Absent("objectiveThetas", state.ObjectiveThetas, Name)
             .Problems;
     }
 
@@ -93,7 +87,7 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
             context.Accept(j, point, value);
             if (j + 1 < context.BatchSize)
             {
-                double pretend = request.Options.Text(StrategyOptions.Liar) == StrategyOptions.LiarBeliever ? PredictAt(model!, point) : lie;
+                double pretend = request.Options.Text(StrategyOptions.Liar) == StrategyOptions.LiarBeliever ? model!.PredictAt(point) : lie;
                 data = data!.Append(point, pretend);
                 best = Math.Min(best, pretend);
                 model = SurrogateFitter.Refit(data, request.Surrogate, model!, space, cancellationToken);
@@ -159,11 +153,4 @@ internal abstract class AcquisitionStrategy : IOptimizationStrategy
         StrategyOptions.LiarMean => values.Average(),
         _ => values.Min(),
     };
-
-    private static double PredictAt(ISurrogateModel model, double[] point)
-    {
-        var value = new double[1];
-        model.Predict(new Core.PointSet(point, 1, point.Length), value);
-        return value[0];
-    }
 }

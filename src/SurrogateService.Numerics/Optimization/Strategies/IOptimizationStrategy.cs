@@ -25,6 +25,9 @@ public interface IOptimizationStrategy
     /// <summary>Whether it takes black-box constraint values beside the objective (see <see cref="SuggestionRequest.Constraints"/>).</summary>
     bool SupportsConstraints { get; }
 
+    /// <summary>Whether it optimises several objectives (see <see cref="SuggestionRequest.Objectives"/>) rather than one.</summary>
+    bool HandlesSeveralObjectives => false;
+
     /// <summary>Problems with a state a client sent back, as (field inside the state, message); empty when it is sound.</summary>
     /// <param name="dimension">The surrogate's dimension: the box's, or more when categories are one-hot encoded (see <see cref="VariableSpace"/>).</param>
     IReadOnlyList<StateProblem> CheckState(OptimizerState state, int dimension);

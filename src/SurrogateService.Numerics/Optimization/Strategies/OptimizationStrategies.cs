@@ -9,6 +9,8 @@ public static class OptimizationStrategies
         new LowerConfidenceBoundStrategy(),
         new SrbfStrategy(),
         new DycorsStrategy(),
+        new EhviStrategy(),
+        new ParegoStrategy(),
     ];
 
     public static IOptimizationStrategy? Find(string name) =>

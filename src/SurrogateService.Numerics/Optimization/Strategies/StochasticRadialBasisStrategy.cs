@@ -42,6 +42,7 @@ internal abstract class StochasticRadialBasisStrategy : IOptimizationStrategy
             .Count("initialPoints", state.InitialPoints, minimum: 1)
             .Absent("theta", state.Theta, Name)
             .Absent("thetaPoints", state.ThetaPoints, Name)
+            .Absent("objectiveThetas", state.ObjectiveThetas, Name)
             .Problems;
     }
 
