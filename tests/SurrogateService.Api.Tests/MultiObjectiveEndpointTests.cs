@@ -95,6 +95,7 @@ public class MultiObjectiveEndpointTests(ApiFactory factory) : IClassFixture<Api
         { Body("ehvi", extra: ""","values":[1,2,3,4,5,6,7,8,9,10]"""), "values" },
         { Body("parego", extra: ""","constraints":[[1],[1],[1],[1],[1],[1],[1],[1],[1],[1]]"""), "constraints" },
         { Body("ehvi", extra: ""","gradients":[null,null,null,null,null,null,null,null,null,null]"""), "gradients" },
+        { Body("ehvi", extra: ""","variables":[{"type":"integer"},{"type":"continuous"}]"""), "variables" },
         { """{"strategy":"ehvi","lowerBound":[0,0],"upperBound":[1,1],"points":[[0.1,0.1],[0.5,0.5]],"values":[1,2]}""", "objectives" },
         { """{"strategy":"ei","lowerBound":[0,0],"upperBound":[1,1],"points":[[0.1,0.1],[0.5,0.5]],"values":[1,2],"referencePoint":[1,1]}""", "referencePoint" },
         { Body("ehvi", extra: ""","state":{"strategy":"ehvi","iteration":1,"objectiveThetas":[[1,1],[1,-2]],"thetaPoints":10}"""), "state.objectiveThetas[1][1]" },
@@ -135,6 +136,7 @@ public class MultiObjectiveEndpointTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("""{"function":"zdt1","strategy":"ei","initialSamples":{"count":5},"maxEvaluations":8}""", "strategy")]
     [InlineData("""{"function":"branin","strategy":"ehvi","initialSamples":{"count":5},"maxEvaluations":8}""", "strategy")]
     [InlineData("""{"function":"zdt2","strategy":"ehvi","initialSamples":{"count":5},"maxEvaluations":8,"referencePoint":[1,2,3]}""", "referencePoint")]
+    [InlineData("""{"function":"zdt1","dimension":2,"strategy":"ehvi","initialSamples":{"count":5},"maxEvaluations":8,"variables":[{"type":"integer"},{"type":"continuous"}]}""", "variables")]
     [InlineData("""{"function":"branin","strategy":"ei","initialSamples":{"count":5},"maxEvaluations":8,"referencePoint":[1,2]}""", "referencePoint")]
     [InlineData("""{"function":"braninCurrin","dimension":3,"strategy":"ehvi","initialSamples":{"count":5},"maxEvaluations":8}""", "dimension")]
     [InlineData("""{"function":"nothing","strategy":"ehvi","initialSamples":{"count":5},"maxEvaluations":8}""", "function")]
