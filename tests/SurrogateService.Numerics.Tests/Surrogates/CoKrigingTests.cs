@@ -33,6 +33,7 @@ public class CoKrigingTests
         Assert.True(5 * coError <= highError, $"co-Kriging {coError}, high-fidelity Kriging {highError}");
         // The true scale is 2 (high = 2·low − 20(x − 0.5) + 10): the discrepancy is then linear.
         Assert.InRange(coKriging.Scale, 1.5, 2.5);
+        Assert.Contains(CoKrigingModel.ScaleUncertaintyWarning, coKriging.Diagnostics.Warnings);
     }
 
     [Fact]
