@@ -8,7 +8,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// Gradient-enhanced Kriging (GEK): ordinary Kriging whose observations are the values and, at the
 /// points that have them, the gradients, with the covariances of <see cref="GradientCovariance"/>
 /// (the "direct" formulation; Morris, Mitchell &amp; Ylvisaker 1993; Forrester, Sóbester &amp; Keane
-/// 2008, §7.2). ŷ(v) = μ + c(v)ᵀα and s²(v) = σ²·(1 − cᵀC⁻¹c + (1 − fᵀC⁻¹c)²/fᵀC⁻¹f), with c(v)
+/// 2008, on exploiting gradients). ŷ(v) = μ + c(v)ᵀα and s²(v) = σ²·(1 − cᵀC⁻¹c + (1 − fᵀC⁻¹c)²/fᵀC⁻¹f), with c(v)
 /// the covariances of y(v) with the observations: the same estimator as <see cref="KrigingModel"/>,
 /// with more information per point.
 /// </summary>

@@ -14,9 +14,9 @@ namespace SurrogateService.Numerics.Surrogates;
 /// <remarks>
 /// The relative nugget (C_rr scaled by 1 + ν) is the least ν = max(floor, 10ε·10^k) that lets C be
 /// factored at the first start, fixed for the search so the likelihood is one smooth function.
-/// Gradient observations make C much worse conditioned than values alone (Dalbey 2013 discusses
-/// why), so the jitter is relative to each diagonal entry: values and gradients of every scale get
-/// the same relative perturbation.
+/// Gradient observations make C much worse conditioned than values alone (a value and the slopes
+/// beside it are strongly correlated), so the jitter is relative to each diagonal entry: values and
+/// gradients of every scale get the same relative perturbation.
 /// </remarks>
 internal static class GradientEnhancedSearch
 {
