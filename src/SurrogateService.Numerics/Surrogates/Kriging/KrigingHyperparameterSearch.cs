@@ -34,10 +34,12 @@ internal static class KrigingHyperparameterSearch
     /// <summary>Above this many points the starts run on a subset of this size (see the remarks).</summary>
     public const int ExplorationPoints = 256;
 
-    private const double MinStartTheta = 1e-2, MaxStartTheta = 1e2;
+    /// <summary>The range of the random starts' θ̃ (gradient-enhanced Kriging draws from the same).</summary>
+    internal const double MinStartTheta = 1e-2, MaxStartTheta = 1e2;
     private const double MinP = 1, MaxP = 2;
 
-    private static readonly ProjectedBfgsOptions SearchOptions = new()
+    /// <summary>The local search's settings, shared with gradient-enhanced Kriging's search over the same variables.</summary>
+    internal static readonly ProjectedBfgsOptions SearchOptions = new()
     {
         // One e-fold of θ̃: a step that changes R appreciably.
         InitialStep = 1,
@@ -167,7 +169,7 @@ internal static class KrigingHyperparameterSearch
         return starts;
     }
 
-    private static double LogUniform(DeterministicRandom random, double min, double max) =>
+    internal static double LogUniform(DeterministicRandom random, double min, double max) =>
         Math.Log(min) + (Math.Log(max) - Math.Log(min)) * random.NextDouble();
 
     /// <summary>

@@ -20,18 +20,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// </remarks>
 internal static class GradientEnhancedSearch
 {
-    private const double MinStartTheta = 1e-2, MaxStartTheta = 1e2;
     private const double LargestNugget = 1e-4;
-
-    private static readonly ProjectedBfgsOptions SearchOptions = new()
-    {
-        InitialStep = 1,
-        GradientTolerance = 1e-5,
-        ValueTolerance = 1e-10,
-        StepTolerance = 1e-3,
-        MaxIterations = 100,
-        MaxEvaluations = 200,
-    };
 
     public static (double[] Theta, double Nugget, List<string> Warnings) Run(GradientObservations observations, Box box, KernelShape shape,
         double[] startTheta, double nuggetFloor, ulong seed, int starts, CancellationToken cancellationToken)
@@ -53,10 +42,10 @@ internal static class GradientEnhancedSearch
         var startPoints = new List<double[]> { startTheta.Select((t, l) => Math.Clamp(Math.Log(t) + logWidths[l], lower[l], upper[l])).ToArray() };
         var random = new DeterministicRandom(seed);
         while (startPoints.Count < starts)
-            startPoints.Add(Enumerable.Range(0, d).Select(_ => Math.Log(MinStartTheta) + (Math.Log(MaxStartTheta) - Math.Log(MinStartTheta)) * random.NextDouble()).ToArray());
+            startPoints.Add(Enumerable.Range(0, d).Select(_ => KrigingHyperparameterSearch.LogUniform(random, KrigingHyperparameterSearch.MinStartTheta, KrigingHyperparameterSearch.MaxStartTheta)).ToArray());
         double nugget = Nugget(observations, shape, Decode(startPoints[0]), nuggetFloor);
 
-        var options = SearchOptions with { LowerBounds = lower, UpperBounds = upper };
+        var options = KrigingHyperparameterSearch.SearchOptions with { LowerBounds = lower, UpperBounds = upper };
         var results = new ProjectedBfgsResult[startPoints.Count];
         try
         {
