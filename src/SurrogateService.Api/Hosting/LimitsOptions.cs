@@ -143,6 +143,14 @@ public sealed class LimitsOptions
     [Range(1e6, 1e15)]
     public double MaxStandardErrorWork { get; set; } = 1e11;
 
+    /// <summary>
+    /// Most memory, in bytes, that one replica's cache of prepared (rebuilt and factorised) models may hold,
+    /// as charged by an upper bound of each model's matrices; 0 turns the cache off. 512 MiB is an eighth of
+    /// a 2-vCPU replica's 4 GiB and holds eight 2 000-point Kriging models (64 MB each as charged).
+    /// </summary>
+    [Range(0, 1L << 40)]
+    public long ModelCacheBytes { get; set; } = 512L * 1024 * 1024;
+
     /// <summary>Heavy-work slots in effect: <see cref="HeavyConcurrency"/>, or one per core when it is 0. A method, so the document filter that lists the limits does not print a machine-dependent number.</summary>
     public int HeavySlots() => HeavyConcurrency > 0 ? HeavyConcurrency : Environment.ProcessorCount;
 }

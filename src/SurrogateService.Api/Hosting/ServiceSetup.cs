@@ -1,5 +1,6 @@
 using SurrogateService.Api.Auth;
 using SurrogateService.Api.Endpoints;
+using SurrogateService.Api.Models;
 using SurrogateService.Api.Storage;
 using SurrogateService.Api.UmBridge;
 
@@ -27,6 +28,7 @@ public static class ServiceSetup
             .ValidateOnStart();
         builder.Services.AddProblemResponses();
         builder.AddStorage();
+        builder.Services.AddModelStore();
         builder.Services.AddSingleton<InlineFitGate>();
         builder.Services.AddProbes();
         builder.Services.AddApiDocumentation(builder.Configuration);
@@ -62,6 +64,7 @@ public static class ServiceSetup
         v1.MapPlots();
         v1.MapOptimization();
         v1.MapSensitivity();
+        v1.MapModels();
         return app;
     }
 }
