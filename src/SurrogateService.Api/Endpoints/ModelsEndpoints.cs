@@ -119,11 +119,11 @@ public static class ModelsEndpoints
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> Delete(
-        string id, ModelSource source, IModelStore store, HttpContext context, CancellationToken cancellationToken)
+        string id, ModelSource source, HttpContext context, CancellationToken cancellationToken)
     {
         if (Malformed(id) is { } problem)
             return problem;
-        return await store.DeleteAsync(source.OwnerOf(context), id, cancellationToken)
+        return await source.DeleteAsync(source.OwnerOf(context), id, cancellationToken)
             ? TypedResults.NoContent()
             : throw new ModelNotFoundException("id", id);
     }
