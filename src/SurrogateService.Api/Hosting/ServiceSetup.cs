@@ -1,5 +1,6 @@
 using SurrogateService.Api.Auth;
 using SurrogateService.Api.Endpoints;
+using SurrogateService.Api.Storage;
 using SurrogateService.Api.UmBridge;
 
 namespace SurrogateService.Api.Hosting;
@@ -25,6 +26,7 @@ public static class ServiceSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddProblemResponses();
+        builder.AddStorage();
         builder.Services.AddSingleton<InlineFitGate>();
         builder.Services.AddProbes();
         builder.Services.AddApiDocumentation(builder.Configuration);
@@ -44,6 +46,7 @@ public static class ServiceSetup
         app.UseAuthorization();
         app.UseHeavyWorkLimits();
         app.WarnIfAuthenticationDisabled();
+        app.UseStorage();
 
         app.MapProbes();
         app.MapBrowserSignIn();
