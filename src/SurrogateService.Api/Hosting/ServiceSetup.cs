@@ -1,5 +1,6 @@
 using SurrogateService.Api.Auth;
 using SurrogateService.Api.Endpoints;
+using SurrogateService.Api.Jobs;
 using SurrogateService.Api.UmBridge;
 
 namespace SurrogateService.Api.Hosting;
@@ -26,6 +27,7 @@ public static class ServiceSetup
             .ValidateOnStart();
         builder.Services.AddProblemResponses();
         builder.Services.AddSingleton<InlineFitGate>();
+        builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddProbes();
         builder.Services.AddApiDocumentation(builder.Configuration);
         return builder;
@@ -59,6 +61,7 @@ public static class ServiceSetup
         v1.MapPlots();
         v1.MapOptimization();
         v1.MapSensitivity();
+        v1.MapJobs();
         return app;
     }
 }
