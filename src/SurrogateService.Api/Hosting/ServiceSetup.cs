@@ -1,6 +1,7 @@
 using SurrogateService.Api.Auth;
 using SurrogateService.Api.Endpoints;
 using SurrogateService.Api.Storage;
+using SurrogateService.Api.Jobs;
 using SurrogateService.Api.UmBridge;
 
 namespace SurrogateService.Api.Hosting;
@@ -28,6 +29,7 @@ public static class ServiceSetup
         builder.Services.AddProblemResponses();
         builder.AddStorage();
         builder.Services.AddSingleton<InlineFitGate>();
+        builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddProbes();
         builder.Services.AddApiDocumentation(builder.Configuration);
         return builder;
@@ -62,6 +64,7 @@ public static class ServiceSetup
         v1.MapPlots();
         v1.MapOptimization();
         v1.MapSensitivity();
+        v1.MapJobs();
         return app;
     }
 }
