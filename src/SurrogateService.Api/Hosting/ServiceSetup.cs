@@ -2,6 +2,7 @@ using SurrogateService.Api.Auth;
 using SurrogateService.Api.Endpoints;
 using SurrogateService.Api.Models;
 using SurrogateService.Api.Storage;
+using SurrogateService.Api.Jobs;
 using SurrogateService.Api.UmBridge;
 
 namespace SurrogateService.Api.Hosting;
@@ -30,6 +31,7 @@ public static class ServiceSetup
         builder.AddStorage();
         builder.Services.AddModelStore();
         builder.Services.AddSingleton<InlineFitGate>();
+        builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddProbes();
         builder.Services.AddApiDocumentation(builder.Configuration);
         return builder;
@@ -65,6 +67,7 @@ public static class ServiceSetup
         v1.MapOptimization();
         v1.MapSensitivity();
         v1.MapModels();
+        v1.MapJobs();
         return app;
     }
 }
