@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SurrogateService.Api.Hosting;
@@ -103,6 +104,23 @@ public class UmBridgeModelTests(UmBridgeFactory factory) : IClassFixture<UmBridg
         Assert.Contains("config.model.kind", await _client.Error("/Evaluate", new { name = "surrogate", input = new[] { new[] { 1.0, 1 } }, config = new { model = new { formatVersion = 1, kind = "nope" } } },
             HttpStatusCode.BadRequest, "InvalidInput"), StringComparison.Ordinal);
         Assert.Contains("length 3", await _client.Error("/Evaluate", new { name = "surrogate", input = new[] { new[] { 1.0, 1, 1 } }, config = new { model = idw } }, HttpStatusCode.BadRequest, "InvalidInput"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_member_inside_config_model_is_refused_on_both_ports_naming_it()
+    {
+        var document = JsonNode.Parse((await FitAsync("inverseDistance")).GetRawText())!.AsObject();
+        document["lowerBounds"] = document["lowerBound"]!.DeepClone();
+        var misspelt = JsonDocument.Parse(document.ToJsonString()).RootElement;
+
+        string message = await _client.Error("/Evaluate", new { name = "surrogate", input = new[] { new[] { 1.0, 1 } }, config = new { model = misspelt } },
+            HttpStatusCode.BadRequest, "InvalidInput");
+        Assert.Contains("config.model.lowerBounds", message, StringComparison.Ordinal);
+        Assert.Contains("lowerBound,", message, StringComparison.Ordinal);
+
+        var rest = await factory.Rest.PostAsJsonAsync("/v1/surrogates/predict", new { model = misspelt, points = new[] { new[] { 1.0, 1 } } });
+        Assert.Equal(HttpStatusCode.BadRequest, rest.StatusCode);
+        Assert.Contains("model.lowerBounds", await rest.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
