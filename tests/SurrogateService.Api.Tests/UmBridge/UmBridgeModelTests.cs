@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Hosting.HeavyWork;
 
 namespace SurrogateService.Api.Tests.UmBridge;
 
@@ -123,12 +124,12 @@ public class UmBridgeModelTests(UmBridgeFactory factory) : IClassFixture<UmBridg
     }
 
     [Fact]
-    public async Task A_heavy_model_without_a_free_slot_is_ModelBusy_at_once()
+    public async Task A_heavy_model_without_a_free_slot_or_queue_place_is_ModelBusy_at_once()
     {
-        var gate = factory.Services.GetRequiredService<InlineFitGate>();
-        using (var held = gate.Enter(fits: true, new DefaultHttpContext()))
+        var pool = factory.Services.GetRequiredService<HeavyWorkPool>();
+        using (var held = pool.TryAcquire("a REST caller"))
         {
-            Assert.False(held.Refused);
+            Assert.NotNull(held);
             var response = await _client.PostAsJsonAsync("/Evaluate", new { name = "acoustic2d", input = new[] { new[] { 1.0, 1, 8, 6, 1 } }, config = WaveConfig });
             Assert.Contains("heavy-work slot", await UmBridgeClient.Error(response, HttpStatusCode.ServiceUnavailable, "ModelBusy"), StringComparison.Ordinal);
             Assert.NotNull(response.Headers.RetryAfter);
