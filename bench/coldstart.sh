@@ -31,7 +31,7 @@ run_once() {
     base="http://127.0.0.1:$port"
     case "$1" in
         production)
-            server_env=(ASPNETCORE_ENVIRONMENT=Production AzureAd__TenantId="$FAKE_TENANT_ID"
+            server_env=(ASPNETCORE_ENVIRONMENT=Production AzureAd__TenantId="$FAKE_TENANT_ID" Storage__Folder="${TMPDIR:-/tmp}/surrogateservice-bench/store"
                 AzureAd__ClientId="$FAKE_CLIENT_ID")
             probe=("$base/healthz/ready")
             ;;
