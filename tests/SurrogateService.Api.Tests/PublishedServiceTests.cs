@@ -24,6 +24,15 @@ public class PublishedServiceTests(PublishedService service) : IClassFixture<Pub
     }
 
     [Fact]
+    public async Task The_published_document_carries_the_contract_records_xml_documentation()
+    {
+        // The XML file is published beside the assembly; without it the schemas would lose their descriptions.
+        using var document = JsonDocument.Parse(await service.Client.GetStringAsync("/swagger/v1/swagger.json"));
+        var fitRequest = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("FitRequest");
+        Assert.StartsWith("Training data and settings for a fit", fitRequest.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Logs_are_compact_json_outside_Development()
     {
         await service.Client.GetAsync("/v1/functions");

@@ -60,7 +60,7 @@ public sealed record SuggestRequest(
     double[]? ReferencePoint = null);
 
 /// <summary>
-/// The incumbent. <c>basis</c> <c>observed</c>: the best successful evaluation and its value.
+/// The incumbent. <c>basis</c> = <c>observed</c>: the best successful evaluation and its value.
 /// <c>posteriorMean</c> (a noisy surrogate): the evaluated point whose posterior mean is lowest, <c>value</c>
 /// that mean and <c>observedValue</c> what was observed there (the lowest observation is mostly the luckiest noise).
 /// </summary>

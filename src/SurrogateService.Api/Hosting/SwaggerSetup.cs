@@ -42,6 +42,10 @@ public static class SwaggerSetup
             // Non-nullable members are not null in the document either, and a generated client
             // learns which members it must send.
             options.SupportNonNullableReferenceTypes();
+            // The contract records' XML documentation (GenerateDocumentationFile, copied next to the
+            // assembly on build and publish) becomes the schemas' descriptions, so a client reads what a
+            // member means where it reads its type.
+            options.IncludeXmlComments(typeof(SwaggerSetup).Assembly);
             options.SchemaFilter<RequiredMembersSchemaFilter>();
             options.SchemaFilter<NullableItemsSchemaFilter>();
             if (signIn is not null)

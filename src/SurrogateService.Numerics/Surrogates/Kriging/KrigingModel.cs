@@ -166,6 +166,62 @@ public sealed class KrigingModel : ISurrogateModel, IDifferentiableModel
     }
 
     /// <summary>
+    /// The universal-Kriging variance factors of a model whose mean is β₀ + β₁·t (co-Kriging's discrepancy,
+    /// t = ŷ_low) with both β estimated: per point 1 − rᵀK⁻¹r + aᵀ(HᵀK⁻¹H)⁻¹a with H = [1, t(x_i)] and
+    /// a = h(v) − HᵀK⁻¹r, h(v) = [1, t(v)]: the mean squared error of the best linear unbiased predictor
+    /// with estimated regression coefficients (Sacks, Welch, Mitchell &amp; Wynn 1989, Statistical Science 4(4)). The variance is σ² times the factor; the second regressor's uncertainty is
+    /// what ordinary Kriging's (1 − 1ᵀK⁻¹r)²/1ᵀK⁻¹1 leaves out.
+    /// </summary>
+    /// <param name="trendAtData">t at the training points (the column of H).</param>
+    /// <param name="trendAtPoints">t at <paramref name="points"/>.</param>
+    internal void UniversalVarianceFactors(PointSet points, double[] trendAtData, ReadOnlySpan<double> trendAtPoints, Span<double> factors)
+    {
+        var (whitenedTrend, inverseGram) = TrendGram(trendAtData);
+        var workspace = new BlockWorkspace(Data.Count, Data.Dimension);
+        Span<double> quadratic = stackalloc double[KrigingCorrelation.BlockSize];
+        Span<double> onesProjection = stackalloc double[KrigingCorrelation.BlockSize];
+        Span<double> trendProjection = stackalloc double[KrigingCorrelation.BlockSize];
+        for (int first = 0; first < points.Count; first += KrigingCorrelation.BlockSize)
+        {
+            int m = Math.Min(KrigingCorrelation.BlockSize, points.Count - first);
+            // W = L⁻¹·[r_1 … r_m]: rᵀK⁻¹r = ‖w_k‖², 1ᵀK⁻¹r = (L⁻¹1)ᵀw_k, tᵀK⁻¹r = (L⁻¹t)ᵀw_k.
+            Span<double> w = workspace.Correlations(this, points, first, m);
+            _factor.ForwardSubstitute(w, m);
+            Span<double> q = quadratic[..m], ones = onesProjection[..m], trend = trendProjection[..m];
+            q.Clear();
+            ones.Clear();
+            trend.Clear();
+            for (int i = 0; i < Data.Count; i++)
+            {
+                Span<double> row = w.Slice(i * m, m);
+                VectorKernels.AddScaled(ones, _whitenedOnes[i], row);
+                VectorKernels.AddScaled(trend, whitenedTrend[i], row);
+                for (int k = 0; k < m; k++)
+                    q[k] += row[k] * row[k];
+            }
+            for (int k = 0; k < m; k++)
+            {
+                double a0 = 1 - ones[k], a1 = trendAtPoints[first + k] - trend[k];
+                double regression = a0 * (inverseGram.A00 * a0 + inverseGram.A01 * a1) + a1 * (inverseGram.A01 * a0 + inverseGram.A11 * a1);
+                factors[first + k] = Math.Max(1 - q[k] + regression, 0);
+            }
+        }
+    }
+
+    /// <summary>[(HᵀK⁻¹H)⁻¹]₁₁ for H = [1, t]: the variance of the GLS slope β₁ is σ² times it.</summary>
+    internal double TrendSlopeVarianceFactor(double[] trendAtData) => TrendGram(trendAtData).InverseGram.A11;
+
+    /// <summary>L⁻¹t and the inverse of the 2×2 Gram matrix HᵀK⁻¹H = [uᵀu uᵀc; cᵀu cᵀc] (u = L⁻¹1, c = L⁻¹t).</summary>
+    private (double[] WhitenedTrend, (double A00, double A01, double A11) InverseGram) TrendGram(double[] trendAtData)
+    {
+        var c = (double[])trendAtData.Clone();
+        _factor.ForwardSubstitute(c);
+        double uu = _onesPrecision, uc = VectorKernels.Dot(_whitenedOnes, c), cc = VectorKernels.Dot(c, c);
+        double determinant = uu * cc - uc * uc;
+        return (c, (cc / determinant, -uc / determinant, uu / determinant));
+    }
+
+    /// <summary>
     /// "theta", "p" and "nugget" rebuild the model, with "noiseRatio" (λ) for fitted noise and "sigma2"
     /// for known noise; "mu", and "sigma2" otherwise, are for information (recomputed on restore).
     /// </summary>
