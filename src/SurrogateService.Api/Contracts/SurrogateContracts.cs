@@ -61,7 +61,8 @@ public sealed record DiagnosticsInfo(
     IReadOnlyList<double>? LossCurve,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<CandidateInfo>? Candidates,
-    PolynomialChaosInfo? PolynomialChaos = null);
+    PolynomialChaosInfo? PolynomialChaos = null,
+    string? Approximation = null);
 
 /// <summary>
 /// What a polynomial chaos fit chose: degree, terms kept of the candidate basis, the corrected relative

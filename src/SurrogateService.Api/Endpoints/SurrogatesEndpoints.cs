@@ -57,7 +57,7 @@ public static class SurrogatesEndpoints
         return FitNow(plan, progress: null, cancellationToken);
     }
 
-    private static Results<Ok<FitResponse>, ValidationProblem, ProgressStreamResult> FitNow(FitPlan plan, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    internal static Results<Ok<FitResponse>, ValidationProblem, ProgressStreamResult> FitNow(FitPlan plan, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         var fitted = plan.Fit(errors, progress, cancellationToken);
@@ -82,24 +82,36 @@ public static class SurrogatesEndpoints
         var fitted = ModelSourceReader.Read(request.Model, request.Fit, errors, limit, cancellationToken);
         if (fitted is null)
             return errors.ToProblem();
-        bool fromDocument = request.Model is not null;
+        var points = PointsValidator.Validate(request.Points, "points", errors, limit.MaxEvaluationPoints, fitted.Model.Data.Dimension);
+        return PredictWith(fitted, points, request.IncludeStandardError, request.IncludeNoise, fromDocument: request.Model is not null, errors, limit, cancellationToken);
+    }
 
+    /// <summary>Predictions (and standard errors) at checked points; the model and diagnostics too when it was fitted for this request.</summary>
+    internal static Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult> PredictWith(FittedSurrogate fitted, Numerics.Core.PointSet? points,
+        bool? includeStandardError, bool? includeNoise, bool fromDocument, RequestErrors errors, LimitsOptions limit, CancellationToken cancellationToken)
+    {
         var model = fitted.Model;
-        var points = PointsValidator.Validate(request.Points, "points", errors, limit.MaxEvaluationPoints, model.Data.Dimension);
-        bool withErrors = request.IncludeStandardError == true;
+        bool withErrors = includeStandardError == true;
         if (withErrors && points is not null)
             StandardErrorRequest.Check(fitted, points.Count, errors, limit);
-        double? noiseVariance = request.IncludeNoise == true ? StandardErrorRequest.NoiseVariance(fitted, withErrors, errors) : null;
+        double? noiseVariance = includeNoise == true ? StandardErrorRequest.NoiseVariance(fitted, withErrors, errors) : null;
         if (points is null || !errors.IsEmpty)
             return errors.ToProblem();
 
         var values = new double[points.Count];
-        model.Predict(points, values);
+        var cancellable = model as ICancellablePrediction;
+        if (cancellable is not null)
+            cancellable.Predict(points, values, cancellationToken);
+        else
+            model.Predict(points, values);
         double[]? standardErrors = null;
         if (withErrors)
         {
             standardErrors = new double[points.Count];
-            model.StandardError(points, standardErrors);
+            if (cancellable is not null)
+                cancellable.StandardError(points, standardErrors, cancellationToken);
+            else
+                model.StandardError(points, standardErrors);
             if (noiseVariance is double variance)
                 ObservationNoise.AddTo(standardErrors, variance);
         }
