@@ -46,7 +46,10 @@ public sealed record ModelDocument(
     LowFidelityData? LowFidelity = null,
     double[]?[]? Gradients = null);
 
-/// <summary>Fit quality and numerical health; fields that do not apply to the kind are null.</summary>
+/// <summary>
+/// Fit quality and numerical health; fields that do not apply to the kind are null. <c>crossValidation</c> says how
+/// <c>leaveOneOutRmse</c> was estimated when not by leave-one-out: "outOfBag" (random forest) or "{k}-fold".
+/// </summary>
 public sealed record DiagnosticsInfo(
     double? LeaveOneOutRmse,
     double? ConditionNumber,
@@ -62,6 +65,7 @@ public sealed record DiagnosticsInfo(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<CandidateInfo>? Candidates,
     PolynomialChaosInfo? PolynomialChaos = null,
+    string? CrossValidation = null,
     string? Approximation = null);
 
 /// <summary>

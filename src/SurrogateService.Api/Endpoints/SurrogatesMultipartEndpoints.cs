@@ -65,7 +65,7 @@ public static class SurrogatesMultipartEndpoints
             return errors.ToProblem();
         }
         ArrayParts.RefuseBoth(request.Points, form.Points("points"), "points", errors);
-        using var slot = gate.Enter(request.Fit is not null, http.HttpContext);
+        using var slot = await gate.EnterAsync(request.Fit is not null, http.HttpContext, cancellationToken);
         if (slot.Refused)
             return InlineFitGate.Busy();
         string source = request.Model is not null ? "model" : "fit";

@@ -147,6 +147,32 @@ public sealed class LimitsOptions
     [Range(1e6, 1e15)]
     public double MaxStandardErrorWork { get; set; } = 1e11;
 
+    // ---- Jobs (Prefer: respond-async): a job runs off the request in a worker with no ingress timeout,
+    // so its limits are larger than the synchronous ones above; a job's request is read with these in
+    // their place (see ForJobs). ----
+
+    /// <summary>Most evaluations of one optimisation run submitted as a job (synchronously: <see cref="MaxOptimizationEvaluations"/>).</summary>
+    [Range(2, 100_000)]
+    public int JobMaxOptimizationEvaluations { get; set; } = 2_000;
+
+    /// <summary>Most cell updates of one wave simulation in a job: 10× <see cref="MaxWaveCellSteps"/>.</summary>
+    [Range(9, 1e14)]
+    public long JobMaxWaveCellSteps { get; set; } = 200_000_000_000;
+
+    /// <summary>Most solver work of a simulation-backed benchmark function in one job: 10× <see cref="MaxCostlyFunctionWork"/>.</summary>
+    [Range(1e6, 1e14)]
+    public double JobMaxCostlyFunctionWork { get; set; } = 4e10;
+
+    /// <summary>The limits a job's request is read with: these, with the job limits in place of their synchronous counterparts.</summary>
+    public LimitsOptions ForJobs()
+    {
+        var limits = (LimitsOptions)MemberwiseClone();
+        limits.MaxOptimizationEvaluations = JobMaxOptimizationEvaluations;
+        limits.MaxWaveCellSteps = JobMaxWaveCellSteps;
+        limits.MaxCostlyFunctionWork = JobMaxCostlyFunctionWork;
+        return limits;
+    }
+
     // ---- nearest-neighbour Kriging (large data) ----
 
     /// <summary>

@@ -48,6 +48,7 @@ public static class SurrogateMapping
             diagnostics.PolynomialChaos is { } chaos
                 ? new PolynomialChaosInfo(chaos.Degree, chaos.Terms, chaos.CandidateTerms, chaos.CorrectedRelativeLeaveOneOutError, chaos.Mean, chaos.Variance)
                 : null,
+            diagnostics.CrossValidation,
             diagnostics.Approximation);
     }
 
