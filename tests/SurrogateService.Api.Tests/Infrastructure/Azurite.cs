@@ -6,7 +6,7 @@ namespace SurrogateService.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Azurite's blob service, started from the copy that <c>.ci/run</c> installs into
-/// <c>.ci/.tools/azurite</c>, on a port the system picks, with a temporary data folder; killed and its
+/// <c>.ci/.tools/azurite</c>, on a port the system picks, with a temporary data folder; stopped (SIGTERM) and its
 /// folder deleted on dispose. <see cref="RestartAsync"/> stops and starts it on the same folder, as a
 /// crash or a redeploy would. One instance can back several services (replicas sharing a store).
 /// </summary>
@@ -45,16 +45,25 @@ public sealed partial class Azurite : IAsyncLifetime
     public async Task RestartAsync()
     {
         await StopAsync();
-        await StartAsync(Port);
+        await StartAgainAsync();
     }
 
+    /// <summary>Starts a stopped Azurite again on its port and data folder.</summary>
+    public Task StartAgainAsync() => StartAsync(Port);
+
+    /// <summary>
+    /// Stops Azurite as a service manager would, with SIGTERM, and waits until it has exited: Azurite keeps
+    /// its metadata in memory and saves it when it closes, so a SIGKILL could lose the last writes, which a
+    /// real account never does.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is null)
             return;
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
             await _process.WaitForExitAsync();
         }
         _process.Dispose();

@@ -8,11 +8,17 @@ public static class Condition
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
 
-    public static async Task WaitUntil(Func<bool> condition, string what)
+    public static Task WaitUntil(Func<bool> condition, string what)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return WaitUntilAsync(() => Task.FromResult(condition()), what);
+    }
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
         ArgumentNullException.ThrowIfNull(condition);
         using var deadline = new CancellationTokenSource(Deadline);
-        while (!condition())
+        while (!await condition())
         {
             if (deadline.IsCancellationRequested)
                 throw new TimeoutException($"Never happened within {Deadline.TotalMinutes} minutes: {what}.");
