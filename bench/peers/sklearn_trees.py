@@ -7,7 +7,9 @@ median of `repeats` fits is kept: on a shared machine an all-core pool can lose 
 comparison should not count that against scikit-learn. Prints predictions, seconds and the threads used as JSON.
 
 Input (a JSON file, path as the only argument):
-  {"points": [[...], ...], "values": [...], "test": [[...], ...], "repeats": int}
+  {"points": [[...], ...], "values": [...], "test": [[...], ...], "repeats": int,
+   "svr": {"c": C, "epsilon": e, "gamma": g, "points": m}}   (optional: SVR on the first m points,
+   scikit-learn's default tolerance 1e-3, inputs already in the unit cube)
 Needs Debian's python3-sklearn (apt-get install -y python3-sklearn); run with /usr/bin/python3."""
 import json
 import statistics
@@ -16,6 +18,7 @@ import time
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingRegressor, RandomForestRegressor
+from sklearn.svm import SVR
 from threadpoolctl import threadpool_limits
 
 
@@ -56,7 +59,13 @@ def main(path):
     with threadpool_limits(limits=1):
         boosting_one = timed(make_boosting, x, y, test, repeats)
     boosting = faster(boosting_all, boosting_one)
-    json.dump({"forest": forest, "boosting": boosting}, sys.stdout)
+    result = {"forest": forest, "boosting": boosting}
+    if "svr" in case:
+        svr = case["svr"]
+        count = svr["points"]
+        result["svr"] = timed(lambda: SVR(kernel="rbf", C=svr["c"], epsilon=svr["epsilon"], gamma=svr["gamma"]),
+                              x[:count], y[:count], test, repeats)
+    json.dump(result, sys.stdout)
 
 
 if __name__ == "__main__":

@@ -26,9 +26,12 @@ public class SurrogateZooEndpointTests(UmBridgeFactory factory) : IClassFixture<
     [Theory]
     [InlineData("randomForest", "outOfBag", true)]
     [InlineData("gradientBoosting", "5-fold", false)]
+    [InlineData("supportVector", "5-fold", false)]
     public async Task A_fitted_ensemble_predicts_alike_through_REST_UM_Bridge_and_the_figure(string kind, string crossValidation, bool standardErrors)
     {
-        var response = await _client.PostAsJsonAsync("/v1/surrogates/fit", BraninFit(kind));
+        // The support-vector search (240 SMO solves) is covered in the Numerics tests; fixed values keep this one quick.
+        var options = kind == "supportVector" ? new { c = 100.0, epsilon = 0.01, gamma = 4.0 } : null;
+        var response = await _client.PostAsJsonAsync("/v1/surrogates/fit", BraninFit(kind, options));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         var fit = JsonDocument.Parse(text).RootElement;
@@ -77,6 +80,12 @@ public class SurrogateZooEndpointTests(UmBridgeFactory factory) : IClassFixture<
         { "gradientBoosting", """{"learningRate":0}""", "options.learningRate" },
         { "gradientBoosting", """{"folds":1}""", "options.folds" },
         { "gradientBoosting", """{"maxIter":10}""", "options.maxIter" },
+        { "supportVector", """{"c":0}""", "options.c" },
+        { "supportVector", """{"c":"large"}""", "options.c" },
+        { "supportVector", """{"epsilon":-0.1}""", "options.epsilon" },
+        { "supportVector", """{"gamma":0}""", "options.gamma" },
+        { "supportVector", """{"folds":1}""", "options.folds" },
+        { "supportVector", """{"kernel":"linear"}""", "options.kernel" },
     };
 
     [Theory]

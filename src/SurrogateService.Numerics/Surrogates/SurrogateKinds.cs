@@ -16,6 +16,7 @@ public static class SurrogateKinds
         new PolynomialChaosKind(),
         new RandomForestKind(),
         new GradientBoostingKind(),
+        new SupportVectorKind(),
     ];
 
     public static ISurrogateKind? Find(string name) =>

@@ -38,7 +38,8 @@ internal sealed class TreeGrower
     {
         var nodes = new List<Node>();
         var frontier = new PriorityQueue<int, (double NegativeGain, int Node)>();
-        nodes.Add(NewNode(rows, 0, rows.Length, 0, targets, weights, random));
+        var rootHistogram = AllInputs ? BuildHistogram(rows, 0, rows.Length, targets, weights) : null;
+        nodes.Add(NewNode(rows, 0, rows.Length, 0, targets, weights, random, rootHistogram));
         Enqueue(frontier, nodes, 0);
         int leaves = 1;
         while (frontier.Count > 0 && (_settings.MaximumLeaves == 0 || leaves < _settings.MaximumLeaves))
@@ -46,10 +47,20 @@ internal sealed class TreeGrower
             int k = frontier.Dequeue();
             var node = nodes[k];
             int middle = Partition(rows, node.Start, node.End, node.Split!.Value.Feature, node.Split.Value.Bin);
+            Histogram? left = null, right = null;
+            if (node.Histogram is { } parent)
+            {
+                // Histogram subtraction (LightGBM): scan only the smaller child; the larger is the parent minus it.
+                bool leftSmaller = middle - node.Start <= node.End - middle;
+                var smaller = leftSmaller ? BuildHistogram(rows, node.Start, middle, targets, weights) : BuildHistogram(rows, middle, node.End, targets, weights);
+                parent.Subtract(smaller);
+                (left, right) = leftSmaller ? (smaller, parent) : (parent, smaller);
+                node.Histogram = null;
+            }
             node.Left = nodes.Count;
-            nodes.Add(NewNode(rows, node.Start, middle, node.Depth + 1, targets, weights, random));
+            nodes.Add(NewNode(rows, node.Start, middle, node.Depth + 1, targets, weights, random, left));
             node.Right = nodes.Count;
-            nodes.Add(NewNode(rows, middle, node.End, node.Depth + 1, targets, weights, random));
+            nodes.Add(NewNode(rows, middle, node.End, node.Depth + 1, targets, weights, random, right));
             Enqueue(frontier, nodes, node.Left);
             Enqueue(frontier, nodes, node.Right);
             leaves++;
@@ -57,10 +68,39 @@ internal sealed class TreeGrower
         return Build(nodes, rows, leafValue, fitted);
     }
 
+    /// <summary>Every input is tried at every split (boosting): histograms of all inputs are kept per open leaf and subtracted.</summary>
+    private bool AllInputs => _settings.FeaturesPerSplit >= _bins.Dimension;
+
     private static void Enqueue(PriorityQueue<int, (double, int)> frontier, List<Node> nodes, int k)
     {
-        if (nodes[k].Split is { } split)
+        var node = nodes[k];
+        if (node.Split is { } split)
             frontier.Enqueue(k, (-split.Gain, k));
+        else
+            node.Histogram = null;
+    }
+
+    private Histogram BuildHistogram(int[] rows, int start, int end, double[] targets, int[]? weights)
+    {
+        var histogram = new Histogram(_bins.Dimension);
+        for (int f = 0; f < _bins.Dimension; f++)
+        {
+            int offset = f * Histogram.Stride;
+            var column = _bins.Binned.AsSpan(f * _bins.Count, _bins.Count);
+            var weight = histogram.Weight.AsSpan(offset, Histogram.Stride);
+            var sum = histogram.Sum.AsSpan(offset, Histogram.Stride);
+            var count = histogram.Count.AsSpan(offset, Histogram.Stride);
+            for (int i = start; i < end; i++)
+            {
+                int row = rows[i];
+                int bin = column[row];
+                double w = weights is null ? 1 : weights[row];
+                weight[bin] += w;
+                sum[bin] += w * targets[row];
+                count[bin]++;
+            }
+        }
+        return histogram;
     }
 
     private RegressionTree Build(List<Node> nodes, int[] rows, double leafValue, double[]? fitted)
@@ -94,7 +134,7 @@ internal sealed class TreeGrower
         return new RegressionTree(feature, threshold, left, right, value);
     }
 
-    private Node NewNode(int[] rows, int start, int end, int depth, double[] targets, int[]? weights, DeterministicRandom random)
+    private Node NewNode(int[] rows, int start, int end, int depth, double[] targets, int[]? weights, DeterministicRandom random, Histogram? histogram)
     {
         double weight = 0, sum = 0, squares = 0;
         for (int i = start; i < end; i++)
@@ -105,7 +145,7 @@ internal sealed class TreeGrower
             sum += w * targets[row];
             squares += w * targets[row] * targets[row];
         }
-        var node = new Node(start, end, depth, weight, sum, squares);
+        var node = new Node(start, end, depth, weight, sum, squares) { Histogram = histogram };
         bool mayGrow = (_settings.MaximumDepth == 0 || depth < _settings.MaximumDepth) && end - start >= 2 * _settings.MinimumLeafSize;
         if (mayGrow)
             node.Split = BestSplit(node, rows, targets, weights, random);
@@ -115,6 +155,18 @@ internal sealed class TreeGrower
     private Split? BestSplit(Node node, int[] rows, double[] targets, int[]? weights, DeterministicRandom random)
     {
         int d = _bins.Dimension;
+        if (node.Histogram is { } histogram)
+        {
+            Split? bestOfAll = null;
+            for (int f = 0; f < d; f++)
+            {
+                int offset = f * Histogram.Stride, binCount = _bins.BinCount(f);
+                var candidate = ScanBins(f, node, histogram.Weight.AsSpan(offset, binCount), histogram.Sum.AsSpan(offset, binCount), histogram.Count.AsSpan(offset, binCount));
+                if (candidate is { } c && (bestOfAll is null || c.Gain > bestOfAll.Value.Gain))
+                    bestOfAll = c;
+            }
+            return bestOfAll;
+        }
         Span<int> order = d <= 256 ? stackalloc int[d] : new int[d];
         for (int f = 0; f < d; f++)
             order[f] = f;
@@ -153,6 +205,15 @@ internal sealed class TreeGrower
             histogramSum[bin] += w * targets[row];
             histogramCount[bin]++;
         }
+        return ScanBins(feature, node, histogramWeight, histogramSum, histogramCount);
+    }
+
+    /// <summary>The best threshold of one input from its histogram: the largest decrease of the (regularised) squared error.</summary>
+    private Split? ScanBins(int feature, Node node, ReadOnlySpan<double> histogramWeight, ReadOnlySpan<double> histogramSum, ReadOnlySpan<int> histogramCount)
+    {
+        int binCount = histogramWeight.Length;
+        if (binCount < 2)
+            return null;
         double lambda = _settings.L2Regularisation;
         double parentScore = node.Sum * node.Sum / (node.Weight + lambda);
         int rowCount = node.End - node.Start, minimum = _settings.MinimumLeafSize;
@@ -198,6 +259,28 @@ internal sealed class TreeGrower
 
     private readonly record struct Split(int Feature, int Bin, double Gain);
 
+    /// <summary>Per input and bin: the rows' weight, weighted target sum and count, inputs at a stride of 256 bins.</summary>
+    private sealed class Histogram(int dimension)
+    {
+        public const int Stride = FeatureBins.MaximumBins + 1;
+
+        public double[] Weight { get; } = new double[dimension * Stride];
+
+        public double[] Sum { get; } = new double[dimension * Stride];
+
+        public int[] Count { get; } = new int[dimension * Stride];
+
+        public void Subtract(Histogram other)
+        {
+            for (int i = 0; i < Weight.Length; i++)
+            {
+                Weight[i] -= other.Weight[i];
+                Sum[i] -= other.Sum[i];
+                Count[i] -= other.Count[i];
+            }
+        }
+    }
+
     private sealed class Node(int start, int end, int depth, double weight, double sum, double sumOfSquares)
     {
         public int Start { get; } = start;
@@ -213,6 +296,9 @@ internal sealed class TreeGrower
         public double SumOfSquares { get; } = sumOfSquares;
 
         public Split? Split { get; set; }
+
+        /// <summary>All inputs' histograms while the node is an open leaf (only when every input is tried).</summary>
+        public Histogram? Histogram { get; set; }
 
         public int Left { get; set; }
 
