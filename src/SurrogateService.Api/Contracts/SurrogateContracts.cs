@@ -65,7 +65,8 @@ public sealed record DiagnosticsInfo(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<CandidateInfo>? Candidates,
     PolynomialChaosInfo? PolynomialChaos = null,
-    string? CrossValidation = null);
+    string? CrossValidation = null,
+    string? Approximation = null);
 
 /// <summary>
 /// What a polynomial chaos fit chose: degree, terms kept of the candidate basis, the corrected relative

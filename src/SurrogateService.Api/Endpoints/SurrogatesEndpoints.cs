@@ -62,7 +62,7 @@ public static class SurrogatesEndpoints
         return FitNow(plan, progress: null, cancellationToken);
     }
 
-    private static Results<Ok<FitResponse>, ValidationProblem, ProgressStreamResult> FitNow(FitPlan plan, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    internal static Results<Ok<FitResponse>, ValidationProblem, ProgressStreamResult> FitNow(FitPlan plan, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         var fitted = plan.Fit(errors, progress, cancellationToken);
@@ -81,31 +81,43 @@ public static class SurrogatesEndpoints
             return InlineFitGate.Busy();
         var errors = new RequestErrors();
         var fitted = await source.ReadAsync(request.Model, request.ModelId, request.Fit, context, errors, cancellationToken);
-        return fitted is null ? errors.ToProblem() : PredictNow(request, fitted, limits.Value);
+        return fitted is null ? errors.ToProblem() : PredictNow(request, fitted, limits.Value, cancellationToken);
     }
 
     private static Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult> PredictNow(
-        PredictRequest request, FittedSurrogate fitted, LimitsOptions limit)
+        PredictRequest request, FittedSurrogate fitted, LimitsOptions limit, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        bool fromDocument = request.Fit is null;
+        var points = PointsValidator.Validate(request.Points, "points", errors, limit.MaxEvaluationPoints, fitted.Model.Data.Dimension);
+        return PredictWith(fitted, points, request.IncludeStandardError, request.IncludeNoise, fromDocument: request.Fit is null, errors, limit, cancellationToken);
+    }
 
+    /// <summary>Predictions (and standard errors) at checked points; the model and diagnostics too when it was fitted for this request.</summary>
+    internal static Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult> PredictWith(FittedSurrogate fitted, Numerics.Core.PointSet? points,
+        bool? includeStandardError, bool? includeNoise, bool fromDocument, RequestErrors errors, LimitsOptions limit, CancellationToken cancellationToken)
+    {
         var model = fitted.Model;
-        var points = PointsValidator.Validate(request.Points, "points", errors, limit.MaxEvaluationPoints, model.Data.Dimension);
-        bool withErrors = request.IncludeStandardError == true;
+        bool withErrors = includeStandardError == true;
         if (withErrors && points is not null)
             StandardErrorRequest.Check(fitted, points.Count, errors, limit);
-        double? noiseVariance = request.IncludeNoise == true ? StandardErrorRequest.NoiseVariance(fitted, withErrors, errors) : null;
+        double? noiseVariance = includeNoise == true ? StandardErrorRequest.NoiseVariance(fitted, withErrors, errors) : null;
         if (points is null || !errors.IsEmpty)
             return errors.ToProblem();
 
         var values = new double[points.Count];
-        model.Predict(points, values);
+        var cancellable = model as ICancellablePrediction;
+        if (cancellable is not null)
+            cancellable.Predict(points, values, cancellationToken);
+        else
+            model.Predict(points, values);
         double[]? standardErrors = null;
         if (withErrors)
         {
             standardErrors = new double[points.Count];
-            model.StandardError(points, standardErrors);
+            if (cancellable is not null)
+                cancellable.StandardError(points, standardErrors, cancellationToken);
+            else
+                model.StandardError(points, standardErrors);
             if (noiseVariance is double variance)
                 ObservationNoise.AddTo(standardErrors, variance);
         }

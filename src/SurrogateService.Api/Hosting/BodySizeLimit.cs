@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace SurrogateService.Api.Hosting;
 
 /// <summary>
-/// Caps request bodies at <c>Limits:MaxRequestBodyBytes</c>: a declared length over the cap is
+/// Caps request bodies at <c>Limits:MaxRequestBodyBytes</c> (multipart/form-data bodies, which carry
+/// arrays as .npy parts, at <c>Limits:MaxMultipartBodyBytes</c>): a declared length over the cap is
 /// refused at once with a 413 problem; a chunked body is cut off by the server at the same cap
 /// (the binding error then becomes a 413 problem too).
 /// </summary>
@@ -12,15 +13,19 @@ public static class BodySizeLimit
 {
     public static WebApplication UseBodySizeLimit(this WebApplication app)
     {
-        long limit = app.Services.GetRequiredService<IOptions<LimitsOptions>>().Value.MaxRequestBodyBytes;
+        var limits = app.Services.GetRequiredService<IOptions<LimitsOptions>>().Value;
         app.Use(async (context, next) =>
         {
+            // Arrays as .npy parts are the way to send large training sets: they get their own limit.
+            bool multipart = context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+            long limit = multipart ? limits.MaxMultipartBodyBytes : limits.MaxRequestBodyBytes;
+            string setting = multipart ? "Limits:MaxMultipartBodyBytes" : "Limits:MaxRequestBodyBytes";
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
                 feature.MaxRequestBodySize = limit;
             if (context.Request.ContentLength > limit)
             {
                 await context.WriteProblemAsync(StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
-                    $"The limit is {limit} bytes (Limits:MaxRequestBodyBytes).");
+                    $"The limit is {limit} bytes ({setting}).");
                 return;
             }
             await next(context);

@@ -22,7 +22,11 @@ public sealed class LimitsOptions
     [Range(1, 21_201)]
     public int MaxDimension { get; set; } = 1_000;
 
-    /// <summary>Most training points of one fit; Kriging and radial bases cost O(n³) to fit.</summary>
+    /// <summary>
+    /// Most training points of one exact fit, every kind but nearest-neighbour Kriging: Kriging and radial bases
+    /// cost O(n³) time and O(n²) memory to fit (2 000 points: 32 MB per matrix, seconds to tens of seconds).
+    /// Kriging's approximation 'auto' fits exactly up to this many points and by nearest neighbours above it.
+    /// </summary>
     [Range(2, 100_000)]
     public int MaxTrainingPoints { get; set; } = 2_000;
 
@@ -175,6 +179,25 @@ public sealed class LimitsOptions
         limits.MaxCostlyFunctionWork = JobMaxCostlyFunctionWork;
         return limits;
     }
+
+    // ---- nearest-neighbour Kriging (large data) ----
+
+    /// <summary>
+    /// Most training points of a nearest-neighbour Kriging fit. It costs O(n·m³) time and about
+    /// n·(8·d·3 + 4·m + 80) bytes: the points and values, one scaled copy and k-d tree, the neighbour lists —
+    /// about 0.4 GB at 10⁶ points in 4-D with m = 30, beside the request body (see docs/large-data.md).
+    /// </summary>
+    [Range(2, 10_000_000)]
+    public int MaxNearestNeighbourTrainingPoints { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// Largest multipart/form-data body (arrays as .npy parts) in bytes; JSON bodies keep
+    /// <see cref="MaxRequestBodyBytes"/>. 10⁶ points in 4-D with values are 40 MB as float64.
+    /// </summary>
+    [Range(1_024, 4_294_967_296)]
+    public long MaxMultipartBodyBytes { get; set; } = 256L * 1024 * 1024;
+
+    // ---- end nearest-neighbour Kriging ----
 
     /// <summary>Heavy-work slots in effect: <see cref="HeavyConcurrency"/>, or one per core when it is 0. A method, so the document filter that lists the limits does not print a machine-dependent number.</summary>
     public int HeavySlots() => HeavyConcurrency > 0 ? HeavyConcurrency : Environment.ProcessorCount;

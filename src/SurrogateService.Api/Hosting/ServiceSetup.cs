@@ -62,6 +62,7 @@ public static class ServiceSetup
         v1.MapFunctions();
         v1.MapSamples();
         v1.MapSurrogates();
+        v1.MapSurrogatesMultipart();
         v1.MapSimulations();
         v1.MapPlots();
         v1.MapOptimization();

@@ -48,7 +48,8 @@ public static class SurrogateMapping
             diagnostics.PolynomialChaos is { } chaos
                 ? new PolynomialChaosInfo(chaos.Degree, chaos.Terms, chaos.CandidateTerms, chaos.CorrectedRelativeLeaveOneOutError, chaos.Mean, chaos.Variance)
                 : null,
-            diagnostics.CrossValidation);
+            diagnostics.CrossValidation,
+            diagnostics.Approximation);
     }
 
     public static SurrogateKindInfo ToInfo(ISurrogateKind kind)

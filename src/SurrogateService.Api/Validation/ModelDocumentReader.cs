@@ -12,7 +12,9 @@ public static class ModelDocumentReader
 {
     public const int FormatVersion = 1;
 
-    public static FittedSurrogate? Read(ModelDocument? document, string field, RequestErrors errors, LimitsOptions limits)
+    /// <param name="points">The training points when they came as a .npy part (then with <paramref name="values"/> and the noise variances); null to read them from the document.</param>
+    public static FittedSurrogate? Read(ModelDocument? document, string field, RequestErrors errors, LimitsOptions limits,
+        Numerics.Core.PointSet? points = null, double[]? values = null, double[]? noiseVariances = null)
     {
         if (document is null)
         {
@@ -23,16 +25,31 @@ public static class ModelDocumentReader
         if (document.FormatVersion != FormatVersion)
             errors.Add(prefix + "formatVersion", $"Must be {FormatVersion}.");
         var kind = NameLookup.Find(document.Kind, prefix + "kind", errors, SurrogateKinds.All, k => k.Name);
-        var data = TrainingDataReader.Read(document.Points, document.Values, document.NoiseVariances, document.LowerBound, document.UpperBound, prefix, errors, limits, kind, document.LowFidelity, document.Gradients);
-        var options = kind is null ? null : OptionsBinder.Bind(document.Options, kind.Options, prefix + "options", errors, data?.Dimension);
+        TrainingSet? data;
+        if (points is null)
+        {
+            data = TrainingDataReader.Read(document.Points, document.Values, document.NoiseVariances, document.LowerBound, document.UpperBound, prefix, errors, limits, kind, document.LowFidelity, document.Gradients,
+                TrainingPointLimit.For(kind, limits));
+        }
+        else
+        {
+            ArrayParts.RefuseBoth(document.Points, points, prefix + "points", errors);
+            ArrayParts.RefuseBoth(document.Values, values, prefix + "values", errors);
+            ArrayParts.RefuseBoth(document.NoiseVariances, noiseVariances, prefix + "noiseVariances", errors);
+            data = errors.IsEmpty
+                ? TrainingDataReader.Read(points, values, noiseVariances, document.LowerBound, document.UpperBound, prefix, errors, limits, kind, document.LowFidelity, document.Gradients)
+                : null;
+        }
+        var bound = kind is null ? null : OptionsBinder.Bind(document.Options, kind.Options, prefix + "options", errors, data?.Dimension);
+        var options = kind is null || bound is null || data is null ? null : TrainingPointLimit.Resolve(kind, bound, data.Count, prefix, errors, limits);
         if (document.Parameters is null)
             errors.Add(prefix + "parameters", "Is required.");
         if (!errors.IsEmpty || kind is null || data is null || options is null)
             return null;
 
-        foreach (var (name, values) in document.Parameters!)
+        foreach (var (name, parameterValues) in document.Parameters!)
         {
-            if (values is null || values.Any(v => !double.IsFinite(v)))
+            if (parameterValues is null || parameterValues.Any(v => !double.IsFinite(v)))
                 errors.Add($"{prefix}parameters.{name}", "Must be an array of finite numbers.");
         }
         if (!errors.IsEmpty)

@@ -24,7 +24,7 @@ public static class StandardErrorRequest
         }
         if (ObservationNoise.VarianceOf(fitted.Model) is double variance)
             return variance;
-        errors.Add("includeNoise", fitted.Model is KrigingModel
+        errors.Add("includeNoise", fitted.Model is KrigingModel or NearestNeighbourKrigingModel
             ? "The noise variances differ from point to point (noiseVariances), so the noise of a new observation is unknown."
             : $"{fitted.Kind.Name} has no noise variance; only kriging models one.");
         return null;
@@ -41,6 +41,15 @@ public static class StandardErrorRequest
             return;
         }
         var data = fitted.Model.Data;
+        if (fitted.Model is NearestNeighbourKrigingModel nearest)
+        {
+            // One solve with the m_pred nearest training points per point: m_pred³ (its factorisation) dominates.
+            double m = nearest.PredictionNeighbours, localWork = points * m * m * m;
+            if (localWork > limits.MaxStandardErrorWork)
+                errors.Add(Field, $"Standard errors for {points} points conditioned on {m} neighbours cost points × m³ = {localWork:G3}, " +
+                    $"over the limit {limits.MaxStandardErrorWork:G3} (Limits:MaxStandardErrorWork); ask for fewer points.");
+            return;
+        }
         // A gradient-enhanced model solves with one row per value and per gradient component.
         double n = data.ObservationCount, low = data.LowFidelity?.Count ?? 0;
         double work = points * (n * n + low * low);

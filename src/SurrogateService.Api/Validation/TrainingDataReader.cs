@@ -10,10 +10,21 @@ public static class TrainingDataReader
 {
     public static TrainingSet? Read(
         double[][]? points, double[]? values, double[]? noiseVariances, double[]? lower, double[]? upper,
+        string prefix, RequestErrors errors, LimitsOptions limits, ISurrogateKind? kind, LowFidelityData? lowFidelity = null, double[]?[]? gradients = null,
+        int? maxPoints = null)
+    {
+        var pointSet = PointsValidator.Validate(points, prefix + "points", errors, maxPoints ?? limits.MaxTrainingPoints,
+            dimensionRange: (1, limits.MaxDimension));
+        return Read(pointSet, values, noiseVariances, lower, upper, prefix, errors, limits, kind, lowFidelity, gradients);
+    }
+
+    /// <summary>The same checks for points already read (from a .npy part) and checked against the limits.</summary>
+    public static TrainingSet? Read(
+        PointSet? pointSet, double[]? values, double[]? noiseVariances, double[]? lower, double[]? upper,
         string prefix, RequestErrors errors, LimitsOptions limits, ISurrogateKind? kind, LowFidelityData? lowFidelity = null, double[]?[]? gradients = null)
     {
-        var pointSet = PointsValidator.Validate(points, prefix + "points", errors, limits.MaxTrainingPoints,
-            dimensionRange: (1, limits.MaxDimension));
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(limits);
         var box = BoundsValidator.Validate(lower, upper, errors, limits.MaxDimension, pointSet?.Dimension, prefix);
         if (values is null)
         {

@@ -30,7 +30,8 @@ public static class AutoSurrogate
 
     private static readonly (string Kind, Dictionary<string, object> Options)[] Candidates =
     [
-        ("kriging", []),
+        // The candidates are compared by exact leave-one-out; the nearest-neighbour approximation is for data sets beyond them.
+        ("kriging", new() { ["approximation"] = KrigingKind.Exact }),
         ("radialBasis", new() { ["kernel"] = "thinPlate" }),
         ("radialBasis", new() { ["kernel"] = "cubic" }),
         ("radialBasis", new() { ["kernel"] = "multiquadric" }),
@@ -50,7 +51,7 @@ public static class AutoSurrogate
         var highOnly = data.LowFidelity is null ? data : new TrainingSet(data.Points, data.Values, data.Box, data.NoiseVariances, gradients: data.Gradients);
         var trials = Candidates.Select(c => (c.Kind, c.Options, Data: highOnly)).ToList();
         if (data.LowFidelity is not null)
-            trials.Add(("kriging", [], data.WithoutGradients()));
+            trials.Add(("kriging", new() { ["approximation"] = KrigingKind.Exact }, data.WithoutGradients()));
         var table = new List<SurrogateCandidate>();
         void Done(SurrogateCandidate candidate) =>
             progress?.Report(new FitProgress(FitProgress.Fitted, candidate.Kind, table.Count, trials.Count, candidate.LeaveOneOutRmse, candidate.Error));

@@ -119,6 +119,19 @@ public sealed class KrigingKind : ISurrogateKind
         };
     }
 
+    /// <summary>
+    /// The options with 'auto' replaced by what it means for <paramref name="count"/> points under the
+    /// service's <paramref name="exactLimit"/>, so a model document records the approximation its fit used.
+    /// </summary>
+    public static OptionValues ResolveApproximation(OptionValues options, int count, int exactLimit)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Text("approximation") != AutomaticApproximation)
+            return options;
+        var given = new Dictionary<string, object>(options.All, StringComparer.Ordinal) { ["approximation"] = count > exactLimit ? NearestNeighbour : Exact };
+        return new OptionValues(new KrigingKind().Options, given);
+    }
+
     private NearestNeighbourKrigingModel FitNearestNeighbour(TrainingSet data, OptionValues options, CancellationToken cancellationToken)
     {
         var (shape, noise, p, settings) = ReadNearestNeighbour(data, options);
@@ -150,14 +163,12 @@ public sealed class KrigingKind : ISurrogateKind
         double[] nugget = Required(parameters, "nugget", field);
         double[] mean = Required(parameters, "mu", field);
         double[] variance = Required(parameters, "sigma2", field);
-        double[] precision = Required(parameters, "meanPrecision", field);
         CheckVector(theta, d, "theta", IsPositive, "finite and > 0", field + "theta");
         CheckVector(p, d, "p", v => KernelProfiles.HasExponents(shape) ? v > 0 && v <= 2 : v == 2,
             KernelProfiles.HasExponents(shape) ? "in (0, 2]" : "2 for this kernel", field + "p");
         CheckVector(nugget, 1, "nugget", v => double.IsFinite(v) && v >= 0, "finite and ≥ 0", field + "nugget");
         CheckVector(mean, 1, "mu", double.IsFinite, "finite", field + "mu");
         CheckVector(variance, 1, "sigma2", IsPositive, "finite and > 0", field + "sigma2");
-        CheckVector(precision, 1, "meanPrecision", IsPositive, "finite and > 0", field + "meanPrecision");
         double noiseRatio = 0;
         if (noise.Mode == NoiseMode.Fit)
         {
@@ -165,7 +176,7 @@ public sealed class KrigingKind : ISurrogateKind
             CheckVector(ratio, 1, "noiseRatio", IsPositive, "finite and > 0", field + "noiseRatio");
             noiseRatio = ratio[0];
         }
-        var restored = new NearestNeighbourParameters(mean[0], variance[0], precision[0], settings.Neighbours, settings.PredictionNeighbours);
+        var restored = new NearestNeighbourParameters(mean[0], variance[0], settings.Neighbours, settings.PredictionNeighbours);
         return new NearestNeighbourKrigingModel(data, shape, theta, p, nugget[0], noise, noiseRatio, restored, fitted: null);
     }
 

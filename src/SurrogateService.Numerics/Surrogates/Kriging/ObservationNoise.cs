@@ -7,6 +7,7 @@ public static class ObservationNoise
     public static double? VarianceOf(ISurrogateModel model) => model switch
     {
         KrigingModel kriging => kriging.ObservationNoiseVariance,
+        NearestNeighbourKrigingModel nearest => nearest.ObservationNoiseVariance,
         // The high-fidelity observations' noise is the discrepancy model's.
         CoKrigingModel coKriging => coKriging.Discrepancy.ObservationNoiseVariance,
         _ => null,

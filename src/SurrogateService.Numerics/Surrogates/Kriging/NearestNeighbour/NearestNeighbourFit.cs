@@ -58,7 +58,7 @@ internal static class NearestNeighbourFit
         var evaluation = new VecchiaLikelihood(data, neighbours, settings.Shape, settings.Noise, nugget).Evaluate(theta, p, noiseParameter, [], cancellationToken);
         if (!double.IsFinite(evaluation.LogLikelihood))
             throw new SurrogateFitException("The covariance of some point and its neighbours is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
-        var parameters = new NearestNeighbourParameters(evaluation.Mean, evaluation.ProcessVariance, evaluation.MeanPrecision, neighbours.Size, settings.PredictionNeighbours);
+        var parameters = new NearestNeighbourParameters(evaluation.Mean, evaluation.ProcessVariance, neighbours.Size, settings.PredictionNeighbours);
         var diagnostics = new FitDiagnostics { LogLikelihood = evaluation.LogLikelihood, Warnings = warnings };
         var model = new NearestNeighbourKrigingModel(data, settings.Shape, theta, p, nugget, settings.Noise,
             settings.Noise.Mode == NoiseMode.Fit ? noiseParameter : 0, parameters, diagnostics);

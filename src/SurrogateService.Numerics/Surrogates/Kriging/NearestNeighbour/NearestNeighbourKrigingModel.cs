@@ -10,8 +10,9 @@ namespace SurrogateService.Numerics.Surrogates;
 /// predictor and standard error of <see cref="KrigingModel"/> conditioned on the m_pred training
 /// points nearest it in the θ-scaled space instead of on all n (Katzfuss, Guinness &amp; Lawrence 2022;
 /// the "local" predictors of laGP (Gramacy &amp; Apley 2015) and GPnn (Allison et al. 2023) alike):
-/// ŷ = μ + kᵀA⁻¹(y_N − μ1), s² = σ²·(1 − kᵀA⁻¹k + (1 − 1ᵀA⁻¹k)²/P), where μ, σ² and
-/// P = 1ᵀK̃⁻¹1 come from the Vecchia likelihood. With m_pred = n this is exactly the exact model.
+/// ŷ = μ_N + kᵀA⁻¹(y_N − μ_N·1), s² = σ²·(1 − kᵀA⁻¹k + (1 − 1ᵀA⁻¹k)²/1ᵀA⁻¹1), with the mean
+/// μ_N = 1ᵀA⁻¹y_N/1ᵀA⁻¹1 estimated on the neighbours (local ordinary Kriging) and σ² from the
+/// Vecchia likelihood. With m_pred = n this is exactly the exact model.
 /// </summary>
 public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellablePrediction
 {
@@ -97,7 +98,6 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
             ["nugget"] = [Nugget],
             ["mu"] = [Parameters.Mean],
             ["sigma2"] = [Parameters.ProcessVariance],
-            ["meanPrecision"] = [Parameters.MeanPrecision],
         };
         if (Noise.Mode == NoiseMode.Fit)
             parameters["noiseRatio"] = [NoiseParameter];
@@ -217,22 +217,26 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
                     return (double.NaN, double.NaN);
             }
             Span<double> z = _local.Cross.AsSpan(0, q), r = _residual.AsSpan(0, q), u = _ones.AsSpan(0, q);
-            double mean = model.Parameters.Mean;
             for (int j = 0; j < q; j++)
             {
-                r[j] = model.Data.Values[neighbours[j]] - mean;
+                r[j] = model.Data.Values[neighbours[j]];
                 u[j] = 1;
             }
             _local.ForwardSubstitute(z);
             _local.ForwardSubstitute(r);
             _local.ForwardSubstitute(u);
+            // The mean by generalised least squares on the neighbours: with long correlation lengths the
+            // level of a neighbourhood can differ from the global μ by more than its few points can correct.
+            double onesPrecision = VectorKernels.Dot(u, u);
+            double mean = VectorKernels.Dot(u, r) / onesPrecision;
+            VectorKernels.AddScaled(r, -mean, u);
             double value = mean + VectorKernels.Dot(z, r);
             double misfit = 1 - VectorKernels.Dot(z, u);
-            double variance = model.Parameters.ProcessVariance * (1 - VectorKernels.Dot(z, z) + misfit * misfit / model.Parameters.MeanPrecision);
+            double variance = model.Parameters.ProcessVariance * (1 - VectorKernels.Dot(z, z) + misfit * misfit / onesPrecision);
             return (value, Math.Sqrt(Math.Max(variance, 0)));
         }
     }
 }
 
-/// <summary>What a nearest-neighbour model needs beyond θ, p, the nugget and the noise: μ, σ², P = 1ᵀK̃⁻¹1 and the neighbour counts.</summary>
-internal sealed record NearestNeighbourParameters(double Mean, double ProcessVariance, double MeanPrecision, int Neighbours, int PredictionNeighbours);
+/// <summary>What a nearest-neighbour model needs beyond θ, p, the nugget and the noise: σ² and the neighbour counts; the global μ is for information.</summary>
+internal sealed record NearestNeighbourParameters(double Mean, double ProcessVariance, int Neighbours, int PredictionNeighbours);

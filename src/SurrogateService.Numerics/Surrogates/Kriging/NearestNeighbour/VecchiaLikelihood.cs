@@ -45,8 +45,8 @@ internal sealed class VecchiaLikelihood
         _centred = Array.ConvertAll(data.Values, v => v - _centre);
     }
 
-    /// <summary>What one evaluation found: μ, σ², 1ᵀK̃⁻¹1 (the precision of μ over σ²) and L; L is −∞ where a block cannot be factored.</summary>
-    public readonly record struct Evaluation(double Mean, double ProcessVariance, double MeanPrecision, double LogLikelihood);
+    /// <summary>What one evaluation found: μ, σ² and L; L is −∞ where a block cannot be factored.</summary>
+    public readonly record struct Evaluation(double Mean, double ProcessVariance, double LogLikelihood);
 
     /// <summary>
     /// The likelihood at (θ, p, η); with a non-empty <paramref name="gradient"/> also ∂L/∂ln θ_l
@@ -86,7 +86,7 @@ internal sealed class VecchiaLikelihood
         for (int chunk = 0; chunk < chunks; chunk++)
             VectorKernels.AddScaled(total, 1, partial.AsSpan(chunk * width, width));
         if (total[Sums.Failed] != 0)
-            return new Evaluation(double.NaN, double.NaN, double.NaN, double.NegativeInfinity);
+            return new Evaluation(double.NaN, double.NaN, double.NegativeInfinity);
 
         double mean = total[Sums.AC] / total[Sums.CC];
         double residual = total[Sums.AA] - 2 * mean * total[Sums.AC] + mean * mean * total[Sums.CC];
@@ -106,7 +106,7 @@ internal sealed class VecchiaLikelihood
             gradient[d] += -0.5 * n + 0.5 * residual / variance;
         if (!double.IsFinite(logLikelihood))
             logLikelihood = double.NegativeInfinity;
-        return new Evaluation(mean + _centre, variance, total[Sums.CC], logLikelihood);
+        return new Evaluation(mean + _centre, variance, logLikelihood);
     }
 
     /// <summary>The layout of one chunk's sums.</summary>

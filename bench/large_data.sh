@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Large data (issue 20): nearest-neighbour Kriging on 10^5 borehole points over HTTP beside
+# scikit-learn's exact GPR on 1 000 of them and our exact Kriging on 2 000, in one run; the
+# fit-time curve; the machine load before and after (the CPUs may be shared).
+# Goals: fit + 10 000 predictions faster than scikit-learn on 1 000; RMSE <= 1/5 of scikit-learn's
+# and <= 1/2 of our exact fit's; 90-99 % coverage; fit time 10^5 / 10^4 <= 15.
+# Environment: PYTHON [/usr/bin/python3] (python3-sklearn, python3-requests are apt-installed when
+# missing), N_LARGE [100000], PORT [a free one], and lib.sh's PUBLISH_DIR / SKIP_PUBLISH.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=lib.sh
+source "$BENCH_DIR/lib.sh"
+PYTHON="${PYTHON:-/usr/bin/python3}"
+
+ensure_python_modules "$PYTHON" "import sklearn, requests" python3-sklearn python3-requests || die "python3-sklearn and python3-requests are needed"
+
+publish_api
+port="${PORT:-$(free_port)}"
+trap stop_server EXIT
+start_server "$port" ASPNETCORE_ENVIRONMENT=Development
+wait_for_200 60 "http://127.0.0.1:$port/healthz/ready"
+log "load before: $(uptime)"
+"$PYTHON" "$BENCH_DIR/peers/large_data.py" "http://127.0.0.1:$port" "${N_LARGE:-100000}"
+log "load after: $(uptime)"

@@ -1,0 +1,127 @@
+"""Large-data bench (issue 20): nearest-neighbour Kriging over HTTP beside scikit-learn's exact
+GaussianProcessRegressor (Matern(5/2) + WhiteKernel, normalize_y, 2 restarts), measured in one run.
+
+Borehole (8 inputs, its standard ranges), uniform random points, test RMSE against the function at
+10 000 fresh points, coverage of the 95 % intervals (prediction +/- 1.96 standard errors):
+  - ours, nearest neighbour, n = N_LARGE (default 100 000): fit + 10 000 predictions with standard errors;
+  - scikit-learn on the first 1 000 of the same points;
+  - our exact Kriging on the first 2 000 (approximation "exact");
+  - the fit-time curve of the nearest-neighbour fit at 10^3, 10^4, 10^5 points.
+The script prints one JSON line per measurement and a summary table with the ratios the goals name.
+
+Usage: large_data.py URL [N_LARGE]. Needs Debian's python3-sklearn, python3-requests."""
+import json
+import math
+import sys
+import time
+import warnings
+
+import numpy as np
+import requests
+from sklearn.gaussian_process import GaussianProcessRegressor
+from sklearn.gaussian_process.kernels import ConstantKernel, Matern, WhiteKernel
+
+# Harper & Gupta (1983) via Surjanovic & Bingham's library: (r_w, r, T_u, H_u, T_l, H_l, L, K_w).
+LOWER = [0.05, 100, 63070, 990, 63.1, 700, 1120, 9855]
+UPPER = [0.15, 50000, 115600, 1110, 116, 820, 1680, 12045]
+
+
+def borehole(x):
+    rw, r, tu, hu, tl, hl, length, kw = x.T
+    log_ratio = np.log(r / rw)
+    return 2 * np.pi * tu * (hu - hl) / (log_ratio * (1 + 2 * length * tu / (log_ratio * rw ** 2 * kw) + tu / tl))
+
+
+def uniform(count, seed):
+    random = np.random.default_rng(seed)
+    return np.asarray(LOWER) + (np.asarray(UPPER) - np.asarray(LOWER)) * random.random((count, 8))
+
+
+def scores(mean, std, truth):
+    return {"rmse": float(np.sqrt(np.mean((mean - truth) ** 2))),
+            "coverage": float(np.mean(np.abs(mean - truth) <= 1.96 * std))}
+
+
+def ours(session, url, x, y, test, truth, approximation):
+    """Fit (a heavy request), then predict with standard errors from the returned model document (a light one)."""
+    fit = {"kind": "kriging", "points": x.tolist(), "values": y.tolist(), "lowerBound": LOWER, "upperBound": UPPER,
+           "options": {"kernel": "matern52", "approximation": approximation, "restarts": 2}}
+    start = time.perf_counter()
+    response = session.post(url + "/v1/surrogates/fit", json=fit, timeout=900)
+    fit_seconds = time.perf_counter() - start
+    if response.status_code != 200:
+        return {"error": f"fit {response.status_code}: {response.text[:400]}", "seconds": fit_seconds}
+    fitted = response.json()
+    body = {"model": fitted["model"], "points": test.tolist(), "includeStandardError": True}
+    response = session.post(url + "/v1/surrogates/predict", json=body, timeout=900)
+    seconds = time.perf_counter() - start
+    if response.status_code != 200:
+        return {"error": f"predict {response.status_code}: {response.text[:400]}", "seconds": seconds}
+    answer = response.json()
+    result = scores(np.asarray(answer["values"]), np.asarray(answer["standardErrors"]), truth)
+    diagnostics = fitted["diagnostics"]
+    result.update(seconds=seconds, fitSeconds=fit_seconds, looSpread=diagnostics.get("leaveOneOutStandardisedSpread"), theta=diagnostics.get("theta"))
+    return result
+
+
+def sklearn_gpr(x, y, test, truth):
+    # Inputs scaled to the unit cube: with the raw ranges (r up to 50 000, K_w about 10^4) the
+    # optimiser's length-scale bounds (1e-5 to 1e5) do not reach the data and the fit fails (RMSE 45).
+    lower, width = np.asarray(LOWER), np.asarray(UPPER) - np.asarray(LOWER)
+    x, test = (x - lower) / width, (test - lower) / width
+    kernel = ConstantKernel(1.0) * Matern(np.ones(8), nu=2.5) + WhiteKernel(1e-5)
+    start = time.perf_counter()
+    model = GaussianProcessRegressor(kernel, normalize_y=True, n_restarts_optimizer=2, random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model.fit(x, y)
+    fit_seconds = time.perf_counter() - start
+    mean, std = model.predict(test, return_std=True)
+    result = scores(mean, std, truth)
+    result.update(seconds=time.perf_counter() - start, fitSeconds=fit_seconds, kernel=str(model.kernel_))
+    return result
+
+
+def main(url, n_large):
+    url = url.rstrip("/")
+    session = requests.Session()
+    x = uniform(n_large, seed=1)
+    y = borehole(x)
+    test = uniform(10_000, seed=2)
+    truth = borehole(test)
+    rows = {}
+
+    def report(name, result):
+        rows[name] = result
+        print(json.dumps({"case": name, **result}), flush=True)
+
+    report(f"ours nearestNeighbour n={n_large}", ours(session, url, x, y, test, truth, "nearestNeighbour"))
+    report("scikit-learn exact n=1000", sklearn_gpr(x[:1000], y[:1000], test, truth))
+    report("ours exact n=2000", ours(session, url, x[:2000], y[:2000], test, truth, "exact"))
+    for n in [1000, 10_000, 100_000]:
+        if n <= n_large:
+            report(f"curve nearestNeighbour n={n}", ours(session, url, x[:n], y[:n], test[:100], truth[:100], "nearestNeighbour"))
+
+    large, peer, exact = rows[f"ours nearestNeighbour n={n_large}"], rows["scikit-learn exact n=1000"], rows["ours exact n=2000"]
+    print()
+    print(f"| case | seconds | RMSE | 95 % coverage |")
+    print(f"|---|---|---|---|")
+    for name, row in rows.items():
+        if "error" in row:
+            print(f"| {name} | {row['seconds']:.1f} | failed: {row['error'][:80]} | |")
+        else:
+            print(f"| {name} | {row['seconds']:.1f} | {row['rmse']:.4g} | {row['coverage']:.3f} |")
+    if "error" not in large:
+        print()
+        print(f"time ours(n={n_large}, fit + 10 000 predictions with SE) / scikit-learn(1 000) = {large['seconds'] / peer['seconds']:.2f}  (goal < 1)")
+        print(f"RMSE ours / scikit-learn(1 000) = {large['rmse'] / peer['rmse']:.3f}  (goal <= 0.2)")
+        if "error" not in exact:
+            print(f"RMSE ours / our exact(2 000) = {large['rmse'] / exact['rmse']:.3f}  (goal <= 0.5)")
+        print(f"coverage = {large['coverage']:.3f}  (goal 0.90-0.99)")
+    curve = {n: rows.get(f"curve nearestNeighbour n={n}", {}).get("fitSeconds") for n in [1000, 10_000, 100_000]}
+    if curve[10_000] and curve[100_000]:
+        print(f"fit time 10^5 / 10^4 = {curve[100_000] / curve[10_000]:.1f}  (goal <= 15)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 100_000)
