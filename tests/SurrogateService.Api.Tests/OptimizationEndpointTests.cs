@@ -178,8 +178,8 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     public async Task More_known_points_than_the_limit_are_a_400_naming_points()
     {
         var body = SuggestBody("srbf");
-        body["points"] = JsonSerializerNode(Enumerable.Range(0, 301).Select(i => new[] { -5 + i * 0.05, i * 0.05 }).ToArray());
-        body["values"] = JsonSerializerNode(new double[301]);
+        body["points"] = JsonSerializerNode(Enumerable.Range(0, 2001).Select(i => new[] { -5 + i * 0.005, i * 0.005 }).ToArray());
+        body["values"] = JsonSerializerNode(new double[2001]);
         var response = await _client.PostAsync("/v1/optimization/suggest", JsonBody.Of(body.ToJsonString()));
         await ProblemAssert.IsValidationProblemAsync(response, "points");
     }
@@ -253,7 +253,7 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("dimension", "3", "dimension")]
     [InlineData("strategy", "\"simplex\"", "strategy")]
     [InlineData("maxEvaluations", null, "maxEvaluations")]
-    [InlineData("maxEvaluations", "201", "maxEvaluations")]
+    [InlineData("maxEvaluations", "2001", "maxEvaluations")]
     [InlineData("initialSamples", null, "initialSamples")]
     [InlineData("initialSamples", "{\"method\":\"sobol\",\"count\":30}", "initialSamples.count")]
     [InlineData("initialSamples", "{\"method\":\"magic\",\"count\":5}", "initialSamples.method")]

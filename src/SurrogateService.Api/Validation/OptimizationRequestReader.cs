@@ -28,6 +28,8 @@ public static class OptimizationRequestReader
             VariableValuesValidator.Validate(points, variables, "points", errors);
         int? modelDimension = box is null || !variablesValid ? null : VariableRules.ModelDimension(variables, box.Dimension);
         var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, modelDimension);
+        if (points is not null && modelDimension is int dimension && Work(points.Count, dimension) > limits.MaxOptimizationWork)
+            errors.Add("points", WorkMessage($"{points.Count} points", points.Count, dimension, limits));
         var state = strategy is null || modelDimension is null ? null : OptimizerStateReader.Read(request.State, strategy, modelDimension.Value, errors, out _);
         var constraints = ConstraintReader.Read(request.Constraints, points?.Count, strategy, errors, limits.MaxOptimizationConstraints);
         var gradients = SuggestGradientReader.Read(request.Gradients, points, surrogate, errors, limits.MaxGradientObservations);
@@ -104,6 +106,8 @@ public static class OptimizationRequestReader
             errors.Add("maxEvaluations", "Is required: the total number of evaluations, initial points included.");
         else if (budget < 2 || budget > limits.MaxOptimizationEvaluations)
             errors.Add("maxEvaluations", $"Must be between 2 and {limits.MaxOptimizationEvaluations}.");
+        else if (dimension is int d && Work(budget.Value, VariableRules.ModelDimension(variables, d)) > limits.MaxOptimizationWork)
+            errors.Add("maxEvaluations", WorkMessage($"A budget of {budget}", budget.Value, VariableRules.ModelDimension(variables, d), limits));
         var initial = InitialSamples(request.InitialSamples, budget, errors);
         double noise = request.Noise ?? 0;
         if (!(noise >= 0) || !double.IsFinite(noise))
@@ -117,6 +121,13 @@ public static class OptimizationRequestReader
             Variables = variables,
         };
     }
+
+    /// <summary>n²·d, what a Kriging likelihood search over n points in d (model) dimensions keeps and costs per step.</summary>
+    private static double Work(int points, int dimension) => (double)points * points * dimension;
+
+    private static string WorkMessage(string what, int points, int dimension, LimitsOptions limits) =>
+        $"{what} in {dimension} dimensions exceed the work limit: points² × dimension = {Work(points, dimension):G3} > {limits.MaxOptimizationWork:G3} " +
+        $"(Limits:MaxOptimizationWork); in {dimension} dimensions at most {(int)Math.Sqrt(limits.MaxOptimizationWork / dimension)} points.";
 
     /// <summary>One value per point for a single objective, or one row per point for several: whichever the strategy optimises.</summary>
     private static (double[]? Values, double[][]? Objectives) ValuesOrObjectives(SuggestRequest request, IOptimizationStrategy? strategy, int? count, RequestErrors errors)
