@@ -8,7 +8,7 @@ namespace SurrogateService.HighDimBench;
 /// <summary>One ask–tell campaign from a shared initial plan, as a client would run it (the state going round), timing every ask.</summary>
 internal static class Campaign
 {
-    public sealed record Outcome(int Seed, double Best, double MedianAskSeconds, double TotalAskSeconds);
+    public sealed record Outcome(int Seed, double Best, double MedianAskSeconds, double MedianAskCpuSeconds, double TotalAskSeconds);
 
     public static Outcome Run(Problem problem, string strategyName, List<double[]> initial, int budget, int batch, int seed)
     {
@@ -18,13 +18,19 @@ internal static class Campaign
         var options = OptionValues.Defaults(strategy.Options);
         OptimizerState? state = null;
         var askSeconds = new List<double>();
+        var askCpuSeconds = new List<double>();
+        var process = Process.GetCurrentProcess();
         while (points.Count < budget)
         {
             int size = Math.Min(batch, budget - points.Count);
             var request = new SuggestionRequest(problem.Box, PointSet.FromRows(points), [.. values], size, (ulong)seed, state, options, strategy.DefaultSurrogate);
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var suggestion = strategy.Suggest(request);
             askSeconds.Add(clock.Elapsed.TotalSeconds);
+            process.Refresh();
+            askCpuSeconds.Add((process.TotalProcessorTime - cpu).TotalSeconds);
             for (int i = 0; i < suggestion.Points.Count; i++)
             {
                 var point = suggestion.Points[i].ToArray();
@@ -33,7 +39,7 @@ internal static class Campaign
             }
             state = suggestion.State;
         }
-        return new Outcome(seed, values.Min(), Median(askSeconds), askSeconds.Sum());
+        return new Outcome(seed, values.Min(), Median(askSeconds), Median(askCpuSeconds), askSeconds.Sum());
     }
 
     public static double Median(IReadOnlyList<double> values)

@@ -2,8 +2,8 @@ using System.Globalization;
 using SurrogateService.HighDimBench;
 
 // initial PROBLEM COUNT SEEDS DIR          scrambled-Sobol' start plans, one CSV per seed (read by the peer too)
-// campaign PROBLEM STRATEGY BUDGET BATCH SEEDS DIR   one line per seed: seed, best value, median and total ask seconds
-// ask PROBLEM COUNT DIR                     one ei ask with COUNT known points (the plan of seed 0): first call, then with its state
+// campaign PROBLEM STRATEGY BUDGET BATCH SEEDS DIR   one line per seed: seed, best value, median ask seconds (wall, CPU), total ask seconds
+// ask PROBLEM COUNT DIR                     one ei ask with COUNT known points (the plan of seed 0): first call, then with its state (wall and CPU seconds)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
@@ -16,12 +16,12 @@ switch (args)
         for (int seed = 0; seed < Int(seeds); seed++)
         {
             var outcome = Campaign.Run(Problem.Find(problem), strategy, PointFiles.Read(directory, problem, seed), Int(budget), Int(batch), seed);
-            Console.WriteLine($"{outcome.Seed} {outcome.Best:R} {outcome.MedianAskSeconds:F3} {outcome.TotalAskSeconds:F1}");
+            Console.WriteLine($"{outcome.Seed} {outcome.Best:R} {outcome.MedianAskSeconds:F3} {outcome.MedianAskCpuSeconds:F3} {outcome.TotalAskSeconds:F1}");
         }
         return 0;
     case ["ask", var problem, var count, var directory]:
-        var (first, withState) = SingleAsk.Time(Problem.Find(problem), PointFiles.Read(directory, problem, 0).Take(Int(count)).ToList());
-        Console.WriteLine($"{first:F2} {withState:F2}");
+        var (first, firstCpu, withState, withStateCpu) = SingleAsk.Time(Problem.Find(problem), PointFiles.Read(directory, problem, 0).Take(Int(count)).ToList());
+        Console.WriteLine($"{first:F2} {firstCpu:F2} {withState:F2} {withStateCpu:F2}");
         return 0;
     case ["fit", var problem, var count, var directory]:
         FitTiming.Print(Problem.Find(problem), PointFiles.Read(directory, problem, 0).Take(Int(count)).ToList());

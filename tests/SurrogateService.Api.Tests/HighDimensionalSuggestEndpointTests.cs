@@ -31,7 +31,7 @@ public class HighDimensionalSuggestEndpointTests(ApiFactory factory) : IClassFix
         return body;
     }
 
-    private static JsonNode Node<T>(T value) => System.Text.Json.JsonSerializer.SerializeToNode(value)!;
+    private static JsonNode Node<T>(T value) => System.Text.Json.JsonSerializer.SerializeToNode(value, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
 
     [Fact]
     public async Task An_ei_ask_in_a_hundred_dimensions_suggests_a_point_in_the_box_and_keeps_theta_in_the_state()
@@ -114,5 +114,71 @@ public class HighDimensionalSuggestEndpointTests(ApiFactory factory) : IClassFix
             ["options"] = new JsonObject { ["components"] = 13 },
         }.ToJsonString()));
         await ProblemAssert.IsValidationProblemAsync(response, "options.components");
+    }
+
+    [Fact]
+    public async Task A_turbo_batch_in_fifty_dimensions_lies_in_the_box_and_its_state_continues_the_campaign()
+    {
+        var body = SphereBody("turbo", 30, 50);
+        body["batchSize"] = 3;
+        var first = await SuggestAsync(body);
+        Assert.Equal(3, first.Points.Length);
+        Assert.All(first.Points, p => Assert.All(p, x => Assert.InRange(x, 0, 1)));
+        Assert.Equal("turbo", first.State.Strategy);
+        Assert.Equal(0.8, first.State.StepSize);
+        body["state"] = Node(first.State);
+        var next = await SuggestAsync(body);
+        Assert.Equal(2, next.State.Iteration);
+    }
+
+    [Fact]
+    public async Task A_turbo_state_sent_to_ei_is_a_400_naming_state_strategy()
+    {
+        var body = SphereBody("turbo", 20, 30);
+        var first = await SuggestAsync(body);
+        body["strategy"] = "ei";
+        body["state"] = Node(first.State);
+        var response = await _client.PostAsync("/v1/optimization/suggest", JsonBody.Of(body.ToJsonString()));
+        await ProblemAssert.IsValidationProblemAsync(response, "state.strategy");
+    }
+
+    [Fact]
+    public async Task A_turbo_state_of_another_dimension_is_a_400_naming_state_theta()
+    {
+        var first = await SuggestAsync(SphereBody("turbo", 20, 30));
+        var body = SphereBody("turbo", 20, 31);
+        body["state"] = Node(first.State);
+        var response = await _client.PostAsync("/v1/optimization/suggest", JsonBody.Of(body.ToJsonString()));
+        await ProblemAssert.IsValidationProblemAsync(response, "state.theta");
+    }
+
+    [Fact]
+    public async Task A_turbo_state_whose_run_starts_beyond_the_points_is_a_400_naming_state_initial_points()
+    {
+        var first = await SuggestAsync(SphereBody("turbo", 20, 30));
+        var body = SphereBody("turbo", 10, 30);
+        body["state"] = Node(first.State with { InitialPoints = 15 });
+        var response = await _client.PostAsync("/v1/optimization/suggest", JsonBody.Of(body.ToJsonString()));
+        await ProblemAssert.IsValidationProblemAsync(response, "state.initialPoints");
+    }
+
+    [Fact]
+    public async Task Integer_variables_with_turbo_are_a_400_naming_variables()
+    {
+        var body = SphereBody("turbo", 10, 3);
+        body["lowerBound"] = Node(new double[] { 0, 0, 0 });
+        body["upperBound"] = Node(new double[] { 1, 1, 4 });
+        body["points"] = Node(Enumerable.Range(0, 10).Select(i => new double[] { i / 10.0, (i * 7 % 10) / 10.0, i % 5 }).ToArray());
+        body["variables"] = JsonNode.Parse("[{\"type\":\"continuous\"},{\"type\":\"continuous\"},{\"type\":\"integer\"}]");
+        var response = await _client.PostAsync("/v1/optimization/suggest", JsonBody.Of(body.ToJsonString()));
+        await ProblemAssert.IsValidationProblemAsync(response, "variables");
+    }
+
+    private async Task<SuggestResponse> SuggestAsync(JsonObject body)
+    {
+        var response = await _client.PostAsync("/v1/optimization/suggest", JsonBody.Of(body.ToJsonString()));
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return System.Text.Json.JsonSerializer.Deserialize<SuggestResponse>(text, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 }

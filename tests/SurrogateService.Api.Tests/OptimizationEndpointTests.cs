@@ -40,7 +40,7 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     public async Task Lists_the_strategies_with_their_options()
     {
         var strategies = (await _client.GetFromJsonAsync<StrategyInfo[]>("/v1/optimization/strategies"))!;
-        Assert.Equal(["ei", "lcb", "srbf", "dycors", "ehvi", "parego"], strategies.Select(s => s.Name));
+        Assert.Equal(["ei", "lcb", "srbf", "dycors", "ehvi", "parego", "turbo"], strategies.Select(s => s.Name));
         Assert.Equal("kriging", strategies[0].DefaultSurrogate);
         Assert.Equal("radialBasis", strategies[2].DefaultSurrogate);
         Assert.Contains(strategies[0].Options, o => o.Name == "xi" && ((System.Text.Json.JsonElement)o.Default).GetDouble() == 0.01);

@@ -37,6 +37,13 @@ public static class OptimizationRequestReader
             errors.Add("gradients", "Gradients need every variable continuous: a derivative along an integer or a category means nothing to the surrogate.");
         if (request.Gradients is not null && request.Objectives is not null)
             errors.Add("gradients", "Are taken for a single objective only: ehvi and parego do not use them.");
+        if (strategy is { SupportsDiscreteVariables: false } && variables is not null && variables.Any(v => v.Kind != VariableKind.Continuous))
+            errors.Add("variables", $"{strategy.Name} searches a continuous box: integer and categorical variables are not supported; use ei, lcb, srbf or dycors for them.");
+        if (strategy is not null && state is not null && points is not null)
+        {
+            foreach (var problem in strategy.CheckStatePoints(state, points.Count))
+                errors.Add("state." + problem.Field, problem.Message);
+        }
         if (objectives is not null && variables is not null && variables.Any(v => v.Kind != VariableKind.Continuous))
             errors.Add("variables", "Integer and categorical variables are taken for a single objective only: ehvi and parego search a continuous box.");
         if (!errors.IsEmpty || strategy is null || points is null || box is null || (values is null && objectives is null) || options is null || surrogate is null)
@@ -59,6 +66,9 @@ public static class OptimizationRequestReader
             errors.Add("strategy", $"{strategy.Name} optimises several objectives; for a function of one objective use ei, lcb, srbf or dycors, or run it on {string.Join(", ", MultiObjectiveProblems.Select(p => p.Name))}.");
         if (request.ReferencePoint is not null)
             errors.Add("referencePoint", "Is only used with a multi-objective problem.");
+        if (strategy is { SupportsDiscreteVariables: false } && variables is not null && variables.Any(v => v.Kind != VariableKind.Continuous))
+            errors.Add(request.Variables is null ? "function" : "variables",
+                $"{strategy.Name} searches a continuous box: integer and categorical variables are not supported; use ei, lcb, srbf or dycors for them.");
         CostlyFunctionWork.Check(function, request.MaxEvaluations, "maxEvaluations", errors, limits);
         var settings = Settings(request, strategy, dimension, variables, errors, limits);
         if (!errors.IsEmpty || function is null || settings is null)
