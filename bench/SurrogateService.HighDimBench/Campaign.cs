@@ -38,6 +38,8 @@ internal static class Campaign
                 values.Add(problem.Evaluate(point));
             }
             state = suggestion.State;
+            // One line per ask on stderr, so that a campaign cut short still tells how far it got.
+            Console.Error.WriteLine($"seed {seed}: {points.Count} evaluations, best {values.Min():F5}, ask {askSeconds[^1]:F1} s wall {askCpuSeconds[^1]:F1} s CPU");
         }
         return new Outcome(seed, values.Min(), Median(askSeconds), Median(askCpuSeconds), askSeconds.Sum());
     }
