@@ -1,7 +1,14 @@
 using Serilog;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Jobs;
 
 LoggingSetup.CreateBootstrapLogger();
+// The same image as the queue worker of asynchronous jobs (the Container Apps Job runs it with Mode=Worker).
+if (WorkerMode.IsRequested(args))
+{
+    await WorkerMode.RunAsync(args);
+    return;
+}
 try
 {
     var builder = WebApplication.CreateBuilder(args);

@@ -253,7 +253,7 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     [InlineData("dimension", "3", "dimension")]
     [InlineData("strategy", "\"simplex\"", "strategy")]
     [InlineData("maxEvaluations", null, "maxEvaluations")]
-    [InlineData("maxEvaluations", "2001", "maxEvaluations")]
+    [InlineData("maxEvaluations", "201", "maxEvaluations")]
     [InlineData("initialSamples", null, "initialSamples")]
     [InlineData("initialSamples", "{\"method\":\"sobol\",\"count\":30}", "initialSamples.count")]
     [InlineData("initialSamples", "{\"method\":\"magic\",\"count\":5}", "initialSamples.method")]

@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Jobs;
+using SurrogateService.Api.Jobs.Kinds;
 using SurrogateService.Api.Mapping;
 using SurrogateService.Api.Streaming;
 using SurrogateService.Api.Validation;
+using SurrogateService.Api.Work;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Optimization;
 
@@ -28,7 +31,8 @@ public static class OptimizationEndpoints
             .WithSummary("Optimises a built-in benchmark function: initial plan, then ask–tell rounds until maxEvaluations; returns the best point and the trace.")
             .WithDescription(ProgressLines.Description("one `evaluation` line per evaluation"))
             .WithMetadata(new ProgressLines(typeof(RunEvaluationLine), typeof(RunResponse)))
-            .AsHeavyWork();
+            .AsHeavyWork()
+            .RunsAsJob(OptimizationRunJob.KindName);
         return group;
     }
 
@@ -56,61 +60,14 @@ public static class OptimizationEndpoints
         RunRequest request, IOptions<LimitsOptions> limits, HttpRequest http, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        if (OptimizationRequestReader.IsMultiObjectiveProblem(request.Function))
-            return RunMultiObjective(request, limits.Value, http, cancellationToken);
-        if (OptimizationRequestReader.ReadRun(request, errors, limits.Value) is not var (function, box, settings))
+        if (OptimizationRunWork.Read(request, errors, limits.Value) is not { } work)
             return errors.ToProblem();
-        double Objective(ReadOnlySpan<double> point)
-        {
-            ServiceMetrics.ObjectiveEvaluated(function.Name);
-            return function.Evaluate(point);
-        }
         if (ProgressStreamResult.IsRequested(http))
-            return ProgressStreamResult.Of<RunProgress>((progress, token) => Minimize(Objective, box, settings, progress, token), OptimizationMapping.ToLine);
-        return Minimize(Objective, box, settings, progress: null, cancellationToken);
-    }
-
-    private static Results<Ok<RunResponse>, ValidationProblem, ProgressStreamResult> RunMultiObjective(
-        RunRequest request, LimitsOptions limits, HttpRequest http, CancellationToken cancellationToken)
-    {
-        var errors = new RequestErrors();
-        if (OptimizationRequestReader.ReadMultiObjectiveRun(request, errors, limits) is not var (problem, box, settings, reference))
-            return errors.ToProblem();
-        void Evaluate(ReadOnlySpan<double> point, Span<double> objectives)
+            return ProgressStreamResult.Of<RunEvaluationLine>((progress, token) => work.Execute(progress, null, null, token), line => line);
+        return work.Execute(null, null, null, cancellationToken).Result switch
         {
-            ServiceMetrics.ObjectiveEvaluated(problem.Name);
-            problem.Evaluate(point, objectives, []);
-        }
-        Results<Ok<RunResponse>, ValidationProblem, ProgressStreamResult> Minimize(IProgress<MultiObjectiveRunProgress>? progress, CancellationToken token)
-        {
-            try
-            {
-                return TypedResults.Ok(OptimizationMapping.ToResponse(MultiObjectiveRun.Minimize(Evaluate, problem.ObjectiveCount, box, settings, reference, progress, token)));
-            }
-            catch (OptimizationException ex)
-            {
-                var failure = new RequestErrors();
-                failure.Add(ex.Field ?? "initialSamples", ex.Message);
-                return failure.ToProblem();
-            }
-        }
-        if (ProgressStreamResult.IsRequested(http))
-            return ProgressStreamResult.Of<MultiObjectiveRunProgress>((progress, token) => Minimize(progress, token), OptimizationMapping.ToLine);
-        return Minimize(null, cancellationToken);
-    }
-
-    private static Results<Ok<RunResponse>, ValidationProblem, ProgressStreamResult> Minimize(
-        Func<ReadOnlySpan<double>, double> objective, Box box, RunSettings settings, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return TypedResults.Ok(OptimizationMapping.ToResponse(OptimizationRun.Minimize(objective, box, settings, progress, cancellationToken)));
-        }
-        catch (OptimizationException ex)
-        {
-            var errors = new RequestErrors();
-            errors.Add(ex.Field ?? "initialSamples", ex.Message);
-            return errors.ToProblem();
-        }
+            Ok<RunResponse> ok => ok,
+            var problem => (ValidationProblem)problem,
+        };
     }
 }

@@ -68,10 +68,10 @@ public static class SurrogatesEndpoints
             SurrogateMapping.ToDiagnostics(fitted)));
     }
 
-    private static Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult> Predict(
+    private static async Task<Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult>> Predict(
         PredictRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, HttpContext context, CancellationToken cancellationToken)
     {
-        using var slot = gate.Enter(request.Fit is not null, context);
+        using var slot = await gate.EnterAsync(request.Fit is not null, context, cancellationToken);
         return slot.Refused ? InlineFitGate.Busy() : PredictNow(request, limits.Value, cancellationToken);
     }
 
@@ -110,10 +110,10 @@ public static class SurrogatesEndpoints
             fromDocument ? null : SurrogateMapping.ToDiagnostics(fitted)));
     }
 
-    private static Results<Ok<IntegrateResponse>, ValidationProblem, ProblemHttpResult> Integrate(
+    private static async Task<Results<Ok<IntegrateResponse>, ValidationProblem, ProblemHttpResult>> Integrate(
         IntegrateRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, HttpContext context, CancellationToken cancellationToken)
     {
-        using var slot = gate.Enter(request.Fit is not null, context);
+        using var slot = await gate.EnterAsync(request.Fit is not null, context, cancellationToken);
         return slot.Refused ? InlineFitGate.Busy() : IntegrateNow(request, limits.Value, cancellationToken);
     }
 

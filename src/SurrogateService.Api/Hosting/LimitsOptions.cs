@@ -69,11 +69,12 @@ public sealed class LimitsOptions
     public int MaxOptimizationConstraints { get; set; } = 8;
 
     /// <summary>
-    /// Most evaluations (initial points included) of one optimisation run, within <see cref="MaxOptimizationWork"/>
-    /// (budget² × dimension). Long ei runs do not fit in one request: see docs/high-dimensional-optimisation.md.
+    /// Most evaluations (initial points included) of one synchronous optimisation run, within
+    /// <see cref="MaxOptimizationWork"/> (budget² × dimension); an ei run of 200 in 20-D takes about 100 s,
+    /// and a run's asks add up, so longer campaigns (up to <see cref="JobMaxOptimizationEvaluations"/>) run as jobs.
     /// </summary>
     [Range(2, 100_000)]
-    public int MaxOptimizationEvaluations { get; set; } = 2_000;
+    public int MaxOptimizationEvaluations { get; set; } = 200;
 
     /// <summary>Largest base sample size N of a Sobol' index estimate.</summary>
     [Range(16, 100_000_000)]
@@ -156,6 +157,32 @@ public sealed class LimitsOptions
     /// <summary>Most work for standard errors in one request: points × training points² (a Kriging standard error is one triangular solve per point).</summary>
     [Range(1e6, 1e15)]
     public double MaxStandardErrorWork { get; set; } = 1e11;
+
+    // ---- Jobs (Prefer: respond-async): a job runs off the request in a worker with no ingress timeout,
+    // so its limits are larger than the synchronous ones above; a job's request is read with these in
+    // their place (see ForJobs). ----
+
+    /// <summary>Most evaluations of one optimisation run submitted as a job (synchronously: <see cref="MaxOptimizationEvaluations"/>).</summary>
+    [Range(2, 100_000)]
+    public int JobMaxOptimizationEvaluations { get; set; } = 2_000;
+
+    /// <summary>Most cell updates of one wave simulation in a job: 10× <see cref="MaxWaveCellSteps"/>.</summary>
+    [Range(9, 1e14)]
+    public long JobMaxWaveCellSteps { get; set; } = 200_000_000_000;
+
+    /// <summary>Most solver work of a simulation-backed benchmark function in one job: 10× <see cref="MaxCostlyFunctionWork"/>.</summary>
+    [Range(1e6, 1e14)]
+    public double JobMaxCostlyFunctionWork { get; set; } = 4e10;
+
+    /// <summary>The limits a job's request is read with: these, with the job limits in place of their synchronous counterparts.</summary>
+    public LimitsOptions ForJobs()
+    {
+        var limits = (LimitsOptions)MemberwiseClone();
+        limits.MaxOptimizationEvaluations = JobMaxOptimizationEvaluations;
+        limits.MaxWaveCellSteps = JobMaxWaveCellSteps;
+        limits.MaxCostlyFunctionWork = JobMaxCostlyFunctionWork;
+        return limits;
+    }
 
     /// <summary>Heavy-work slots in effect: <see cref="HeavyConcurrency"/>, or one per core when it is 0. A method, so the document filter that lists the limits does not print a machine-dependent number.</summary>
     public int HeavySlots() => HeavyConcurrency > 0 ? HeavyConcurrency : Environment.ProcessorCount;

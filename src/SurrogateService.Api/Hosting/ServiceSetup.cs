@@ -1,5 +1,7 @@
 using SurrogateService.Api.Auth;
 using SurrogateService.Api.Endpoints;
+using SurrogateService.Api.Storage;
+using SurrogateService.Api.Jobs;
 using SurrogateService.Api.UmBridge;
 
 namespace SurrogateService.Api.Hosting;
@@ -25,7 +27,9 @@ public static class ServiceSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddProblemResponses();
+        builder.AddStorage();
         builder.Services.AddSingleton<InlineFitGate>();
+        builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddProbes();
         builder.Services.AddApiDocumentation(builder.Configuration);
         return builder;
@@ -44,6 +48,7 @@ public static class ServiceSetup
         app.UseAuthorization();
         app.UseHeavyWorkLimits();
         app.WarnIfAuthenticationDisabled();
+        app.UseStorage();
 
         app.MapProbes();
         app.MapBrowserSignIn();
@@ -59,6 +64,7 @@ public static class ServiceSetup
         v1.MapPlots();
         v1.MapOptimization();
         v1.MapSensitivity();
+        v1.MapJobs();
         return app;
     }
 }

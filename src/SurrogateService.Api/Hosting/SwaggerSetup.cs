@@ -50,6 +50,7 @@ public static class SwaggerSetup
             options.DocumentFilter<ServersAndTagsDocumentFilter>();
             options.OperationFilter<BinaryResponsesOperationFilter>();
             options.OperationFilter<ProgressLinesOperationFilter>();
+            options.OperationFilter<Jobs.JobRouteOperationFilter>();
         });
         return services;
     }

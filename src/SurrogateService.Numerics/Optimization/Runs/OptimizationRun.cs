@@ -26,7 +26,16 @@ public static class OptimizationRun
     /// <param name="objective">The function to minimise, noise-free; a non-finite value counts as a failed evaluation.</param>
     /// <param name="progress">Told after every evaluation, on the thread that evaluated.</param>
     public static RunResult Minimize(
-        Func<ReadOnlySpan<double>, double> objective, Box box, RunSettings settings, IProgress<RunProgress>? progress, CancellationToken cancellationToken = default)
+        Func<ReadOnlySpan<double>, double> objective, Box box, RunSettings settings, IProgress<RunProgress>? progress, CancellationToken cancellationToken = default) =>
+        Minimize(objective, box, settings, progress, resumeFrom: null, checkpoint: null, cancellationToken);
+
+    /// <param name="objective">The function to minimise, noise-free; a non-finite value counts as a failed evaluation.</param>
+    /// <param name="progress">Told after every evaluation made in this call (not those of <paramref name="resumeFrom"/>), on the thread that evaluated.</param>
+    /// <param name="resumeFrom">A checkpoint of an earlier call with the same objective, box and settings; its evaluations are not repeated.</param>
+    /// <param name="checkpoint">Told after the initial plan and after every round, before the next one starts.</param>
+    public static RunResult Minimize(
+        Func<ReadOnlySpan<double>, double> objective, Box box, RunSettings settings, IProgress<RunProgress>? progress,
+        RunCheckpoint? resumeFrom, Action<RunCheckpoint>? checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(box);
@@ -39,31 +48,44 @@ public static class OptimizationRun
         var points = new List<double[]>(settings.MaxEvaluations);
         var values = new List<double>(settings.MaxEvaluations);
         Incumbent? best = null;
+        void Record(double[] point, double value)
+        {
+            if (double.IsFinite(value) && (best is null || value < best.Value))
+                best = new Incumbent(point, value);
+            points.Add(point);
+            values.Add(value);
+            trace.Add(new RunTraceEntry(point, value, best?.Value ?? double.NaN));
+        }
         void Evaluate(double[] point)
         {
             double value = objective(point);
             if (settings.Noise > 0)
                 value += settings.Noise * noise.NextGaussian();
-            if (!double.IsFinite(value))
-                value = double.NaN;
-            else if (best is null || value < best.Value)
-                best = new Incumbent(point, value);
-            points.Add(point);
-            values.Add(value);
-            var entry = new RunTraceEntry(point, value, best?.Value ?? double.NaN);
-            trace.Add(entry);
-            progress?.Report(new RunProgress(trace.Count, settings.MaxEvaluations, entry));
+            Record(point, double.IsFinite(value) ? value : double.NaN);
+            progress?.Report(new RunProgress(trace.Count, settings.MaxEvaluations, trace[^1]));
         }
 
         var space = new VariableSpace(box, settings.Variables);
-        var initial = InitialPlan(space, settings);
-        for (int i = 0; i < initial.Count; i++)
-            Evaluate(initial[i].ToArray());
-
         var strategyOptions = WithBudget(settings.Strategy, settings.StrategyOptions, settings.MaxEvaluations);
         var warnings = new List<string>();
         var surrogate = NoiseAware(settings, warnings);
         OptimizerState? state = null;
+        void Checkpoint() => checkpoint?.Invoke(new RunCheckpoint([.. points], [.. values], state, [.. warnings]));
+        if (resumeFrom is null)
+        {
+            var initial = InitialPlan(space, settings);
+            for (int i = 0; i < initial.Count; i++)
+                Evaluate(initial[i].ToArray());
+            Checkpoint();
+        }
+        else
+        {
+            Resume(resumeFrom, settings, noise, Record);
+            state = resumeFrom.State;
+            warnings.Clear();
+            warnings.AddRange(resumeFrom.Warnings);
+        }
+
         while (trace.Count < settings.MaxEvaluations)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -75,9 +97,23 @@ public static class OptimizationRun
                 Evaluate(suggestion.Points[i].ToArray());
             state = suggestion.State;
             warnings.AddRange(suggestion.Warnings.Where(w => !warnings.Contains(w)));
+            Checkpoint();
         }
         var recommended = IsNoisy(surrogate) ? PosteriorRecommendation(space, points, values, surrogate, state, cancellationToken) ?? best : best;
         return new RunResult(recommended, trace, warnings, recommended is null ? null : objective(recommended.Point));
+    }
+
+    /// <summary>Takes the checkpoint's evaluations as made, and advances the noise stream past the draws they used.</summary>
+    private static void Resume(RunCheckpoint resumeFrom, RunSettings settings, DeterministicRandom noise, Action<double[], double> record)
+    {
+        if (resumeFrom.Points.Length != resumeFrom.Values.Length || resumeFrom.Evaluations < settings.InitialCount || resumeFrom.Evaluations > settings.MaxEvaluations)
+            throw new ArgumentException("The checkpoint does not belong to these settings.", nameof(resumeFrom));
+        for (int i = 0; i < resumeFrom.Evaluations; i++)
+        {
+            if (settings.Noise > 0)
+                noise.NextGaussian();
+            record(resumeFrom.Points[i], resumeFrom.Values[i]);
+        }
     }
 
     private static bool IsNoisy(SurrogateChoice surrogate) => surrogate.Kind is KrigingKind && surrogate.Options.All["noise"] is not 0.0;

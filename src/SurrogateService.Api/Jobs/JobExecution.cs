@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace SurrogateService.Api.Jobs;
+
+/// <summary>
+/// What a job's work sees of the job: the checkpoint to resume from, a sink for progress lines, and
+/// <see cref="Checkpoint"/>, which stores the state and the lines so far in one document (so the
+/// events replayed always match the state), records the progress, and stops the work if the job was
+/// cancelled or taken over. Called on the work's own thread; the storage calls block it, which is
+/// what a checkpoint should do.
+/// </summary>
+public sealed class JobExecution
+{
+    /// <summary>Checkpoint states keep NaN (failed evaluations) as the contracts never do; doubles round-trip exactly.</summary>
+    internal static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private readonly JsonSerializerOptions _lineJson;
+    private readonly Func<JsonObject, int, string, CancellationToken, Task> _save;
+    private readonly JsonNode? _resumeState;
+    private JsonNode? _lastState;
+    private readonly List<JsonNode> _lines;
+    private readonly CancellationToken _cancellationToken;
+    private int _savedLines;
+
+    internal JobExecution(JsonObject? checkpoint, JsonSerializerOptions lineJson, Func<JsonObject, int, string, CancellationToken, Task> save, CancellationToken cancellationToken)
+    {
+        _lineJson = lineJson;
+        _save = save;
+        _cancellationToken = cancellationToken;
+        _resumeState = checkpoint?["state"]?.DeepClone();
+        _lines = checkpoint?["lines"] is JsonArray lines ? [.. lines.Select(line => line!.DeepClone())] : [];
+        _savedLines = _lines.Count;
+        _lastState = _resumeState;
+    }
+
+    /// <summary>Whether this attempt goes on from an earlier attempt's checkpoint.</summary>
+    public bool IsResumed => _resumeState is not null;
+
+    /// <summary>The state of the last checkpoint, null when the job starts afresh.</summary>
+    public T? ResumeState<T>() where T : class => _resumeState?.Deserialize<T>(StateJson);
+
+    /// <summary>The sink for progress lines (the lines of the route's NDJSON stream); they are stored with the next checkpoint or with the result.</summary>
+    public IProgress<T> Lines<T>() where T : notnull => new LineSink<T>(this);
+
+    /// <summary>Stores the state with the lines so far, then goes on unless the job was cancelled (throws <see cref="JobCancelledException"/>) or the worker is stopping.</summary>
+    public void Checkpoint<T>(T state) where T : notnull =>
+        Save(JsonSerializer.SerializeToNode(state, StateJson)).GetAwaiter().GetResult();
+
+    /// <summary>Stores lines reported since the last checkpoint (the last ones of a job that has no checkpoints).</summary>
+    internal Task FlushAsync() => _savedLines == _lines.Count ? Task.CompletedTask : Save(_lastState?.DeepClone());
+
+    private async Task Save(JsonNode? state)
+    {
+        var document = new JsonObject
+        {
+            ["lines"] = new JsonArray([.. _lines.Select(line => line.DeepClone())]),
+            ["state"] = state,
+        };
+        await _save(document, _lines.Count, _lines.Count > 0 ? _lines[^1].ToJsonString() : "", _cancellationToken);
+        _savedLines = _lines.Count;
+        _lastState = state;
+        _cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private sealed class LineSink<T>(JobExecution execution) : IProgress<T> where T : notnull
+    {
+        public void Report(T value) => execution._lines.Add(JsonSerializer.SerializeToNode(value, execution._lineJson)!);
+    }
+}
+
+/// <summary>The job was cancelled (DELETE) while it ran: the work stops at its next checkpoint.</summary>
+public sealed class JobCancelledException() : OperationCanceledException("The job was cancelled.");

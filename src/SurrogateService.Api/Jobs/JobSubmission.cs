@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SurrogateService.Api.Contracts;
+using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Jobs.Kinds;
+using SurrogateService.Api.Validation;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+
+namespace SurrogateService.Api.Jobs;
+
+/// <summary>Endpoint metadata: the route runs as a job of this kind when the request prefers respond-async.</summary>
+public sealed record JobRoute(string Kind);
+
+/// <summary>
+/// <c>Prefer: respond-async</c> (RFC 7240 §4.1) on a heavy route: the request is read as usual but with
+/// the job limits (a bad one is a 400 at once), stored and queued, and the answer is 202 Accepted with
+/// <c>Location</c> of the job, <c>Retry-After</c> and <c>Preference-Applied</c>. The record is created
+/// first, then the request document, then the message; if the storage fails on the way, what was
+/// created is removed and the answer is 503 with Retry-After. With an <c>Idempotency-Key</c> the job id
+/// is derived from the caller and the key, so a retried POST finds the same job.
+/// </summary>
+public static class JobSubmission
+{
+    public const string PreferHeader = "Prefer";
+    public const string RespondAsync = "respond-async";
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    private const int MaxIdempotencyKeyLength = 255;
+
+    /// <summary>Lets the route run as a job of <paramref name="kind"/> (a registered <see cref="IJobKind"/>).</summary>
+    public static RouteHandlerBuilder RunsAsJob(this RouteHandlerBuilder builder, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.WithMetadata(new JobRoute(kind));
+        builder.AddEndpointFilter(async (context, next) =>
+            PrefersAsync(context.HttpContext.Request) ? await SubmitAsync(context, kind) : await next(context));
+        return builder
+            .Produces<JobResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>Whether one of the Prefer header's preferences is respond-async (names are case-insensitive, RFC 7240 §2).</summary>
+    public static bool PrefersAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers[PreferHeader]
+            .SelectMany(value => (value ?? "").Split(','))
+            .Any(preference => preference.Split(';')[0].Split('=')[0].Trim().Equals(RespondAsync, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static async Task<IResult> SubmitAsync(EndpointFilterInvocationContext context, string kindName)
+    {
+        var http = context.HttpContext;
+        var services = http.RequestServices;
+        var kind = services.GetRequiredService<JobKinds>().Find(kindName) ?? throw new InvalidOperationException($"No job kind '{kindName}'.");
+        var request = context.Arguments.First(argument => argument?.GetType() == kind.RequestType)!;
+        var jobs = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+        var owner = JobOwner.KeyOf(http.User);
+        if (owner is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The token names no caller.",
+                detail: "A job belongs to the caller that submitted it: the access token needs an oid or azp claim.");
+
+        var errors = new RequestErrors();
+        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        if (http.Request.Headers.ContainsKey(IdempotencyKeyHeader) && (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl)))
+            errors.Add(IdempotencyKeyHeader, $"Must be 1 to {MaxIdempotencyKeyLength} printable characters.");
+        kind.Validate(request, services.GetRequiredService<IOptions<LimitsOptions>>().Value.ForJobs(), errors);
+        if (!errors.IsEmpty)
+            return errors.ToProblem();
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, kind.RequestType, services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var record = new JobRecord
+        {
+            Id = key.Length > 0 ? JobIds.ForIdempotencyKey(owner, key) : JobIds.New(),
+            Owner = owner,
+            Kind = kind.Name,
+            Status = JobStatus.Queued,
+            RequestHash = Convert.ToHexStringLower(SHA256.HashData(body)),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var store = services.GetRequiredService<IJobStore>();
+        try
+        {
+            if (!await store.TryCreateAsync(record, http.RequestAborted))
+                return await ExistingAsync(store, record, http, jobs);
+            await QueueAsync(store, services.GetRequiredService<IJobQueue>(), record, body);
+        }
+        catch (JobStorageUnavailableException ex)
+        {
+            http.Response.Headers.RetryAfter = jobs.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The job storage cannot be reached.",
+                detail: $"No job was created ({ex.Message}); retry after {jobs.RetryAfterSeconds} s.");
+        }
+        return Accepted(record, http, jobs);
+    }
+
+    /// <summary>Stores the request and queues the job (not cancelled with the request: once started, it finishes or is undone); on failure removes the record again, so no half-created job is left.</summary>
+    private static async Task QueueAsync(IJobStore store, IJobQueue queue, JobRecord record, byte[] body)
+    {
+        try
+        {
+            await store.WriteAsync(record.Owner, record.Id, JobDocument.Request, new BinaryData(body), CancellationToken.None);
+            await queue.EnqueueAsync(new JobMessage(record.Owner, record.Id), CancellationToken.None);
+        }
+        catch (JobStorageUnavailableException)
+        {
+            try
+            {
+                await store.DeleteAsync(record.Owner, record.Id, CancellationToken.None);
+            }
+            catch (JobStorageUnavailableException)
+            {
+                // The record stays "queued" without a message; a retry with the same Idempotency-Key
+                // finds it, and nothing ever runs it. Rare (the storage went away between two calls).
+            }
+            throw;
+        }
+    }
+
+    /// <summary>A retried POST with the same Idempotency-Key: the same job if the request is the same, else 422.</summary>
+    private static async Task<IResult> ExistingAsync(IJobStore store, JobRecord submitted, HttpContext http, JobsOptions jobs)
+    {
+        var existing = await store.FindAsync(submitted.Owner, submitted.Id, http.RequestAborted);
+        if (existing is null || existing.RequestHash != submitted.RequestHash || existing.Kind != submitted.Kind)
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The Idempotency-Key was used for another request.",
+                detail: "A retried request must repeat the original one exactly; use a new key for a new request.");
+        return Accepted(existing, http, jobs);
+    }
+
+    private static IResult Accepted(JobRecord record, HttpContext http, JobsOptions jobs)
+    {
+        http.Response.Headers.RetryAfter = jobs.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["Preference-Applied"] = RespondAsync;
+        return TypedResults.Accepted(JobMapping.Location(record.Id), JobMapping.ToResponse(record));
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SurrogateService.Api.Jobs;
+
+/// <summary>Asynchronous jobs (configuration section <c>Jobs</c>): where they are kept and how workers take them.</summary>
+public sealed class JobsOptions
+{
+    public const string SectionName = "Jobs";
+
+    /// <summary>The folder of the folder store and queue; empty: a folder under the system's temporary folder.</summary>
+    public string Folder { get; set; } = "";
+
+    /// <summary>Worker loops inside the API process (Development: 1, so that <c>dotnet run</c> runs jobs itself); 0 where a separate worker (Mode=Worker) takes the queue.</summary>
+    [Range(0, 64)]
+    public int InProcessWorkers { get; set; }
+
+    /// <summary>How long a taken message stays hidden from other workers; the worker renews it every third of this while it works, so only a dead worker's message reappears.</summary>
+    [Range(1, 3_600)]
+    public int VisibilityTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Deliveries of a job's message before it is given up as poison and the job marked failed with the last error.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>How long an attempt that threw waits before the message is delivered again.</summary>
+    [Range(0, 3_600)]
+    public int RetryDelaySeconds { get; set; } = 5;
+
+    /// <summary>How often an idle in-process worker looks at the queue.</summary>
+    [Range(10, 60_000)]
+    public int PollIntervalMilliseconds { get; set; } = 250;
+
+    /// <summary>The Retry-After of a 202 and of the status of an unfinished job, and of a 503 when the storage cannot be reached.</summary>
+    [Range(1, 3_600)]
+    public int RetryAfterSeconds { get; set; } = 2;
+
+    /// <summary>Worker mode: how long the process waits on an empty queue before it exits (a message hidden by a dead worker reappears within the visibility timeout).</summary>
+    [Range(0, 3_600)]
+    public int WorkerIdleExitSeconds { get; set; } = 90;
+
+    public string ResolvedFolder() =>
+        string.IsNullOrWhiteSpace(Folder) ? Path.Combine(Path.GetTempPath(), "surrogate-service", "jobs") : Path.GetFullPath(Folder);
+}

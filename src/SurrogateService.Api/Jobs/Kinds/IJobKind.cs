@@ -1,0 +1,24 @@
+using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Validation;
+
+namespace SurrogateService.Api.Jobs.Kinds;
+
+/// <summary>
+/// A heavy route that can run as a job: its request is read at submission (a bad request is a 400
+/// at once) and again by the worker, both times with the job limits, and the work returns what the
+/// synchronous route returns.
+/// </summary>
+public interface IJobKind
+{
+    /// <summary>The name kept in the job record, e.g. <c>optimization.run</c>.</summary>
+    string Name { get; }
+
+    /// <summary>The request record the route binds.</summary>
+    Type RequestType { get; }
+
+    /// <summary>Whether the request is acceptable under <paramref name="limits"/> (the job limits); errors name the fields.</summary>
+    bool Validate(object request, LimitsOptions limits, RequestErrors errors);
+
+    /// <summary>The work, resuming from the execution's checkpoint if it has one; the synchronous route's result (Ok or a validation problem).</summary>
+    IResult Run(object request, LimitsOptions limits, JobExecution execution, CancellationToken cancellationToken);
+}
