@@ -40,7 +40,7 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     public async Task Lists_the_strategies_with_their_options()
     {
         var strategies = (await _client.GetFromJsonAsync<StrategyInfo[]>("/v1/optimization/strategies"))!;
-        Assert.Equal(["ei", "lcb", "srbf", "dycors", "ehvi", "parego"], strategies.Select(s => s.Name));
+        Assert.Equal(["ei", "lcb", "srbf", "dycors", "ehvi", "parego", "turbo"], strategies.Select(s => s.Name));
         Assert.Equal("kriging", strategies[0].DefaultSurrogate);
         Assert.Equal("radialBasis", strategies[2].DefaultSurrogate);
         Assert.Contains(strategies[0].Options, o => o.Name == "xi" && ((System.Text.Json.JsonElement)o.Default).GetDouble() == 0.01);
@@ -178,8 +178,8 @@ public class OptimizationEndpointTests(ApiFactory factory) : IClassFixture<ApiFa
     public async Task More_known_points_than_the_limit_are_a_400_naming_points()
     {
         var body = SuggestBody("srbf");
-        body["points"] = JsonSerializerNode(Enumerable.Range(0, 301).Select(i => new[] { -5 + i * 0.05, i * 0.05 }).ToArray());
-        body["values"] = JsonSerializerNode(new double[301]);
+        body["points"] = JsonSerializerNode(Enumerable.Range(0, 2001).Select(i => new[] { -5 + i * 0.005, i * 0.005 }).ToArray());
+        body["values"] = JsonSerializerNode(new double[2001]);
         var response = await _client.PostAsync("/v1/optimization/suggest", JsonBody.Of(body.ToJsonString()));
         await ProblemAssert.IsValidationProblemAsync(response, "points");
     }

@@ -43,15 +43,26 @@ public sealed class LimitsOptions
     public int MaxSampleCoordinates { get; set; } = 1_000_000;
 
     /// <summary>
-    /// Most known points in one suggest request. A Kriging likelihood search costs O(n³) per step:
-    /// a first ei call with 300 points in 20-D takes about 40 s on one core.
+    /// Most known points in one suggest request (and the budget of a run, see <see cref="MaxOptimizationEvaluations"/>).
+    /// Kriging's likelihood search costs O(n²·d + n³) per step, so the points times the points times the
+    /// dimension are bounded too, by <see cref="MaxOptimizationWork"/>.
     /// </summary>
     [Range(2, 100_000)]
-    public int MaxOptimizationPoints { get; set; } = 300;
+    public int MaxOptimizationPoints { get; set; } = 2_000;
 
-    /// <summary>Most dimensions of a suggest request or a run: surrogate optimisation is for a handful to a few tens of inputs.</summary>
+    /// <summary>Most dimensions of a suggest request or a run (the general limit; see <see cref="MaxOptimizationWork"/> for many points).</summary>
     [Range(1, 1_000)]
-    public int MaxOptimizationDimension { get; set; } = 20;
+    public int MaxOptimizationDimension { get; set; } = 1_000;
+
+    /// <summary>
+    /// Most n²·d of one suggest request (n known points in d dimensions, categories one-hot) or of a
+    /// run (n its budget): the pairwise coordinate differences Kriging's likelihood search keeps
+    /// (n²·d/2 doubles: 400 MB at 10⁸) and its work per step. 10⁸ admits an ei ask with 1 000
+    /// points in 100-D, 2 000 points in 25-D or 316 points in 1 000-D; see docs/high-dimensional-optimisation.md
+    /// for the measured times of these worst cases against the request timeout.
+    /// </summary>
+    [Range(1e4, 1e12)]
+    public double MaxOptimizationWork { get; set; } = 1e8;
 
     /// <summary>Most points one suggest call or one round of a run may ask for.</summary>
     [Range(1, 10_000)]
@@ -61,7 +72,11 @@ public sealed class LimitsOptions
     [Range(1, 100)]
     public int MaxOptimizationConstraints { get; set; } = 8;
 
-    /// <summary>Most evaluations (initial points included) of one optimisation run; an ei run of 200 in 20-D takes about 100 s.</summary>
+    /// <summary>
+    /// Most evaluations (initial points included) of one synchronous optimisation run, within
+    /// <see cref="MaxOptimizationWork"/> (budget² × dimension); an ei run of 200 in 20-D takes about 100 s,
+    /// and a run's asks add up, so longer campaigns (up to <see cref="JobMaxOptimizationEvaluations"/>) run as jobs.
+    /// </summary>
     [Range(2, 100_000)]
     public int MaxOptimizationEvaluations { get; set; } = 200;
 

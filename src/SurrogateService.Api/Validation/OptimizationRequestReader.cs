@@ -28,6 +28,8 @@ public static class OptimizationRequestReader
             VariableValuesValidator.Validate(points, variables, "points", errors);
         int? modelDimension = box is null || !variablesValid ? null : VariableRules.ModelDimension(variables, box.Dimension);
         var surrogate = StrategyReader.Surrogate(request.Surrogate, strategy, errors, modelDimension);
+        if (points is not null && modelDimension is int dimension && Work(points.Count, dimension) > limits.MaxOptimizationWork)
+            errors.Add("points", WorkMessage($"{points.Count} points", points.Count, dimension, limits));
         var state = strategy is null || modelDimension is null ? null : OptimizerStateReader.Read(request.State, strategy, modelDimension.Value, errors, out _);
         var constraints = ConstraintReader.Read(request.Constraints, points?.Count, strategy, errors, limits.MaxOptimizationConstraints);
         var gradients = SuggestGradientReader.Read(request.Gradients, points, surrogate, errors, limits.MaxGradientObservations);
@@ -35,6 +37,13 @@ public static class OptimizationRequestReader
             errors.Add("gradients", "Gradients need every variable continuous: a derivative along an integer or a category means nothing to the surrogate.");
         if (request.Gradients is not null && request.Objectives is not null)
             errors.Add("gradients", "Are taken for a single objective only: ehvi and parego do not use them.");
+        if (strategy is { SupportsDiscreteVariables: false } && variables is not null && variables.Any(v => v.Kind != VariableKind.Continuous))
+            errors.Add("variables", $"{strategy.Name} searches a continuous box: integer and categorical variables are not supported; use ei, lcb, srbf or dycors for them.");
+        if (strategy is not null && state is not null && points is not null)
+        {
+            foreach (var problem in strategy.CheckStatePoints(state, points.Count))
+                errors.Add("state." + problem.Field, problem.Message);
+        }
         if (objectives is not null && variables is not null && variables.Any(v => v.Kind != VariableKind.Continuous))
             errors.Add("variables", "Integer and categorical variables are taken for a single objective only: ehvi and parego search a continuous box.");
         if (!errors.IsEmpty || strategy is null || points is null || box is null || (values is null && objectives is null) || options is null || surrogate is null)
@@ -57,6 +66,9 @@ public static class OptimizationRequestReader
             errors.Add("strategy", $"{strategy.Name} optimises several objectives; for a function of one objective use ei, lcb, srbf or dycors, or run it on {string.Join(", ", MultiObjectiveProblems.Select(p => p.Name))}.");
         if (request.ReferencePoint is not null)
             errors.Add("referencePoint", "Is only used with a multi-objective problem.");
+        if (strategy is { SupportsDiscreteVariables: false } && variables is not null && variables.Any(v => v.Kind != VariableKind.Continuous))
+            errors.Add(request.Variables is null ? "function" : "variables",
+                $"{strategy.Name} searches a continuous box: integer and categorical variables are not supported; use ei, lcb, srbf or dycors for them.");
         CostlyFunctionWork.Check(function, request.MaxEvaluations, "maxEvaluations", errors, limits);
         var settings = Settings(request, strategy, dimension, variables, errors, limits);
         if (!errors.IsEmpty || function is null || settings is null)
@@ -104,6 +116,8 @@ public static class OptimizationRequestReader
             errors.Add("maxEvaluations", "Is required: the total number of evaluations, initial points included.");
         else if (budget < 2 || budget > limits.MaxOptimizationEvaluations)
             errors.Add("maxEvaluations", $"Must be between 2 and {limits.MaxOptimizationEvaluations}.");
+        else if (dimension is int d && Work(budget.Value, VariableRules.ModelDimension(variables, d)) > limits.MaxOptimizationWork)
+            errors.Add("maxEvaluations", WorkMessage($"A budget of {budget}", budget.Value, VariableRules.ModelDimension(variables, d), limits));
         var initial = InitialSamples(request.InitialSamples, budget, errors);
         double noise = request.Noise ?? 0;
         if (!(noise >= 0) || !double.IsFinite(noise))
@@ -117,6 +131,13 @@ public static class OptimizationRequestReader
             Variables = variables,
         };
     }
+
+    /// <summary>n²·d, what a Kriging likelihood search over n points in d (model) dimensions keeps and costs per step.</summary>
+    private static double Work(int points, int dimension) => (double)points * points * dimension;
+
+    private static string WorkMessage(string what, int points, int dimension, LimitsOptions limits) =>
+        $"{what} in {dimension} dimensions exceed the work limit: points² × dimension = {Work(points, dimension):G3} > {limits.MaxOptimizationWork:G3} " +
+        $"(Limits:MaxOptimizationWork); in {dimension} dimensions at most {(int)Math.Sqrt(limits.MaxOptimizationWork / dimension)} points.";
 
     /// <summary>One value per point for a single objective, or one row per point for several: whichever the strategy optimises.</summary>
     private static (double[]? Values, double[][]? Objectives) ValuesOrObjectives(SuggestRequest request, IOptimizationStrategy? strategy, int? count, RequestErrors errors)

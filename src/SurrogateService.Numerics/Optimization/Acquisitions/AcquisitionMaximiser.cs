@@ -6,7 +6,8 @@ namespace SurrogateService.Numerics.Optimization;
 /// <summary>
 /// Maximises an acquisition over the box: scores a scrambled Sobol' set (global) and Gaussian
 /// perturbations of the best evaluated points at three scales (local, where EI's peaks usually
-/// are), then polishes the best few by bounded Nelder–Mead. Points breaking the distance rule
+/// are), then polishes the best few by bounded Nelder–Mead. Above 20 inputs the perturbations move
+/// about 20 coordinates each and the polish is rounds of such perturbations (see <see cref="PolishSparse"/>). Points breaking the distance rule
 /// score −∞ throughout. With constraints, the score adds ln PoF (see <see cref="ProbabilityOfFeasibility"/>)
 /// and the reported acquisition is multiplied by PoF.
 /// </summary>
@@ -28,6 +29,10 @@ internal sealed class AcquisitionMaximiser(
     private const int Polished = 2;
     private static readonly double[] PerturbationScales = [0.1, 0.02, 0.004];
     private const int MixedRounds = 4;
+    private const int SparseDimension = 20;
+    private const int PolishBatch = 100;
+    private const int PolishRounds = 3;
+    private static readonly double[] PolishScales = [0.02, 0.004, 0.0008];
 
     private readonly PointSet _single = new(1, context.Dimension);
     private readonly double[] _mean = new double[1];
@@ -37,14 +42,7 @@ internal sealed class AcquisitionMaximiser(
     public (double[] Point, double Acquisition)? Maximise(TrainingSet data, CancellationToken cancellationToken)
     {
         var candidates = Candidates(data);
-        var means = new double[candidates.Count];
-        var errors = new double[candidates.Count];
-        model.Predict(candidates, means);
-        model.StandardError(candidates, errors);
-        var scores = new double[candidates.Count];
-        var logFeasibility = feasibility?.Log(candidates);
-        for (int i = 0; i < candidates.Count; i++)
-            scores[i] = Penalised(candidates[i], means[i], errors[i]) + (logFeasibility?[i] ?? 0);
+        var scores = ScoreAll(candidates);
 
         var order = Enumerable.Range(0, candidates.Count).Where(i => scores[i] > double.NegativeInfinity).OrderByDescending(i => scores[i]).ToArray();
         if (order.Length == 0)
@@ -57,7 +55,9 @@ internal sealed class AcquisitionMaximiser(
             cancellationToken.ThrowIfCancellationRequested();
             var (point, score) = context.Space.IsMixed
                 ? PolishMixed(candidates[start].ToArray(), scores[start], cancellationToken)
-                : PolishContinuous(candidates[start].ToArray(), cancellationToken);
+                : SparsePerturbation(context.Dimension) < 1
+                    ? PolishSparse(candidates[start].ToArray(), scores[start], cancellationToken)
+                    : PolishContinuous(candidates[start].ToArray(), cancellationToken);
             if (score > bestScore)
             {
                 bestScore = score;
@@ -73,6 +73,76 @@ internal sealed class AcquisitionMaximiser(
     {
         var result = NelderMead.Minimize(x => -Score(x), start, PolishOptions(), cancellationToken);
         return (result.Minimizer, -result.Minimum);
+    }
+
+    /// <summary>Scores of a batch of points (batched predictions), −∞ where the distance rule or a non-finite prediction rules a point out.</summary>
+    private double[] ScoreAll(PointSet points)
+    {
+        var means = new double[points.Count];
+        var errors = new double[points.Count];
+        model.Predict(points, means);
+        model.StandardError(points, errors);
+        var scores = new double[points.Count];
+        var logFeasibility = feasibility?.Log(points);
+        for (int i = 0; i < points.Count; i++)
+            scores[i] = Penalised(points[i], means[i], errors[i]) + (logFeasibility?[i] ?? 0);
+        return scores;
+    }
+
+    /// <summary>
+    /// Above <see cref="SparseDimension"/> inputs: the probability min(20/d, 1) with which a local
+    /// candidate moves each coordinate (DYCORS's rule, which TuRBO uses too), so that a candidate changes
+    /// about 20 coordinates instead of all d, where a step in every direction at once almost never improves.
+    /// </summary>
+    private static double SparsePerturbation(int dimension) => dimension > SparseDimension ? 20.0 / dimension : 1;
+
+    /// <summary>
+    /// The polish in many dimensions, where a Nelder–Mead simplex of d + 1 points barely moves within
+    /// its budget: rounds of <see cref="PolishBatch"/> sparse perturbations of the best point so far at
+    /// shrinking scales, each round scored as one batch (two triangular solves per point, batched).
+    /// </summary>
+    private (double[] Point, double Score) PolishSparse(double[] point, double score, CancellationToken cancellationToken)
+    {
+        int d = context.Dimension;
+        double probability = SparsePerturbation(d);
+        foreach (double scale in PolishScales)
+        {
+            for (int round = 0; round < PolishRounds; round++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var batch = new PointSet(PolishBatch, d);
+                for (int k = 0; k < PolishBatch; k++)
+                    PerturbSome(batch[k], point, scale, probability);
+                var scores = ScoreAll(batch);
+                int best = Array.IndexOf(scores, scores.Max());
+                if (scores[best] > score)
+                {
+                    score = scores[best];
+                    point = batch[best].ToArray();
+                }
+            }
+        }
+        return (point, score);
+    }
+
+    /// <summary>The centre with each coordinate perturbed with probability <paramref name="probability"/>, at least one.</summary>
+    private void PerturbSome(Span<double> target, ReadOnlySpan<double> centre, double scale, double probability)
+    {
+        centre.CopyTo(target);
+        bool moved = false;
+        for (int j = 0; j < target.Length; j++)
+        {
+            if (context.Random.NextDouble() < probability)
+            {
+                target[j] = context.Space.Perturb(j, centre[j], scale, context.Random);
+                moved = true;
+            }
+        }
+        if (!moved)
+        {
+            int j = context.Random.NextInt(target.Length);
+            target[j] = context.Space.Perturb(j, centre[j], scale, context.Random);
+        }
     }
 
     private (double[] Point, double Score) PolishMixed(double[] point, double score, CancellationToken cancellationToken)
@@ -137,6 +207,7 @@ internal sealed class AcquisitionMaximiser(
             model.Predict(data.Points, ranking);
         }
         var best = Enumerable.Range(0, data.Count).OrderBy(i => ranking[i]).Take(BestPointsPerturbed).ToArray();
+        double probability = SparsePerturbation(d);
         int local = best.Length * PerturbationScales.Length * PerturbationsPerScale;
         var candidates = new PointSet(global + local, d);
         sobol.Data.CopyTo(candidates.Data);
@@ -148,6 +219,11 @@ internal sealed class AcquisitionMaximiser(
                 for (int k = 0; k < PerturbationsPerScale; k++, row++)
                 {
                     var target = candidates[row];
+                    if (probability < 1)
+                    {
+                        PerturbSome(target, data.Points[i], scale, probability);
+                        continue;
+                    }
                     for (int j = 0; j < d; j++)
                         target[j] = context.Space.Perturb(j, data.Points[i][j], scale, context.Random);
                 }

@@ -28,6 +28,12 @@ public interface IOptimizationStrategy
     /// <summary>Whether it optimises several objectives (see <see cref="SuggestionRequest.Objectives"/>) rather than one.</summary>
     bool HandlesSeveralObjectives => false;
 
+    /// <summary>Whether it searches integer and categorical variables (turbo's trust region is a continuous box).</summary>
+    bool SupportsDiscreteVariables => true;
+
+    /// <summary>Problems of a returned state with the number of points sent beside it, as (field, message); none unless the state indexes the points.</summary>
+    IReadOnlyList<StateProblem> CheckStatePoints(OptimizerState state, int pointCount) => [];
+
     /// <summary>Problems with a state a client sent back, as (field inside the state, message); empty when it is sound.</summary>
     /// <param name="dimension">The surrogate's dimension: the box's, or more when categories are one-hot encoded (see <see cref="VariableSpace"/>).</param>
     IReadOnlyList<StateProblem> CheckState(OptimizerState state, int dimension);

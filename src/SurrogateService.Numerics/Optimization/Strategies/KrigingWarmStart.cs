@@ -38,8 +38,14 @@ internal static class KrigingWarmStart
             DuplicatePoints.ThrowIfAny(data.Points, "the Kriging correlation matrix would be singular");
         double nugget = choice.Options.Number("nugget");
         double[] p = KrigingKind.Exponents(shape, choice.Options, data.Dimension);
+        bool kpls = choice.Options.All["components"] is double;
+        // KPLS's directions change with the data, so a previous θ is no start for them: a fresh KPLS search (h variables) is cheap.
+        if (search && kpls)
+            return null;
+        var prior = KrigingKind.ReadPrior(choice.Options, shape, p, kpls);
         var fromPrevious = new KrigingSearchSettings(
-            (double[])previousTheta.Clone(), p, choice.Options.Boolean("fitP"), (ulong)choice.Options.Integer("seed"), Starts: 1, nugget, shape, noise);
+            (double[])previousTheta.Clone(), p, choice.Options.Boolean("fitP"), (ulong)choice.Options.Integer("seed"), Starts: 1, nugget, shape, noise,
+            Prior: prior);
         if (!search)
         {
             // The nugget of a maximum-likelihood fit, as in the first call (not the condition rule of a given θ).
@@ -48,7 +54,11 @@ internal static class KrigingWarmStart
             var noiseOnly = KrigingHyperparameterSearch.Run(data, fromPrevious with { FitTheta = false, FitP = false }, cancellationToken);
             return KrigingModel.WithNugget(data, new KrigingCorrelation(shape, noiseOnly.Theta, noiseOnly.P), noiseOnly.Nugget, noise, noiseOnly.NoiseParameter, noiseOnly.Warnings);
         }
-        var fromHeuristic = fromPrevious with { StartTheta = KrigingKind.HeuristicTheta(data, p) };
+        // The second start: the heuristic θ, or the prior's median under a prior (the heuristic θ is far out in its tail when the inputs are many).
+        var fromHeuristic = fromPrevious with
+        {
+            StartTheta = prior is null ? KrigingKind.HeuristicTheta(data, p) : KrigingKind.PriorMedianTheta(prior, data.Box, p),
+        };
         var results = new KrigingSearchResult[2];
         try
         {

@@ -11,6 +11,7 @@ public static class OptimizationStrategies
         new DycorsStrategy(),
         new EhviStrategy(),
         new ParegoStrategy(),
+        new TurboStrategy(),
     ];
 
     public static IOptimizationStrategy? Find(string name) =>

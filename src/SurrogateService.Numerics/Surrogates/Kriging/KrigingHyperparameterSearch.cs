@@ -21,8 +21,8 @@ namespace SurrogateService.Numerics.Surrogates;
 /// The first start is the heuristic θ, the others log-uniform in θ̃ ∈ [1e-2, 1e2] (and p ∈ [1, 2]).
 /// Every evaluation costs O(n³), so with more than <see cref="ExplorationPoints"/> points the starts
 /// explore the likelihood of a space-filling subset of that many points, and only the best of them
-/// is refined on all the data: a coarse-to-fine search whose cost grows like one local search on
-/// the full set. Starts run in parallel and the best is chosen by likelihood, then by start index,
+/// is refined on all the data, with fewer evaluations the more points there are (see
+/// <see cref="RefinementEvaluations"/>): a coarse-to-fine search whose cost grows like a short local search on the full set. Starts run in parallel and the best is chosen by likelihood, then by start index,
 /// so the result does not depend on scheduling.
 /// </para>
 /// </remarks>
@@ -33,6 +33,15 @@ internal static class KrigingHyperparameterSearch
 
     /// <summary>Above this many points the starts run on a subset of this size (see the remarks).</summary>
     public const int ExplorationPoints = 256;
+
+    /// <summary>
+    /// The likelihood evaluations the refinement on all n points may take: each costs O(n³) (a
+    /// factorisation and an inverse: about 0.5 s of one core at n = 1 000), and it starts from the
+    /// subset's optimum, which is close, so (256/n)²·200 with at least 20 keeps a first fit of a
+    /// thousand points to some seconds instead of minutes.
+    /// </summary>
+    internal static int RefinementEvaluations(int n) =>
+        Math.Max(20, (int)(SearchOptions.MaxEvaluations * Math.Pow((double)ExplorationPoints / n, 2)));
 
     /// <summary>The range of the random starts' θ̃ (gradient-enhanced Kriging draws from the same).</summary>
     internal const double MinStartTheta = 1e-2, MaxStartTheta = 1e2;
@@ -57,9 +66,9 @@ internal static class KrigingHyperparameterSearch
         var noise = settings.Noise ?? KrigingNoise.None;
         var noiseSearch = NoiseSearch.For(noise, data.Values);
         var space = new KrigingSearchSpace(data.Box, settings.P, settings.FitP, MinScaledTheta, MaxScaledTheta, MinP, MaxP,
-            settings.FitTheta ? null : settings.StartTheta, noise.Mode, noiseSearch.Scale, noiseSearch.Range);
+            settings.FitTheta ? null : settings.StartTheta, noise.Mode, noiseSearch.Scale, noiseSearch.Range, settings.Prior, settings.FitTheta ? settings.Directions : null);
         var options = SearchOptions with { LowerBounds = space.Lower, UpperBounds = space.Upper };
-        var starts = Starts(space, settings, noiseSearch);
+        var starts = Starts(space, data.Box, settings, noiseSearch);
         double nugget = Jitter(data, settings, noise, space.Decode(starts[0]));
 
         ProjectedBfgsResult best;
@@ -74,10 +83,11 @@ internal static class KrigingHyperparameterSearch
             var explored = MultiStart(Subset(data, indices), settings.Shape, Subset(noise, indices), nugget, trend, space, starts, options, cancellationToken);
             var likelihood = new KrigingLikelihood(data, settings.Shape, noise, nugget, settings.Trend);
             var start = FeasibleStart(likelihood, space, explored.Minimizer, starts[0]);
-            best = ProjectedBfgs.Minimize((z, gradient) => space.NegativeLogLikelihood(likelihood, z, gradient), start, options, cancellationToken);
+            best = ProjectedBfgs.Minimize((z, gradient) => space.NegativeLogLikelihood(likelihood, z, gradient), start,
+                options with { MaxEvaluations = RefinementEvaluations(data.Count) }, cancellationToken);
         }
         var (theta, p, noiseParameter) = space.Decode(best.Minimizer);
-        var warnings = settings.FitTheta ? BoundWarnings(best.Minimizer, data.Dimension) : [];
+        var warnings = settings.FitTheta ? BoundWarnings(best.Minimizer, space.ThetaVariables, space.SearchesDirections) : [];
         if (space.SearchesNoise)
             warnings.AddRange(noiseSearch.BoundWarnings(best.Minimizer[^1], space.Lower[^1], space.Upper[^1]));
         return new KrigingSearchResult(theta, p, nugget, -best.Minimum, warnings, noiseParameter);
@@ -146,14 +156,18 @@ internal static class KrigingHyperparameterSearch
         noise.Mode == NoiseMode.Known ? noise with { Variances = Array.ConvertAll(indices, i => noise.Variances![i]) } : noise;
 
     /// <summary>
-    /// The heuristic start, then random ones: θ̃ log-uniform in [1e-2, 1e2], p uniform in [1, 2] and the
-    /// noise parameter log-uniform in its start range (a searched θ's variables come first, the noise last).
+    /// The given start (the heuristic θ, or the prior's median), then random ones: θ̃ log-uniform in
+    /// [1e-2, 1e2] (drawn from the prior when there is one), p uniform in [1, 2] and the noise
+    /// parameter log-uniform in its start range (a searched θ's variables come first, the noise last).
+    /// With KPLS directions the first start gives every direction the mean θ̃ of the inputs.
     /// </summary>
-    private static List<double[]> Starts(KrigingSearchSpace space, KrigingSearchSettings settings, NoiseSearch noiseSearch)
+    private static List<double[]> Starts(KrigingSearchSpace space, Box box, KrigingSearchSettings settings, NoiseSearch noiseSearch)
     {
-        var starts = new List<double[]> { space.Encode(settings.StartTheta, settings.P, noiseSearch.FirstStart) };
+        var startTheta = space.SearchesDirections ? DirectionStart(box, settings, space.ThetaVariables) : settings.StartTheta;
+        var starts = new List<double[]> { space.Encode(startTheta, settings.P, noiseSearch.FirstStart) };
         var random = new DeterministicRandom(settings.Seed);
-        int d = settings.P.Length, thetaVariables = space.SearchesTheta ? d : 0;
+        int thetaVariables = space.ThetaVariables;
+        var prior = space.SearchesDirections ? null : settings.Prior;
         int searchStarts = space.SearchesTheta ? settings.Starts : Math.Min(settings.Starts, 3);
         while (starts.Count < searchStarts)
         {
@@ -161,12 +175,24 @@ internal static class KrigingHyperparameterSearch
             for (int k = 0; k < z.Length; k++)
             {
                 z[k] = space.SearchesNoise && k == z.Length - 1 ? noiseSearch.RandomStart(random)
-                    : k < thetaVariables ? LogUniform(random, MinStartTheta, MaxStartTheta)
+                    : k < thetaVariables ? prior?.Draw(k, random) ?? LogUniform(random, MinStartTheta, MaxStartTheta)
                     : MinP + (MaxP - MinP) * random.NextDouble();
             }
+            for (int k = 0; k < thetaVariables; k++)
+                z[k] = Math.Clamp(z[k], space.Lower[k], space.Upper[k]);
             starts.Add(z);
         }
         return starts;
+    }
+
+    /// <summary>θ̃ for every KPLS direction: the mean over the inputs of the start's θ_l·w_l^{p_l}.</summary>
+    private static double[] DirectionStart(Box box, KrigingSearchSettings settings, int directions)
+    {
+        double mean = 0;
+        int d = settings.StartTheta.Length;
+        for (int l = 0; l < d; l++)
+            mean += settings.StartTheta[l] * Math.Pow(box.Upper[l] - box.Lower[l], settings.P[l]) / d;
+        return Enumerable.Repeat(mean, directions).ToArray();
     }
 
     internal static double LogUniform(DeterministicRandom random, double min, double max) =>
@@ -186,8 +212,9 @@ internal static class KrigingHyperparameterSearch
         throw new SurrogateFitException("The correlation matrix is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
     }
 
-    internal static List<string> BoundWarnings(double[] z, int d)
+    internal static List<string> BoundWarnings(double[] z, int d, bool directions = false)
     {
+        string what = directions ? "KPLS direction" : "dimension";
         const double closeInLog = 1e-3;
         double logMin = Math.Log(MinScaledTheta), logMax = Math.Log(MaxScaledTheta);
         var warnings = new List<string>();
@@ -196,12 +223,12 @@ internal static class KrigingHyperparameterSearch
             if (z[l] <= logMin + closeInLog)
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"θ in dimension {l} reached the lower end of its search range (θ·width^p = {MinScaledTheta:G}): the data vary very smoothly or not at all along it."));
+                    $"θ in {what} {l} reached the lower end of its search range (θ·width^p = {MinScaledTheta:G}): the data vary very smoothly or not at all along it."));
             }
             else if (z[l] >= logMax - closeInLog)
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"θ in dimension {l} reached the upper end of its search range (θ·width^p = {MaxScaledTheta:G}): the data look uncorrelated along it at this point spacing; more points or a rougher p may help."));
+                    $"θ in {what} {l} reached the upper end of its search range (θ·width^p = {MaxScaledTheta:G}): the data look uncorrelated along it at this point spacing; more points or a rougher p may help."));
             }
         }
         return warnings;

@@ -11,7 +11,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// holds the diagonal, so with noise ŷ and s are of the noise-free function (Rasmussen &amp;
 /// Williams 2006, eqs. 2.22–2.24, with the mean estimated); a new observation adds τ².
 /// </summary>
-public sealed class KrigingModel : ISurrogateModel, IDifferentiableModel
+public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
 {
     private readonly KrigingCorrelation _correlation;
     private readonly Cholesky _factor;

@@ -10,7 +10,10 @@ namespace SurrogateService.Numerics.Surrogates;
 /// <param name="Shape">The correlation kernel.</param>
 /// <param name="Noise">The noise of the values (null: none); fitted or known noise adds the noise parameter to the search.</param>
 /// <param name="FitTheta">False when θ is given or heuristic and only the noise is searched.</param>
+/// <param name="Prior">A prior on the length-scales (a MAP search), or null for maximum likelihood.</param>
+/// <param name="Directions">KPLS rotations (d×h, see <see cref="PartialLeastSquares"/>): θ is searched along h directions; null for one θ per input.</param>
 /// <param name="Trend">A second regressor of the mean beside the constant, concentrated out like μ (co-Kriging's ρ·ŷ_low), or null.</param>
 internal sealed record KrigingSearchSettings(
     double[] StartTheta, double[] P, bool FitP, ulong Seed, int Starts, double NuggetFloor,
-    KernelShape Shape = KernelShape.PowerExponential, KrigingNoise? Noise = null, bool FitTheta = true, double[]? Trend = null);
+    KernelShape Shape = KernelShape.PowerExponential, KrigingNoise? Noise = null, bool FitTheta = true, double[]? Trend = null,
+    LengthScalePrior? Prior = null, double[,]? Directions = null);
