@@ -1,6 +1,7 @@
 using SurrogateService.Api.Auth;
 using SurrogateService.Api.Endpoints;
 using SurrogateService.Api.Jobs;
+using SurrogateService.Api.Storage;
 using SurrogateService.Api.UmBridge;
 
 namespace SurrogateService.Api.Hosting;
@@ -26,6 +27,7 @@ public static class ServiceSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddProblemResponses();
+        builder.AddStorage();
         builder.Services.AddSingleton<InlineFitGate>();
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddProbes();
@@ -46,6 +48,7 @@ public static class ServiceSetup
         app.UseAuthorization();
         app.UseHeavyWorkLimits();
         app.WarnIfAuthenticationDisabled();
+        app.UseStorage();
 
         app.MapProbes();
         app.MapBrowserSignIn();

@@ -16,9 +16,12 @@ namespace SurrogateService.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class AzureAdFactory : WebApplicationFactory<Program>
 {
+    private readonly TemporaryFolder _store = new("surrogate-store-");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.UseSetting("Storage:Folder", _store.Path);
         builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
         builder.UseSetting("AzureAd:TenantId", TestTokens.TenantId);
         builder.UseSetting("AzureAd:ClientId", TestTokens.ClientId);
@@ -33,5 +36,12 @@ public sealed class AzureAdFactory : WebApplicationFactory<Program>
                 options.TokenValidationParameters.ValidIssuers =
                     [TestTokens.V2Issuer(TestTokens.TenantId), TestTokens.V1Issuer(TestTokens.TenantId)];
             }));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _store.Dispose();
     }
 }

@@ -12,7 +12,7 @@ public static class PublishedBuild
 
     public static Task<string> DirectoryAsync() => Directory.Value;
 
-    /// <summary>Starts `dotnet SurrogateService.Api.dll` from the publish folder with the given environment; output is collected.</summary>
+    /// <summary>Starts `dotnet SurrogateService.Api.dll` from the publish folder with the given environment (a store folder beside it unless given); output is collected.</summary>
     public static async Task<Process> StartAsync(IReadOnlyDictionary<string, string> environment, ICollection<string> output)
     {
         var start = new ProcessStartInfo("dotnet", "SurrogateService.Api.dll")
@@ -22,6 +22,9 @@ public static class PublishedBuild
             RedirectStandardError = true,
         };
         start.Environment.Remove("ASPNETCORE_URLS");
+        // Outside Development the service needs a store (the container app gets Storage__BlobServiceUri
+        // from the Bicep); a published build here keeps its models beside it unless a test says otherwise.
+        start.Environment["Storage__Folder"] = Path.Combine(start.WorkingDirectory, "App_Data", "store");
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         var process = Process.Start(start)!;
