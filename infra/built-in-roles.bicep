@@ -7,4 +7,7 @@ var builtInRoleIds = {
   // AcrPull: "Pull artifacts from a container registry".
   // https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/containers#acrpull
   AcrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d'
+  // Storage Blob Data Contributor: "Read, write, and delete Azure Storage containers and blobs".
+  // https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/storage#storage-blob-data-contributor
+  StorageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 }

@@ -1,4 +1,4 @@
-metadata description = 'SurrogateService on Azure Container Apps: Log Analytics, Application Insights, managed environment, container registry, pull identity and the app.'
+metadata description = 'SurrogateService on Azure Container Apps: Log Analytics, Application Insights, managed environment, container registry, pull identity, the model store\'s storage account and the app.'
 
 targetScope = 'resourceGroup'
 
@@ -141,7 +141,12 @@ var names = {
   // Microsoft.App/containerApps: 2-32, lower-case letters, digits and hyphens, start with a letter,
   // end alphanumeric, no "--".
   containerApp: 'ca-${take(nameToken, 15)}-${resourceToken}'
+  // Microsoft.Storage/storageAccounts: 3-24, lower-case letters and digits only, globally unique.
+  storage: 'st${take(nameToken, 9)}${resourceToken}'
 }
+// Blob containers: 3-63, lower-case letters, digits and single hyphens, starting and ending alphanumeric
+// (https://learn.microsoft.com/rest/api/storageservices/naming-and-referencing-containers--blobs--and-metadata).
+var modelsContainer = 'models'
 var allTags = union(tags, { 'azd-env-name': environmentName })
 
 module logAnalytics 'modules/log-analytics.bicep' = {
@@ -205,6 +210,16 @@ module runningImage 'modules/running-image.bicep' = {
   }
 }
 
+module modelStorage 'modules/model-storage.bicep' = {
+  name: 'modelStorage'
+  params: {
+    name: names.storage
+    location: location
+    tags: allTags
+    containerName: modelsContainer
+  }
+}
+
 var image = !empty(containerImage) ? containerImage : (!empty(runningImage.outputs.image) ? runningImage.outputs.image : placeholderImage)
 
 // Taking pullIdentity's outputs makes this deployment wait for the AcrPull role assignment.
@@ -231,6 +246,18 @@ module containerApp 'modules/container-app.bicep' = {
     builtInAuthEnabled: builtInAuthEnabled
     applicationInsightsName: applicationInsights.outputs.name
     umBridgePort: umBridgePort
+    storageBlobEndpoint: modelStorage.outputs.blobEndpoint
+    modelsContainer: modelStorage.outputs.containerName
+  }
+}
+
+// The app's own identity exists only once the app does, so its data role follows it; until the role
+// has propagated, the store answers 503 with Retry-After rather than failing the start.
+module modelStorageAccess 'modules/model-storage-access.bicep' = {
+  name: 'modelStorageAccess'
+  params: {
+    storageAccountName: modelStorage.outputs.name
+    principalId: containerApp.outputs.principalId
   }
 }
 
@@ -245,6 +272,9 @@ output registryName string = registry.outputs.name
 
 @description('Login server of the container registry; images are <loginServer>/surrogate-service:<tag>.')
 output registryLoginServer string = registry.outputs.loginServer
+
+@description('Name of the storage account of stored models.')
+output storageAccountName string = modelStorage.outputs.name
 
 @description('Client id of the identity the app pulls images with.')
 output identityClientId string = pullIdentity.outputs.clientId

@@ -66,6 +66,12 @@ param builtInAuthEnabled bool
 @description('Name of the Application Insights component the service exports OpenTelemetry to.')
 param applicationInsightsName string
 
+@description('Blob endpoint of the storage account that holds stored models (https://<account>.blob.core.windows.net/); the app reaches it with its system-assigned identity.')
+param storageBlobEndpoint string
+
+@description('Blob container of stored models in that account.')
+param modelsContainer string
+
 // The image's contract: Dockerfile EXPOSE and ASPNETCORE_HTTP_PORTS use the same port (a test keeps them equal).
 var containerPort = 8080
 var livenessPath = '/healthz/live'
@@ -121,8 +127,10 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
   name: name
   location: location
   tags: tags
+  // The system-assigned identity is the app's own, for its data (Storage Blob Data Contributor on the
+  // model store, granted in main.bicep); DefaultAzureCredential picks it up inside the container.
   identity: {
-    type: 'UserAssigned'
+    type: 'SystemAssigned,UserAssigned'
     userAssignedIdentities: {
       '${identityResourceId}': {}
     }
@@ -189,6 +197,9 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection-string' }
             // In-flight requests get the grace period less a margin for the process to exit.
             { name: 'Hosting__ShutdownTimeoutSeconds', value: string(max(terminationGracePeriodSeconds - 5, 1)) }
+            // Stored models (docs/model-store.md): Blob Storage through the managed identity, no key.
+            { name: 'Storage__BlobServiceUri', value: storageBlobEndpoint }
+            { name: 'Storage__ModelsContainer', value: modelsContainer }
           ], umBridgeEnv)
           probes: healthProbes
         }
@@ -252,6 +263,9 @@ resource authConfig 'Microsoft.App/containerApps/authConfigs@2025-01-01' = {
 
 @description('Name of the container app.')
 output name string = app.name
+
+@description('Principal (object) id of the app\'s system-assigned identity, for role assignments on its data.')
+output principalId string = app.identity.principalId
 
 @description('Public HTTPS address of the app.')
 output url string = 'https://${app.properties.configuration.ingress.fqdn}'

@@ -8,5 +8,7 @@ internal static class DocumentedBuiltInRoles
     {
         // https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/containers#acrpull
         ["AcrPull"] = "7f951dda-4ed3-4680-a7ca-43fe172d538d",
+        // https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/storage#storage-blob-data-contributor
+        ["StorageBlobDataContributor"] = "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
     };
 }

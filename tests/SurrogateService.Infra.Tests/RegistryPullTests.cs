@@ -21,7 +21,8 @@ public class RegistryPullTests
         var identityId = Release.Single("Microsoft.ManagedIdentity/userAssignedIdentities").GetProperty("id").GetString();
         var app = Release.ContainerApp;
 
-        Assert.Equal("UserAssigned", app.GetProperty("identity").GetProperty("type").GetString());
+        // The system-assigned identity is the app's own, for its data (ModelStorageTests).
+        Assert.Equal("SystemAssigned,UserAssigned", app.GetProperty("identity").GetProperty("type").GetString());
         Assert.Equal([identityId], app.GetProperty("identity").GetProperty("userAssignedIdentities").EnumerateObject().Select(p => p.Name));
         var pull = Assert.Single(app.GetProperty("properties").GetProperty("configuration").GetProperty("registries").EnumerateArray());
         Assert.Equal(identityId, pull.GetProperty("identity").GetString());
@@ -32,7 +33,8 @@ public class RegistryPullTests
     {
         var identityId = Release.Single("Microsoft.ManagedIdentity/userAssignedIdentities").GetProperty("id").GetString()!;
         var registryId = Release.Single("Microsoft.ContainerRegistry/registries").GetProperty("id").GetString()!;
-        var assignment = Release.Single("Microsoft.Authorization/roleAssignments");
+        var assignment = Assert.Single(Release.ResourcesOfType("Microsoft.Authorization/roleAssignments"),
+            a => a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.EndsWith(DocumentedBuiltInRoles.IdsByName["AcrPull"], StringComparison.Ordinal));
         var properties = assignment.GetProperty("properties");
 
         Assert.StartsWith($"{registryId}/providers/Microsoft.Authorization/roleAssignments/", assignment.GetProperty("id").GetString(), StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public sealed record FunctionPlotRequest(
     double? Scale);
 
 /// <summary>
-/// A surrogate (a model document or a fit request) on a slice of its box: with <c>function</c>, the
+/// A surrogate (a stored model id, a model document or a fit request; exactly one) on a slice of its box: with <c>function</c>, the
 /// truth, the surrogate and the absolute error side by side and the RMSE over the grid (also in the
 /// <c>X-Surrogate-Rmse</c> response header); without, the surrogate alone. <c>includeStandardError</c>
 /// adds a standard-error panel for kinds that have one.
@@ -39,7 +39,8 @@ public sealed record SurrogatePlotRequest(
     int? Resolution,
     int? Width,
     int? Height,
-    double? Scale);
+    double? Scale,
+    string? ModelId = null);
 
 /// <summary>
 /// One evaluation of an optimisation run; <c>bestSoFar</c> is optional (computed from the values when any is missing).

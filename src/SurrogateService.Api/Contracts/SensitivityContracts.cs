@@ -1,8 +1,8 @@
 namespace SurrogateService.Api.Contracts;
 
 /// <summary>
-/// Sobol' indices of a model over its own box: a fitted-model document (<c>model</c>) or a fit
-/// request (<c>fit</c>); <c>samples</c> is the base sample size N (N·(d + 2) predictions).
+/// Sobol' indices of a model over its own box: a stored model (<c>modelId</c>), a fitted-model document
+/// (<c>model</c>) or a fit request (<c>fit</c>), exactly one; <c>samples</c> is the base sample size N (N·(d + 2) predictions).
 /// </summary>
 public sealed record SobolRequest(
     ModelDocument? Model,
@@ -10,7 +10,8 @@ public sealed record SobolRequest(
     int? Samples,
     int? Bootstrap,
     double? ConfidenceLevel,
-    long? Seed)
+    long? Seed,
+    string? ModelId = null)
 {
     public const int DefaultSamples = 4096;
     public const int DefaultBootstrap = 200;

@@ -78,19 +78,20 @@ public sealed record CandidateInfo(string Kind, JsonElement Options, double? Lea
 public sealed record FitResponse(ModelDocument Model, DiagnosticsInfo Diagnostics);
 
 /// <summary>
-/// Predict from a model document, or from a fit request (fit and predict in one call); exactly one of the two.
+/// Predict from a stored model (<c>modelId</c>, see POST /v1/models), a model document, or a fit request (fit
+/// and predict in one call); exactly one of the three.
 /// <c>includeNoise</c> adds the noise variance to the standard errors: the uncertainty of a new observation, not of the function.
 /// </summary>
-public sealed record PredictRequest(ModelDocument? Model, FitRequest? Fit, double[][]? Points, bool? IncludeStandardError, bool? IncludeNoise = null);
+public sealed record PredictRequest(ModelDocument? Model, FitRequest? Fit, double[][]? Points, bool? IncludeStandardError, bool? IncludeNoise = null, string? ModelId = null);
 
 /// <summary>Predictions in request order; standard errors when asked for and the kind has them; for a fit request also the model and its diagnostics.</summary>
 public sealed record PredictResponse(double[] Values, double[]? StandardErrors, ModelDocument? Model, DiagnosticsInfo? Diagnostics);
 
 /// <summary>
-/// Integrate a model (document or fit request) over a box, by default the model's own.
+/// Integrate a model (stored model id, document or fit request; exactly one) over a box, by default the model's own.
 /// <c>samples</c> and <c>seed</c> drive the quasi-Monte Carlo estimate for kinds without a closed form.
 /// </summary>
-public sealed record IntegrateRequest(ModelDocument? Model, FitRequest? Fit, double[]? LowerBound, double[]? UpperBound, int? Samples, long? Seed)
+public sealed record IntegrateRequest(ModelDocument? Model, FitRequest? Fit, double[]? LowerBound, double[]? UpperBound, int? Samples, long? Seed, string? ModelId = null)
 {
     public const int DefaultSamples = 65_536;
 }

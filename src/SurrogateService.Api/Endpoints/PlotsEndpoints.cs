@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Models;
 using SurrogateService.Api.Rendering;
 using SurrogateService.Api.Validation;
 using SurrogateService.Numerics.Core;
@@ -32,6 +33,8 @@ public static class PlotsEndpoints
             .WithName("plotSurrogate")
             .Produces(StatusCodes.Status200OK, typeof(Stream), Png)
             .WithSummary($"Truth, surrogate and absolute error side by side with the training points; the RMSE over the grid is in the title and the {RmseHeader} header.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AsHeavyWork();
         group.MapPost("/optimization", PlotOptimization)
             .WithName("plotOptimization")
@@ -65,13 +68,14 @@ public static class PlotsEndpoints
         return TypedResults.File(FunctionFigure.Render(function, grid, values, points, label, image), Png);
     }
 
-    private static Results<FileContentHttpResult, ValidationProblem> PlotSurrogate(
-        SurrogatePlotRequest request, HttpResponse response, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> PlotSurrogate(
+        SurrogatePlotRequest request, HttpContext context, IOptions<LimitsOptions> limits, ModelSource source, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         var limit = limits.Value;
+        var response = context.Response;
         var function = request.Function is null ? null : NameLookup.Find(request.Function, "function", errors, BenchmarkFunctions.All, f => f.Name);
-        var fitted = ModelSourceReader.Read(request.Model, request.Fit, errors, limit, cancellationToken);
+        var fitted = await source.ReadAsync(request.Model, request.ModelId, request.Fit, context, errors, cancellationToken);
         if (fitted is null || !errors.IsEmpty)
             return errors.ToProblem();
 
@@ -89,7 +93,7 @@ public static class PlotsEndpoints
             return errors.ToProblem();
 
         var comparison = SliceComparison.Compute(grid, fitted.Model, function, withStandardError, cancellationToken);
-        string modelField = request.Model is null ? "fit" : "model";
+        string modelField = SurrogatesEndpoints.ModelField(request.Model, request.ModelId);
         bool finite = AllFinite(comparison.Prediction, modelField, "The surrogate is not finite everywhere on the plotted grid.", errors)
             & AllFinite(comparison.Truth, "function", $"{function?.Name} is not finite everywhere on the plotted grid.", errors)
             & AllFinite(comparison.StandardError, "includeStandardError", "The standard error is not finite everywhere on the plotted grid.", errors);

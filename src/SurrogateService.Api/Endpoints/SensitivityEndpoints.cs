@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Models;
 using SurrogateService.Api.Streaming;
 using SurrogateService.Api.Validation;
 using SurrogateService.Numerics.Sensitivity;
@@ -20,16 +21,19 @@ public static class SensitivityEndpoints
             .WithSummary("First-order and total Sobol' indices of a model over its box (Saltelli design on the surrogate, with bootstrap confidence intervals; a polynomial chaos model's exactly from its coefficients).")
             .WithDescription(ProgressLines.Description("`stage` lines as the design's d + 2 blocks are evaluated (`evaluation`) and as bootstrap resamples are drawn (`bootstrap`, about a hundred lines)"))
             .WithMetadata(new ProgressLines(typeof(SobolStageLine), typeof(SobolResponse)))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AsHeavyWork();
         return group;
     }
 
-    private static Results<Ok<SobolResponse>, ValidationProblem, ProgressStreamResult> Sobol(
-        SobolRequest request, IOptions<LimitsOptions> limits, HttpRequest http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SobolResponse>, ValidationProblem, ProgressStreamResult>> Sobol(
+        SobolRequest request, IOptions<LimitsOptions> limits, ModelSource source, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         var limit = limits.Value;
-        var fitted = ModelSourceReader.Read(request.Model, request.Fit, errors, limit, cancellationToken);
+        var http = context.Request;
+        var fitted = await source.ReadAsync(request.Model, request.ModelId, request.Fit, context, errors, cancellationToken);
         if (fitted is null)
             return errors.ToProblem();
         int d = fitted.Model.Data.Dimension;
@@ -48,7 +52,7 @@ public static class SensitivityEndpoints
             return errors.ToProblem();
 
         var settings = new SobolSettings(samples, bootstrap, level, seed!.Value);
-        string modelField = request.Model is not null ? "model" : "fit";
+        string modelField = SurrogatesEndpoints.ModelField(request.Model, request.ModelId);
         if (ProgressStreamResult.IsRequested(http))
         {
             return ProgressStreamResult.Of<SobolProgress>(

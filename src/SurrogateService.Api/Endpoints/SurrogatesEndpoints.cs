@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
 using SurrogateService.Api.Mapping;
+using SurrogateService.Api.Models;
 using SurrogateService.Api.Streaming;
 using SurrogateService.Api.Validation;
 using SurrogateService.Numerics.Surrogates;
@@ -26,12 +27,16 @@ public static class SurrogatesEndpoints
             .AsHeavyWork();
         group.MapPost("/predict", Predict)
             .WithName("predictSurrogate")
-            .WithSummary("Predicts at points from a model document, or fits and predicts in one call (`fit` instead of `model`; such a fit takes a heavy-work slot or gets 429).")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithSummary("Predicts at points from a stored model (`modelId`), a model document (`model`), or fits and predicts in one call (`fit`; such a fit takes a heavy-work slot or gets 429).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/integrate", Integrate)
             .WithName("integrateSurrogate")
-            .WithSummary("Integrates a model over a box: exactly where the kind allows (lobachevsky), otherwise by randomised quasi-Monte Carlo with a standard error.")
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .WithSummary("Integrates a model (`modelId`, `model` or `fit`) over a box: exactly where the kind allows (lobachevsky), otherwise by randomised quasi-Monte Carlo with a standard error.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
@@ -68,21 +73,22 @@ public static class SurrogatesEndpoints
             SurrogateMapping.ToDiagnostics(fitted)));
     }
 
-    private static Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult> Predict(
-        PredictRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult>> Predict(
+        PredictRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, ModelSource source, HttpContext context, CancellationToken cancellationToken)
     {
         using var slot = gate.Enter(request.Fit is not null, context);
-        return slot.Refused ? InlineFitGate.Busy() : PredictNow(request, limits.Value, cancellationToken);
+        if (slot.Refused)
+            return InlineFitGate.Busy();
+        var errors = new RequestErrors();
+        var fitted = await source.ReadAsync(request.Model, request.ModelId, request.Fit, context, errors, cancellationToken);
+        return fitted is null ? errors.ToProblem() : PredictNow(request, fitted, limits.Value);
     }
 
     private static Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult> PredictNow(
-        PredictRequest request, LimitsOptions limit, CancellationToken cancellationToken)
+        PredictRequest request, FittedSurrogate fitted, LimitsOptions limit)
     {
         var errors = new RequestErrors();
-        var fitted = ModelSourceReader.Read(request.Model, request.Fit, errors, limit, cancellationToken);
-        if (fitted is null)
-            return errors.ToProblem();
-        bool fromDocument = request.Model is not null;
+        bool fromDocument = request.Fit is null;
 
         var model = fitted.Model;
         var points = PointsValidator.Validate(request.Points, "points", errors, limit.MaxEvaluationPoints, model.Data.Dimension);
@@ -110,20 +116,21 @@ public static class SurrogatesEndpoints
             fromDocument ? null : SurrogateMapping.ToDiagnostics(fitted)));
     }
 
-    private static Results<Ok<IntegrateResponse>, ValidationProblem, ProblemHttpResult> Integrate(
-        IntegrateRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IntegrateResponse>, ValidationProblem, ProblemHttpResult>> Integrate(
+        IntegrateRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, ModelSource source, HttpContext context, CancellationToken cancellationToken)
     {
         using var slot = gate.Enter(request.Fit is not null, context);
-        return slot.Refused ? InlineFitGate.Busy() : IntegrateNow(request, limits.Value, cancellationToken);
+        if (slot.Refused)
+            return InlineFitGate.Busy();
+        var errors = new RequestErrors();
+        var fitted = await source.ReadAsync(request.Model, request.ModelId, request.Fit, context, errors, cancellationToken);
+        return fitted is null ? errors.ToProblem() : IntegrateNow(request, fitted, limits.Value, cancellationToken);
     }
 
     private static Results<Ok<IntegrateResponse>, ValidationProblem, ProblemHttpResult> IntegrateNow(
-        IntegrateRequest request, LimitsOptions limit, CancellationToken cancellationToken)
+        IntegrateRequest request, FittedSurrogate fitted, LimitsOptions limit, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var fitted = ModelSourceReader.Read(request.Model, request.Fit, errors, limit, cancellationToken);
-        if (fitted is null)
-            return errors.ToProblem();
         var data = fitted.Model.Data;
         var box = request.LowerBound is null && request.UpperBound is null
             ? data.Box
@@ -139,9 +146,13 @@ public static class SurrogatesEndpoints
         var estimate = SurrogateIntegration.Integrate(fitted.Model, box, samples, (ulong)(request.Seed ?? 0), cancellationToken);
         if (!double.IsFinite(estimate.Value) || !double.IsFinite(estimate.StandardError))
         {
-            errors.Add(request.Model is null ? "fit" : "model", "The integral over this box is not a finite number.");
+            errors.Add(ModelField(request.Model, request.ModelId), "The integral over this box is not a finite number.");
             return errors.ToProblem();
         }
         return TypedResults.Ok(new IntegrateResponse(estimate.Value, estimate.StandardError, estimate.Method, estimate.Evaluations));
     }
+
+    /// <summary>The request member that named the model, for errors about the model itself.</summary>
+    internal static string ModelField(ModelDocument? model, string? modelId) =>
+        modelId is not null ? "modelId" : model is not null ? "model" : "fit";
 }

@@ -143,6 +143,14 @@ public sealed class LimitsOptions
     [Range(1e6, 1e15)]
     public double MaxStandardErrorWork { get; set; } = 1e11;
 
+    /// <summary>
+    /// Most memory, in bytes, that one replica's cache of prepared (rebuilt and factorised) models may hold,
+    /// as charged by an upper bound of each model's matrices; 0 turns the cache off. 512 MiB is an eighth of
+    /// a 2-vCPU replica's 4 GiB and holds eight 2 000-point Kriging models (64 MB each as charged).
+    /// </summary>
+    [Range(0, 1L << 40)]
+    public long ModelCacheBytes { get; set; } = 512L * 1024 * 1024;
+
     // ---- Jobs (Prefer: respond-async): a job runs off the request in a worker with no ingress timeout,
     // so its limits are larger than the synchronous ones above; a job's request is read with these in
     // their place (see ForJobs). ----

@@ -1,6 +1,7 @@
 using SurrogateService.Api.Auth;
 using SurrogateService.Api.Endpoints;
 using SurrogateService.Api.Jobs;
+using SurrogateService.Api.Models;
 using SurrogateService.Api.Storage;
 using SurrogateService.Api.UmBridge;
 
@@ -28,6 +29,7 @@ public static class ServiceSetup
             .ValidateOnStart();
         builder.Services.AddProblemResponses();
         builder.AddStorage();
+        builder.Services.AddModelStore();
         builder.Services.AddSingleton<InlineFitGate>();
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddProbes();
@@ -64,6 +66,7 @@ public static class ServiceSetup
         v1.MapPlots();
         v1.MapOptimization();
         v1.MapSensitivity();
+        v1.MapModels();
         v1.MapJobs();
         return app;
     }

@@ -18,7 +18,11 @@ public static class TestTokens
 
     public static string V1Issuer(string tenant) => $"https://sts.windows.net/{tenant}/";
 
-    /// <summary>A v2 token for this API; every argument can be bent to make it invalid in one way.</summary>
+    /// <summary>
+    /// A v2 token for this API; every argument can be bent to make it invalid in one way. The caller is a
+    /// fresh object id unless <paramref name="objectId"/> names one; <paramref name="withObjectId"/> false
+    /// leaves <c>oid</c> out, leaving the application (<paramref name="authorizedParty"/>, <c>azp</c>).
+    /// </summary>
     public static string Create(
         string? scope = null,
         string? role = null,
@@ -26,7 +30,10 @@ public static class TestTokens
         string? issuer = null,
         string tenant = TenantId,
         string version = "2.0",
-        TimeSpan? lifetime = null)
+        TimeSpan? lifetime = null,
+        string? objectId = null,
+        string? authorizedParty = null,
+        bool withObjectId = true)
     {
         var now = DateTime.UtcNow;
         var expires = now + (lifetime ?? TimeSpan.FromMinutes(30));
@@ -34,9 +41,12 @@ public static class TestTokens
         {
             ["tid"] = tenant,
             ["ver"] = version,
-            ["oid"] = Guid.NewGuid().ToString(),
             ["sub"] = "test-subject",
         };
+        if (withObjectId)
+            claims["oid"] = objectId ?? Guid.NewGuid().ToString();
+        if (authorizedParty is not null)
+            claims["azp"] = authorizedParty;
         if (scope is not null)
             claims["scp"] = scope;
         if (role is not null)

@@ -1,0 +1,18 @@
+using SurrogateService.Api.Storage;
+
+namespace SurrogateService.Api.Models;
+
+/// <summary>The model store on the configured storage (Blob or folder), the cache of prepared models, and the 404 for unknown ids.</summary>
+public static class ModelStoreSetup
+{
+    public static IServiceCollection AddModelStore(this IServiceCollection services)
+    {
+        services.AddSingleton<IModelStore>(provider => provider.GetRequiredService<StorageLocation>().Kind == StorageKind.Blob
+            ? ActivatorUtilities.CreateInstance<BlobModelStore>(provider)
+            : ActivatorUtilities.CreateInstance<FolderModelStore>(provider));
+        services.AddSingleton<PreparedModelCache>();
+        services.AddSingleton<ModelSource>();
+        services.AddExceptionHandler<ModelNotFoundHandler>();
+        return services;
+    }
+}
