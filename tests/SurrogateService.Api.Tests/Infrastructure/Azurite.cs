@@ -5,11 +5,10 @@ using System.Text.RegularExpressions;
 namespace SurrogateService.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Azurite's blob service (and, when asked, its queue and table services), each started from the copy
-/// that <c>.ci/run</c> installs into <c>.ci/.tools/azurite</c> as a process of its own on a port the
-/// system picks, with one temporary data folder; stopped (SIGTERM) and the folder deleted on dispose.
-/// <see cref="RestartAsync"/> stops and starts them on the same ports and folder, as a crash or a
-/// redeploy would. One instance can back several services (replicas sharing a store).
+/// Azurite's blob service (or, from <see cref="WithQueuesAndTables"/>, its blob, queue and table services),
+/// started from the copy that <c>.ci/run</c> installs into <c>.ci/.tools/azurite</c>, on ports the system
+/// picks, with a temporary data folder; stopped (SIGTERM) and its folder deleted on dispose. <see cref="RestartAsync"/> stops and starts it on the same folder, as a
+/// crash or a redeploy would. One instance can back several services (replicas sharing a store).
 /// </summary>
 public sealed partial class Azurite : IAsyncLifetime
 {
@@ -24,38 +23,35 @@ public sealed partial class Azurite : IAsyncLifetime
     private readonly TemporaryFolder _data = new("surrogate-azurite-");
     private readonly List<string> _output = [];
     private readonly string[] _services;
-    private readonly Dictionary<string, Process> _processes = [];
     private readonly Dictionary<string, int> _ports = [];
+    private Process? _process;
 
     /// <summary>The blob service alone (the xunit fixture).</summary>
     public Azurite()
-        : this(["blob"])
+        : this(["Blob"])
     {
     }
 
     private Azurite(string[] services) => _services = services;
 
-    /// <summary>Blob, queue and table services (the job store and queue); started by <see cref="InitializeAsync"/>.</summary>
-    public static Azurite WithQueuesAndTables() => new(["blob", "queue", "table"]);
+    /// <summary>Blob, queue and table services in one process (the job store and queue); started by <see cref="InitializeAsync"/>.</summary>
+    public static Azurite WithQueuesAndTables() => new(["Blob", "Queue", "Table"]);
 
     /// <summary>The blob endpoint's port, chosen by the system at the first start and kept across restarts.</summary>
-    public int Port => _ports.GetValueOrDefault("blob");
+    public int Port => _ports.GetValueOrDefault("Blob");
 
-    /// <summary>The connection string the service takes as <c>Storage:ConnectionString</c>, with an endpoint per started service.</summary>
+    /// <summary>The connection string the service takes as <c>Storage:ConnectionString</c>, with an endpoint per service started.</summary>
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/{AccountName};" +
-        (_ports.TryGetValue("queue", out int queue) ? $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" : "") +
-        (_ports.TryGetValue("table", out int table) ? $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};" : "");
+        (_ports.TryGetValue("Queue", out int queue) ? $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" : "") +
+        (_ports.TryGetValue("Table", out int table) ? $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};" : "");
 
-    public static string Executable => ExecutableOf("blob");
+    public static string Executable => RepositoryRoot.File(InstallFolder + "/node_modules/.bin/azurite-blob");
 
-    private static string ExecutableOf(string service) => RepositoryRoot.File(InstallFolder + "/node_modules/.bin/azurite-" + service);
+    // The command of all three services; it prints the ports it was given (0) unless it is asked for them all.
+    private string Command => _services.Length == 1 ? Executable : RepositoryRoot.File(InstallFolder + "/node_modules/.bin/azurite");
 
-    public async Task InitializeAsync()
-    {
-        foreach (var service in _services)
-            await StartAsync(service, port: 0);
-    }
+    public Task InitializeAsync() => StartAsync(firstStart: true);
 
     public async Task DisposeAsync()
     {
@@ -63,19 +59,15 @@ public sealed partial class Azurite : IAsyncLifetime
         _data.Dispose();
     }
 
-    /// <summary>Kills Azurite and starts it again on the same ports and data folder.</summary>
+    /// <summary>Kills Azurite and starts it again on the same port and data folder.</summary>
     public async Task RestartAsync()
     {
         await StopAsync();
         await StartAgainAsync();
     }
 
-    /// <summary>Starts a stopped Azurite again on its ports and data folder.</summary>
-    public async Task StartAgainAsync()
-    {
-        foreach (var service in _services)
-            await StartAsync(service, _ports[service]);
-    }
+    /// <summary>Starts a stopped Azurite again on its port and data folder.</summary>
+    public Task StartAgainAsync() => StartAsync(firstStart: false);
 
     /// <summary>
     /// Stops Azurite as a service manager would, with SIGTERM, and waits until it has exited: Azurite keeps
@@ -84,63 +76,73 @@ public sealed partial class Azurite : IAsyncLifetime
     /// </summary>
     public async Task StopAsync()
     {
-        foreach (var process in _processes.Values)
+        if (_process is null)
+            return;
+        if (!_process.HasExited)
         {
-            if (!process.HasExited)
-            {
-                using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
-                await kill.WaitForExitAsync();
-                await process.WaitForExitAsync();
-            }
-            process.Dispose();
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            await _process.WaitForExitAsync();
         }
-        _processes.Clear();
+        _process.Dispose();
+        _process = null;
     }
 
-    private async Task StartAsync(string service, int port)
+    private async Task StartAsync(bool firstStart)
     {
-        if (!File.Exists(ExecutableOf(service)))
+        if (!File.Exists(Command))
         {
             throw new InvalidOperationException(
-                $"Azurite is not installed at {ExecutableOf(service)}. Run .ci/run (its 'azurite' block installs the pinned npm package " +
+                $"Azurite is not installed at {Command}. Run .ci/run (its 'azurite' block installs the pinned npm package " +
                 $"into {InstallFolder}), or: npm install --prefix {InstallFolder} azurite@<version in .ci/run>");
         }
-        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // --skipApiVersionCheck: Azure.Storage.Blobs asks for a newer REST version (2026-10-06 in 12.30)
         // than Azurite 3.37 accepts (up to 2026-06-06), and Azurite's README gives this switch for it
         // ("Skip API Version Check"); the operations the store uses are in both versions.
-        // --<service>Port 0 lets the system choose a free port, which Azurite then prints (README, "Let System
-        // Auto Select an Available Port").
-        var start = new ProcessStartInfo(ExecutableOf(service))
+        // --blobPort 0 lets the system choose a free port, which Azurite then prints (README, "Let System
+        // Auto Select an Available Port"); a restart asks for the same ports again.
+        var start = new ProcessStartInfo(Command);
+        foreach (var service in _services)
         {
-            ArgumentList =
-            {
-                $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(CultureInfo.InvariantCulture),
-                "--location", _data.Path, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+            string name = service.ToLowerInvariant();
+            int port = firstStart ? 0 : _ports[service];
+            foreach (var argument in new[] { $"--{name}Host", "127.0.0.1", $"--{name}Port", port.ToString(CultureInfo.InvariantCulture) })
+                start.ArgumentList.Add(argument);
+        }
+        foreach (var argument in new[] { "--location", _data.Path, "--skipApiVersionCheck", "--disableTelemetry", "--silent" })
+            start.ArgumentList.Add(argument);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var started = new Dictionary<string, int>();
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Collect(e.Data, listening);
-        process.ErrorDataReceived += (_, e) => Collect(e.Data, listening);
+        process.OutputDataReceived += (_, e) => Collect(e.Data, started, listening);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data, started, listening);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("Azurite exited:\n" + Output()));
-        _processes[service] = process;
-        _ports[service] = await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        _process = process;
+        await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        foreach (var (service, port) in started)
+            _ports[service] = port;
     }
 
-    private void Collect(string? line, TaskCompletionSource<int> listening)
+    private void Collect(string? line, Dictionary<string, int> started, TaskCompletionSource listening)
     {
         if (line is null)
             return;
         lock (_output)
             _output.Add(line);
         var match = ListeningLine().Match(line);
-        if (match.Success)
-            listening.TrySetResult(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+        if (!match.Success)
+            return;
+        lock (started)
+        {
+            started[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (_services.All(started.ContainsKey))
+                listening.TrySetResult();
+        }
     }
 
     public string Output()
@@ -149,6 +151,7 @@ public sealed partial class Azurite : IAsyncLifetime
             return string.Join('\n', _output);
     }
 
-    [GeneratedRegex(@"listens on http://127\.0\.0\.1:(\d+)")]
+    // azurite-blob prints "… service successfully listens on …", azurite "… service is successfully listening at …".
+    [GeneratedRegex(@"Azurite (Blob|Queue|Table) service (?:successfully listens on|is successfully listening at) http://127\.0\.0\.1:(\d+)")]
     private static partial Regex ListeningLine();
 }
