@@ -7,15 +7,16 @@ using SurrogateService.Numerics.Models;
 namespace SurrogateService.Api.UmBridge;
 
 /// <summary>
-/// The <c>surrogate</c> model: config { "model": a fitted-model document from POST /v1/surrogates/fit },
-/// checked exactly as the REST predict route checks it, so the port stays stateless. Without one, the
-/// document of <see cref="UmBridgeOptions.SurrogateModelFile"/> is used when configured.
+/// The <c>surrogate</c> model: config { "model": a fitted-model document from POST /v1/surrogates/fit } or
+/// { "modelId": a stored model's id (POST /v1/models) }, at most one, checked exactly as the REST predict
+/// route checks them. Without either, the document of <see cref="UmBridgeOptions.SurrogateModelFile"/> is
+/// used when configured.
 /// </summary>
 internal static class SurrogateConfigReader
 {
     public const string ModelName = "surrogate";
 
-    public static UmBridgeModel Model(UmBridgeOptions options, LimitsOptions limits)
+    public static UmBridgeModel Model(UmBridgeOptions options, LimitsOptions limits, StoredModelReader stored)
     {
         JsonElement? fallback = null;
         if (options.SurrogateModelFile is string file)
@@ -30,15 +31,21 @@ internal static class SurrogateConfigReader
         bool differentiable = fallback is null || Read(fallback, limits).HasJacobian;
         return new UmBridgeModel(ModelName, Heavy: false, differentiable, config =>
         {
-            var settings = ConfigObject.Read(config, "model");
-            return Read(settings.Element("model") ?? fallback, limits);
+            var settings = ConfigObject.Read(config, "model", "modelId");
+            if (settings.Element("modelId") is not JsonElement id)
+                return Read(settings.Element("model") ?? fallback, limits);
+            if (settings.Has("model"))
+                throw UmBridgeError.InvalidInput("config.model: give either 'model' (a document) or 'modelId' (a stored model's id), not both.");
+            if (id.ValueKind != JsonValueKind.String)
+                throw UmBridgeError.InvalidInput("config.modelId must be a string: a stored model's id.");
+            return new SurrogateModel(stored.Read(id.GetString()!).Model);
         });
     }
 
     private static SurrogateModel Read(JsonElement? element, LimitsOptions limits)
     {
         if (element is not JsonElement json)
-            throw UmBridgeError.InvalidInput("config.model is required: a fitted-model document from POST /v1/surrogates/fit.");
+            throw UmBridgeError.InvalidInput("config.model is required: a fitted-model document from POST /v1/surrogates/fit (or config.modelId, a stored model's id).");
         ModelDocument? document;
         try
         {

@@ -15,13 +15,13 @@ public sealed class UmBridgeCatalog
 {
     private readonly Dictionary<string, UmBridgeModel> _byName;
 
-    public UmBridgeCatalog(IOptions<UmBridgeOptions> options, IOptions<LimitsOptions> limits)
+    public UmBridgeCatalog(IOptions<UmBridgeOptions> options, IOptions<LimitsOptions> limits, StoredModelReader stored)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(limits);
         var all = BenchmarkFunctions.All.Select(Function)
             .Append(new UmBridgeModel(WaveConfigReader.ModelName, Heavy: true, Differentiable: false, config => WaveConfigReader.Read(config, limits.Value)))
-            .Append(SurrogateConfigReader.Model(options.Value, limits.Value))
+            .Append(SurrogateConfigReader.Model(options.Value, limits.Value, stored))
             .ToDictionary(m => m.Name, StringComparer.Ordinal);
         var chosen = options.Value.Models;
         if (chosen.Length == 0)

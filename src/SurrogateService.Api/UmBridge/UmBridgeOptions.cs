@@ -24,4 +24,12 @@ public sealed class UmBridgeOptions
 
     /// <summary>A fitted-model document (JSON file) that the <c>surrogate</c> model uses when a request's config carries none.</summary>
     public string? SurrogateModelFile { get; set; }
+
+    /// <summary>
+    /// With Entra ID on, the object id (<c>oid</c>) of the principal whose stored models the <c>surrogate</c>
+    /// model's <c>config.modelId</c> may name, in the tenant of <c>AzureAd:TenantId</c>: the protocol carries no
+    /// caller, so the port serves one owner's models. Unset, <c>modelId</c> is refused. With authentication off
+    /// every model belongs to the one anonymous owner and this is not needed.
+    /// </summary>
+    public string? ModelOwnerObjectId { get; set; }
 }

@@ -7,6 +7,7 @@ public static class UmBridgeSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<UmBridgeOptions>().Bind(builder.Configuration.GetSection(UmBridgeOptions.SectionName));
+        builder.Services.AddSingleton<StoredModelReader>();
         builder.Services.AddSingleton<UmBridgeCatalog>();
         builder.Services.AddSingleton<UmBridgeServer>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<UmBridgeServer>());

@@ -11,6 +11,7 @@ namespace SurrogateService.Api.Tests.UmBridge;
 /// </summary>
 public class UmBridgeFactory : WebApplicationFactory<Program>
 {
+    private readonly Infrastructure.TemporaryFolder _store = new("surrogate-store-");
     private HttpClient? _protocol;
 
     public HttpClient Rest => CreateClient();
@@ -35,6 +36,7 @@ public class UmBridgeFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("UmBridge:Port", "0");
         builder.UseSetting("Limits:HeavyConcurrency", "1");
+        builder.UseSetting("Storage:Folder", _store.Path);
         Configure(builder);
     }
 
@@ -43,6 +45,8 @@ public class UmBridgeFactory : WebApplicationFactory<Program>
         if (disposing)
             _protocol?.Dispose();
         base.Dispose(disposing);
+        if (disposing)
+            _store.Dispose();
     }
 }
 

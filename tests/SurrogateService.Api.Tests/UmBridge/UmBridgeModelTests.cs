@@ -105,6 +105,30 @@ public class UmBridgeModelTests(UmBridgeFactory factory) : IClassFixture<UmBridg
     }
 
     [Fact]
+    public async Task A_stored_model_named_by_modelId_evaluates_and_differentiates_as_its_document_does()
+    {
+        var model = await FitAsync("kriging");
+        var stored = await factory.Rest.PostAsJsonAsync("/v1/models", new { model });
+        string id = JsonDocument.Parse(await stored.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+        var input = new[] { new[] { 2.5, 7.0 } };
+
+        foreach (var route in new[] { "/Evaluate", "/Gradient" })
+        {
+            object byDocument = route == "/Evaluate"
+                ? new { name = "surrogate", input, config = new { model } }
+                : new { name = "surrogate", input, inWrt = 0, outWrt = 0, sens = new[] { 1.0 }, config = new { model } };
+            object byId = route == "/Evaluate"
+                ? new { name = "surrogate", input, config = new { modelId = id } }
+                : new { name = "surrogate", input, inWrt = 0, outWrt = 0, sens = new[] { 1.0 }, config = new { modelId = id } };
+            Assert.Equal((await _client.Ok(route, byDocument)).GetRawText(), (await _client.Ok(route, byId)).GetRawText());
+        }
+        Assert.Contains("config.modelId", await _client.Error("/Evaluate", new { name = "surrogate", input, config = new { modelId = new string('0', 64) } },
+            HttpStatusCode.BadRequest, "InvalidInput"), StringComparison.Ordinal);
+        Assert.Contains("not both", await _client.Error("/Evaluate", new { name = "surrogate", input, config = new { model, modelId = id } },
+            HttpStatusCode.BadRequest, "InvalidInput"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_heavy_model_without_a_free_slot_is_ModelBusy_at_once()
     {
         var gate = factory.Services.GetRequiredService<InlineFitGate>();
