@@ -35,6 +35,14 @@ public sealed class JobsOptions
     [Range(0, 3_600)]
     public int RetryDelaySeconds { get; set; } = 5;
 
+    /// <summary>
+    /// The least time between two stored checkpoints of a run: a round that ends sooner is checkpointed with
+    /// a later one (the cancellation check is made after every round all the same). 0: after every round.
+    /// It bounds what checkpoints cost a run of cheap rounds; a resumed job only repeats the rounds since.
+    /// </summary>
+    [Range(0, 600_000)]
+    public int CheckpointIntervalMilliseconds { get; set; } = 1_000;
+
     /// <summary>How often an idle in-process worker looks at the queue.</summary>
     [Range(10, 60_000)]
     public int PollIntervalMilliseconds { get; set; } = 250;

@@ -41,6 +41,8 @@ public sealed class JobsFactory(
         builder.UseSetting("Jobs:RetryDelaySeconds", "0");
         builder.UseSetting("Jobs:PollIntervalMilliseconds", "20");
         builder.UseSetting("Jobs:MaxAttempts", "3");
+        // Every round, so that tests can stop a worker after a given checkpoint.
+        builder.UseSetting("Jobs:CheckpointIntervalMilliseconds", "0");
         builder.ConfigureTestServices(services =>
         {
             if (decorateStore is not null)
