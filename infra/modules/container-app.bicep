@@ -113,7 +113,7 @@ var healthProbes = [
 @maxValue(65535)
 param umBridgePort int = 0
 
-// The service opens the port only with the explicit opt-in outside Development (README, "UM-Bridge").
+// The service opens the port only with the explicit opt-in outside Development (docs/umbridge.md, "Security").
 var umBridgeEnv = umBridgePort == 0 ? [] : [
   { name: 'UmBridge__Port', value: string(umBridgePort) }
   { name: 'UmBridge__AllowUnauthenticated', value: 'true' }

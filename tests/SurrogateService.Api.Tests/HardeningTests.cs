@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SurrogateService.Api.Hosting.HeavyWork;
 using SurrogateService.Api.Tests.Infrastructure;
 
 namespace SurrogateService.Api.Tests;
 
 public class HardeningTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    /// <summary>A neural network fit long enough to hold the only heavy slot while a second request arrives.</summary>
+    /// <summary>A neural network fit that holds the only heavy slot until its request is cancelled.</summary>
     private static object SlowFit => new
     {
         kind = "neuralNetwork",
@@ -26,9 +28,10 @@ public class HardeningTests(ApiFactory factory) : IClassFixture<ApiFactory>
             b.UseSetting("Limits:HeavyQueueLength", "0");
         });
         var client = limited.CreateClient();
+        var pool = limited.Services.GetRequiredService<HeavyWorkPool>();
         using var cancel = new CancellationTokenSource();
         var first = client.PostAsJsonAsync("/v1/surrogates/fit", SlowFit, cancel.Token);
-        await Task.Delay(500);
+        await Condition.WaitUntil(() => pool.InUse == 1, "the first fit holds the only slot");
 
         var second = await client.PostAsJsonAsync("/v1/surrogates/fit", SlowFit);
         var light = await client.PostAsync("/v1/functions/branin/evaluate", JsonBody.Of("""{"points":[[0,0]]}"""));
@@ -44,8 +47,13 @@ public class HardeningTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task A_fit_inside_predict_takes_a_heavy_slot_while_predicting_from_a_document_stays_free()
     {
-        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:HeavyConcurrency", "1"));
+        using var limited = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Limits:HeavyConcurrency", "1");
+            b.UseSetting("Limits:HeavyQueueLength", "0");
+        });
         var client = limited.CreateClient();
+        var pool = limited.Services.GetRequiredService<HeavyWorkPool>();
         var document = (await (await client.PostAsJsonAsync("/v1/surrogates/fit", new
         {
             kind = "inverseDistance", points = new[] { new[] { 0.0 }, [1.0] }, values = new[] { 0.0, 1.0 },
@@ -53,7 +61,7 @@ public class HardeningTests(ApiFactory factory) : IClassFixture<ApiFactory>
         })).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["model"];
         using var cancel = new CancellationTokenSource();
         var first = client.PostAsJsonAsync("/v1/surrogates/predict", new { fit = SlowFit, points = new[] { new[] { 0.5 } } }, cancel.Token);
-        await Task.Delay(500);
+        await Condition.WaitUntil(() => pool.InUse == 1, "the fit inside predict holds the only slot");
 
         var second = await client.PostAsJsonAsync("/v1/surrogates/integrate", new { fit = SlowFit });
         var fromDocument = await client.PostAsJsonAsync("/v1/surrogates/predict", new { model = document, points = new[] { new[] { 0.5 } } });

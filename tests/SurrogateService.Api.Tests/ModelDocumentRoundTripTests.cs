@@ -22,6 +22,8 @@ public class ModelDocumentRoundTripTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("secondOrder")]
     [InlineData("neuralNetwork")]
     [InlineData("polynomialChaos")]
+    [InlineData("randomForest")]
+    [InlineData("gradientBoosting")]
     [InlineData("auto")]
     public async Task Predicting_from_the_document_equals_fit_and_predict_bit_for_bit(string kind)
     {

@@ -27,11 +27,15 @@ public class PublishedServiceTests(PublishedService service) : IClassFixture<Pub
     public async Task Logs_are_compact_json_outside_Development()
     {
         await service.Client.GetAsync("/v1/functions");
-        await Task.Delay(200);
-        List<string> lines;
-        lock (service.Output)
-            lines = service.Output.Where(line => !string.IsNullOrWhiteSpace(line)).ToList();
-        Assert.Contains(lines, line => line.Contains("RequestLoggingMiddleware", StringComparison.Ordinal) && line.Contains("401", StringComparison.Ordinal));
+        await Condition.WaitUntil(() => Lines().Any(line => line.Contains("RequestLoggingMiddleware", StringComparison.Ordinal) && line.Contains("401", StringComparison.Ordinal)),
+            "the request's log line is written");
+        var lines = Lines();
         Assert.All(lines, line => Assert.True(JsonDocument.Parse(line).RootElement.TryGetProperty("@t", out _), line));
+
+        List<string> Lines()
+        {
+            lock (service.Output)
+                return service.Output.Where(line => !string.IsNullOrWhiteSpace(line)).ToList();
+        }
     }
 }

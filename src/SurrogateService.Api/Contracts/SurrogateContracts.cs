@@ -46,7 +46,10 @@ public sealed record ModelDocument(
     LowFidelityData? LowFidelity = null,
     double[]?[]? Gradients = null);
 
-/// <summary>Fit quality and numerical health; fields that do not apply to the kind are null.</summary>
+/// <summary>
+/// Fit quality and numerical health; fields that do not apply to the kind are null. <c>crossValidation</c> says how
+/// <c>leaveOneOutRmse</c> was estimated when not by leave-one-out: "outOfBag" (random forest) or "{k}-fold".
+/// </summary>
 public sealed record DiagnosticsInfo(
     double? LeaveOneOutRmse,
     double? ConditionNumber,
@@ -61,7 +64,8 @@ public sealed record DiagnosticsInfo(
     IReadOnlyList<double>? LossCurve,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<CandidateInfo>? Candidates,
-    PolynomialChaosInfo? PolynomialChaos = null);
+    PolynomialChaosInfo? PolynomialChaos = null,
+    string? CrossValidation = null);
 
 /// <summary>
 /// What a polynomial chaos fit chose: degree, terms kept of the candidate basis, the corrected relative

@@ -47,7 +47,7 @@ public static class ModelsEndpoints
     private static async Task<Results<Created<StoredModelResponse>, Ok<StoredModelResponse>, ValidationProblem, ProblemHttpResult>> Store(
         StoreModelRequest request, ModelSource source, InlineFitGate gate, IOptions<LimitsOptions> limits, HttpContext context, CancellationToken cancellationToken)
     {
-        using var slot = gate.Enter(request.Fit is not null, context);
+        using var slot = await gate.EnterAsync(request.Fit is not null, context, cancellationToken);
         if (slot.Refused)
             return InlineFitGate.Busy();
         var errors = new RequestErrors();
@@ -119,11 +119,11 @@ public static class ModelsEndpoints
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> Delete(
-        string id, ModelSource source, IModelStore store, HttpContext context, CancellationToken cancellationToken)
+        string id, ModelSource source, HttpContext context, CancellationToken cancellationToken)
     {
         if (Malformed(id) is { } problem)
             return problem;
-        return await store.DeleteAsync(source.OwnerOf(context), id, cancellationToken)
+        return await source.DeleteAsync(source.OwnerOf(context), id, cancellationToken)
             ? TypedResults.NoContent()
             : throw new ModelNotFoundException("id", id);
     }

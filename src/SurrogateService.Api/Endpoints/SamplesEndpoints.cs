@@ -18,7 +18,7 @@ public static class SamplesEndpoints
             .WithSummary("Lists the sampling methods and their options.");
         group.MapPost("/", Sample)
             .WithName("drawSamples")
-            .WithSummary("Draws a sampling plan of `count` points in the box [lowerBound, upperBound].");
+            .WithSummary("Draws a sampling plan of `count` points in the box [lowerBound, upperBound], or on a section of it with some coordinates fixed (`section`).");
         return group;
     }
 
@@ -42,13 +42,17 @@ public static class SamplesEndpoints
         if (request.Seed is < 0)
             errors.Add("seed", "Must be a non-negative integer.");
         var options = method is null ? null : OptionsBinder.Bind(request.Options, method.Options, "options", errors);
+        if (request.Section is { } section && box is not null)
+            SectionReader.Check(section, box, errors);
         if (!errors.IsEmpty || method is null || box is null || options is null)
             return errors.ToProblem();
 
         long seed = request.Seed ?? Random.Shared.NextInt64(0, 1L << 53);
         try
         {
-            var points = method.Sample(request.Count!.Value, box, options, (ulong)seed);
+            var points = request.Section is { } fixedValues
+                ? SectionSampling.Sample(method, request.Count!.Value, box, fixedValues, options, (ulong)seed)
+                : method.Sample(request.Count!.Value, box, options, (ulong)seed);
             return TypedResults.Ok(new SampleResponse(method.Name, seed, points.ToRows()));
         }
         catch (ArgumentException ex)
@@ -59,6 +63,7 @@ public static class SamplesEndpoints
             {
                 "box" => "lowerBound",
                 "options" => "options",
+                "section" => "section",
                 _ => "count",
             };
             errors.Add(field, ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal));

@@ -76,7 +76,7 @@ public static class SurrogatesEndpoints
     private static async Task<Results<Ok<PredictResponse>, ValidationProblem, ProblemHttpResult>> Predict(
         PredictRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, ModelSource source, HttpContext context, CancellationToken cancellationToken)
     {
-        using var slot = gate.Enter(request.Fit is not null, context);
+        using var slot = await gate.EnterAsync(request.Fit is not null, context, cancellationToken);
         if (slot.Refused)
             return InlineFitGate.Busy();
         var errors = new RequestErrors();
@@ -119,7 +119,7 @@ public static class SurrogatesEndpoints
     private static async Task<Results<Ok<IntegrateResponse>, ValidationProblem, ProblemHttpResult>> Integrate(
         IntegrateRequest request, IOptions<LimitsOptions> limits, InlineFitGate gate, ModelSource source, HttpContext context, CancellationToken cancellationToken)
     {
-        using var slot = gate.Enter(request.Fit is not null, context);
+        using var slot = await gate.EnterAsync(request.Fit is not null, context, cancellationToken);
         if (slot.Refused)
             return InlineFitGate.Busy();
         var errors = new RequestErrors();

@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
+using SurrogateService.Api.Hosting.HeavyWork;
 
 namespace SurrogateService.Api.Hosting;
 
 /// <summary>
-/// Heavy work (hyperparameter fits, optimisation runs, simulations, plots) shares a concurrency
-/// limiter sized from the cores, with a short queue; past it the answer is 429 with Retry-After,
-/// which tells Container Apps' HTTP rule to scale out. Light endpoints never wait behind heavy ones.
-/// Every request also has a timeout below the ingress's 240 s; handlers observe the cancellation.
+/// Heavy work (hyperparameter fits, optimisation runs, simulations, plots) takes a slot of the one
+/// <see cref="HeavyWorkPool"/> (sized from the cores, with a short queue, shared with fits inside light
+/// routes and with the UM-Bridge port), shared fairly between callers; past it the answer is 429 with
+/// Retry-After, which tells Container Apps' HTTP rule to scale out. Light endpoints never wait behind
+/// heavy ones. Every request also has a timeout below the ingress's 240 s; handlers observe the cancellation.
 /// </summary>
 public static class HeavyWorkSetup
 {
@@ -19,13 +21,14 @@ public static class HeavyWorkSetup
     {
         var limits = builder.Configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions();
 
+        builder.Services.AddSingleton(new HeavyWorkPool(limits.HeavySlots(), limits.HeavyQueueLength));
         builder.Services.AddRateLimiter(options =>
         {
-            options.AddConcurrencyLimiter(Policy, limiter =>
+            // One partition per caller, every partition a view of the same pool.
+            options.AddPolicy(Policy, context =>
             {
-                limiter.PermitLimit = limits.HeavySlots();
-                limiter.QueueLimit = limits.HeavyQueueLength;
-                limiter.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+                var pool = context.RequestServices.GetRequiredService<HeavyWorkPool>();
+                return RateLimitPartition.Get(HeavyWorkCaller.Of(context), caller => new CallerRateLimiter(pool, caller));
             });
             options.OnRejected = (context, _) => RejectAsync(context.HttpContext, limits.RetryAfterSeconds);
         });
@@ -52,7 +55,7 @@ public static class HeavyWorkSetup
         return app;
     }
 
-    /// <summary>Marks an endpoint as heavy: it queues for the shared limiter and gets the long timeout.</summary>
+    /// <summary>Marks an endpoint as heavy: it queues for a slot of the shared pool and gets the long timeout.</summary>
     public static RouteHandlerBuilder AsHeavyWork(this RouteHandlerBuilder builder)
     {
         builder.RequireRateLimiting(Policy);

@@ -1,48 +1,41 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using SurrogateService.Api.Hosting.HeavyWork;
 
 namespace SurrogateService.Api.Hosting;
 
 /// <summary>
-/// A fit requested inside a light endpoint (predict or integrate with <c>fit</c>) is heavy work, but
-/// the endpoint itself must stay light for model documents. Such fits take one of these slots (as many
-/// as heavy-work slots, no queue) or the request is answered 429 with Retry-After at once.
+/// Heavy work that runs inside a route which is otherwise light (predict or integrate with <c>fit</c>,
+/// heavy UM-Bridge models) takes a slot of the same <see cref="HeavyWorkPool"/> as the heavy routes,
+/// waiting in its caller's queue like them; when the queue has no place the request is refused at once
+/// with Retry-After set.
 /// </summary>
-public sealed class InlineFitGate : IDisposable
+public sealed class InlineFitGate(HeavyWorkPool pool, IOptions<LimitsOptions> limits)
 {
-    private readonly SemaphoreSlim _slots;
-    private readonly int _retryAfterSeconds;
-
-    public InlineFitGate(IOptions<LimitsOptions> limits)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        int slots = limits.Value.HeavySlots();
-        _slots = new SemaphoreSlim(slots, slots);
-        _retryAfterSeconds = limits.Value.RetryAfterSeconds;
-    }
+    private readonly int _retryAfterSeconds = limits.Value.RetryAfterSeconds;
 
     /// <summary>
-    /// Takes a slot when the request fits a model (<paramref name="fits"/>); dispose the result to give it back.
-    /// When none is free, <see cref="Slot.Refused"/> is true and the 429's Retry-After is already set.
+    /// Takes a slot when the request does heavy work (<paramref name="heavy"/>); dispose the result to give it back.
+    /// When refused, <see cref="Slot.Refused"/> is true and the Retry-After header is already set.
     /// </summary>
-    public Slot Enter(bool fits, HttpContext context)
+    public async ValueTask<Slot> EnterAsync(bool heavy, HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!fits)
+        if (!heavy)
             return default;
-        if (_slots.Wait(0))
-            return new Slot(this, refused: false);
+        if (await pool.AcquireAsync(HeavyWorkCaller.Of(context), cancellationToken) is { } lease)
+            return new Slot(lease, refused: false);
         context.Response.Headers.RetryAfter = _retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         ServiceMetrics.HeavyRejected(context.Request.Path);
         return new Slot(null, refused: true);
     }
 
     /// <summary>A held slot (or none); disposing releases it.</summary>
-    public readonly struct Slot(InlineFitGate? owner, bool refused) : IDisposable
+    public readonly struct Slot(HeavyWorkLease? lease, bool refused) : IDisposable
     {
         public bool Refused { get; } = refused;
 
-        public void Dispose() => owner?._slots.Release();
+        public void Dispose() => lease?.Dispose();
     }
 
     /// <summary>The 429 answer when no slot is free.</summary>
@@ -50,7 +43,5 @@ public sealed class InlineFitGate : IDisposable
         TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "The service is busy with heavy requests.",
-            detail: "Every slot for fits is taken; retry later, or predict from a model document, which needs none.");
-
-    public void Dispose() => _slots.Dispose();
+            detail: "Every slot for fits and every queue place is taken; retry later, or predict from a model document, which needs none.");
 }

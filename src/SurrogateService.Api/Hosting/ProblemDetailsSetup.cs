@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace SurrogateService.Api.Hosting;
 
 /// <summary>
@@ -14,17 +12,7 @@ public static class ProblemDetailsSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
-        services.ConfigureHttpJsonOptions(options =>
-        {
-            // Numbers must be JSON numbers: the web default also reads "12" and "NaN" from strings,
-            // which would let non-finite values slip into the numerics.
-            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-            // A misspelt member ("sead") would otherwise be dropped and its default used in silence,
-            // and of two "points" the last would win; both are client mistakes to report.
-            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-            options.SerializerOptions.AllowDuplicateProperties = false;
-            options.SerializerOptions.MaxDepth = JsonErrorDescription.MaxDepth;
-        });
+        services.ConfigureHttpJsonOptions(options => ContractJson.ApplyStrictRules(options.SerializerOptions));
         // Without this, minimal APIs answer malformed bodies outside Development with an empty 400;
         // throwing lets BadRequestExceptionHandler say which field was wrong.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -47,7 +47,8 @@ public static class SurrogateMapping
             fitted.Candidates?.Select(c => new CandidateInfo(c.Kind, JsonSerializer.SerializeToElement(c.Options), c.LeaveOneOutRmse, c.Error, c.UsesLowFidelity)).ToArray(),
             diagnostics.PolynomialChaos is { } chaos
                 ? new PolynomialChaosInfo(chaos.Degree, chaos.Terms, chaos.CandidateTerms, chaos.CorrectedRelativeLeaveOneOutError, chaos.Mean, chaos.Variance)
-                : null);
+                : null,
+            diagnostics.CrossValidation);
     }
 
     public static SurrogateKindInfo ToInfo(ISurrogateKind kind)

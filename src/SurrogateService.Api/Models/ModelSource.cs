@@ -14,7 +14,7 @@ namespace SurrogateService.Api.Models;
 /// or a fit request (<c>fit</c>), exactly one. Documents and stored models go through the cache of
 /// prepared models, so only a miss pays for rebuilding and factorising.
 /// </summary>
-public sealed class ModelSource(IModelStore store, PreparedModelCache cache, IOptions<LimitsOptions> limits, IConfiguration configuration)
+public sealed class ModelSource(IModelStore store, PreparedModelCache cache, OwnershipConfirmations confirmations, IOptions<LimitsOptions> limits, IConfiguration configuration)
 {
     private readonly bool _authenticationDisabled = AuthenticationSetup.IsDisabled(configuration);
 
@@ -55,7 +55,10 @@ public sealed class ModelSource(IModelStore store, PreparedModelCache cache, IOp
         return fitted;
     }
 
-    /// <summary>The caller's stored model: the owner's copy must exist (a HEAD on a cache hit), and a miss rebuilds it from the store.</summary>
+    /// <summary>
+    /// The caller's stored model: the owner's copy must exist (confirmed lately, or a HEAD on a cache hit),
+    /// and a cache miss rebuilds it from the store.
+    /// </summary>
     public async Task<FittedSurrogate?> StoredAsync(string owner, string id, string field, RequestErrors errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -66,13 +69,17 @@ public sealed class ModelSource(IModelStore store, PreparedModelCache cache, IOp
         }
         if (cache.Get(id) is { } cached)
         {
-            return await store.ExistsAsync(owner, id, cancellationToken)
-                ? cached
-                : throw new ModelNotFoundException(field, id);
+            if (confirmations.IsFresh(owner, id))
+                return cached;
+            if (!await store.ExistsAsync(owner, id, cancellationToken))
+                throw new ModelNotFoundException(field, id);
+            confirmations.Confirm(owner, id);
+            return cached;
         }
         byte[] bytes = await store.GetAsync(owner, id, cancellationToken) ?? throw new ModelNotFoundException(field, id);
         var fitted = Rebuild(bytes, id);
         cache.Add(id, fitted);
+        confirmations.Confirm(owner, id);
         return fitted;
     }
 
@@ -107,6 +114,16 @@ public sealed class ModelSource(IModelStore store, PreparedModelCache cache, IOp
         string id = ModelId.Of(canonical);
         bool created = await store.PutAsync(owner, id, canonical, cancellationToken);
         cache.Add(id, fitted);
+        confirmations.Confirm(owner, id);
         return (id, created, canonical.LongLength);
+    }
+
+    /// <summary>Deletes the owner's model; this replica stops serving it to the owner at once.</summary>
+    public async Task<bool> DeleteAsync(string owner, string id, CancellationToken cancellationToken)
+    {
+        confirmations.Forget(owner, id);
+        bool deleted = await store.DeleteAsync(owner, id, cancellationToken);
+        confirmations.Forget(owner, id);
+        return deleted;
     }
 }

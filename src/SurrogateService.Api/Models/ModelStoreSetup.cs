@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SurrogateService.Api.Storage;
 
 namespace SurrogateService.Api.Models;
@@ -11,6 +12,8 @@ public static class ModelStoreSetup
             ? ActivatorUtilities.CreateInstance<BlobModelStore>(provider)
             : ActivatorUtilities.CreateInstance<FolderModelStore>(provider));
         services.AddSingleton<PreparedModelCache>();
+        services.AddSingleton<OwnershipConfirmations>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ModelSource>();
         services.AddExceptionHandler<ModelNotFoundHandler>();
         return services;

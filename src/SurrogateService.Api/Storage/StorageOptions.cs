@@ -28,6 +28,12 @@ public sealed class StorageOptions
     /// <summary>The blob container of stored models.</summary>
     public string ModelsContainer { get; set; } = "models";
 
+    /// <summary>
+    /// Seconds a replica trusts that a caller still holds a stored model it has just stored, read or checked,
+    /// before asking the store again; a deletion through another replica is seen within this time. 0 asks every time.
+    /// </summary>
+    public int OwnershipCheckSeconds { get; set; } = 30;
+
     /// <summary>Seconds a client is asked to wait (Retry-After) when the store cannot be reached.</summary>
     public int UnavailableRetryAfterSeconds { get; set; } = 10;
 }

@@ -19,7 +19,9 @@ public static class StorageSetup
         builder.Services.AddOptions<StorageOptions>()
             .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
             .Validate(options => options.UnavailableRetryAfterSeconds is >= 1 and <= 3_600,
-                "Storage:UnavailableRetryAfterSeconds must be between 1 and 3600.");
+                "Storage:UnavailableRetryAfterSeconds must be between 1 and 3600.")
+            .Validate(options => options.OwnershipCheckSeconds is >= 0 and <= 3_600,
+                "Storage:OwnershipCheckSeconds must be between 0 and 3600.");
         builder.Services.AddSingleton(services => StorageLocation.Resolve(
             services.GetRequiredService<IOptions<StorageOptions>>().Value,
             services.GetRequiredService<IHostEnvironment>()));

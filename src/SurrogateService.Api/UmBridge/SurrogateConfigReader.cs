@@ -9,7 +9,7 @@ namespace SurrogateService.Api.UmBridge;
 /// <summary>
 /// The <c>surrogate</c> model: config { "model": a fitted-model document from POST /v1/surrogates/fit } or
 /// { "modelId": a stored model's id (POST /v1/models) }, at most one, checked exactly as the REST predict
-/// route checks them. Without either, the document of <see cref="UmBridgeOptions.SurrogateModelFile"/> is
+/// route reads and checks them. Without either, the document of <see cref="UmBridgeOptions.SurrogateModelFile"/> is
 /// used when configured.
 /// </summary>
 internal static class SurrogateConfigReader
@@ -49,11 +49,14 @@ internal static class SurrogateConfigReader
         ModelDocument? document;
         try
         {
-            document = json.Deserialize<ModelDocument>(UmBridgeJson.Options);
+            // The REST routes' reader and rule, so a misspelt member is refused here as it is there.
+            document = json.Deserialize<ModelDocument>(ContractJson.Strict);
         }
         catch (JsonException ex)
         {
-            throw UmBridgeError.InvalidInput($"config.model is not a model document: {ex.Message}");
+            var (field, message) = JsonErrorDescription.Describe(ex, ContractJson.Strict);
+            string where = field == "body" ? "config.model" : "config.model." + field;
+            throw UmBridgeError.InvalidInput($"{where}: {message}");
         }
         var errors = new RequestErrors();
         var fitted = ModelDocumentReader.Read(document, "config.model", errors, limits);

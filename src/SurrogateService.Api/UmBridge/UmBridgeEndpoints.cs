@@ -83,7 +83,7 @@ public static class UmBridgeEndpoints
             var request = await ReadAsync(context);
             var model = context.RequestServices.GetRequiredService<UmBridgeCatalog>().Find(request.Name);
             bool heavy = compute && model.Heavy;
-            using var slot = context.RequestServices.GetRequiredService<InlineFitGate>().Enter(heavy, context);
+            using var slot = await context.RequestServices.GetRequiredService<InlineFitGate>().EnterAsync(heavy, context, context.RequestAborted);
             if (slot.Refused)
                 throw UmBridgeError.Busy(limits.RetryAfterSeconds);
             int seconds = heavy ? limits.HeavyRequestTimeoutSeconds : limits.LightRequestTimeoutSeconds;

@@ -31,7 +31,7 @@ public sealed class UmBridgeError(int status, string type, string message) : Exc
 
     public static UmBridgeError Busy(int retryAfterSeconds) =>
         new(StatusCodes.Status503ServiceUnavailable, "ModelBusy",
-            $"Every heavy-work slot of the service is taken; retry after {retryAfterSeconds} s.") { RetryAfterSeconds = retryAfterSeconds };
+            $"Every heavy-work slot of the service is taken and the queue is full; retry after {retryAfterSeconds} s.") { RetryAfterSeconds = retryAfterSeconds };
 
     public static UmBridgeError Timeout(int seconds) =>
         new(StatusCodes.Status504GatewayTimeout, "ModelTimeout", $"The model did not finish within {seconds} s (Limits:*RequestTimeoutSeconds).");

@@ -6,8 +6,23 @@ namespace SurrogateService.Numerics.Surrogates;
 /// </summary>
 public sealed record FitDiagnostics
 {
-    /// <summary>Root mean square leave-one-out cross-validation error.</summary>
+    /// <summary>
+    /// <see cref="CrossValidation"/> names the method used instead of leave-one-out, for kinds where refitting n times
+    /// would cost too much.
+    /// </summary>
+    public const string OutOfBag = "outOfBag";
+
+    /// <summary>Root mean square leave-one-out cross-validation error (or that of <see cref="CrossValidation"/> when it is set).</summary>
     public double? LeaveOneOutRmse { get; init; }
+
+    /// <summary>
+    /// How <see cref="LeaveOneOutRmse"/> was estimated when not by leaving out one point at a time: "outOfBag" (random
+    /// forest: each point predicted by the trees whose resample missed it) or "{k}-fold"; null for leave-one-out.
+    /// </summary>
+    public string? CrossValidation { get; init; }
+
+    /// <summary>The <see cref="CrossValidation"/> name of k-fold cross-validation.</summary>
+    public static string Folds(int k) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{k}-fold");
 
     /// <summary>2-norm condition number (or a reliable estimate) of the system that was solved.</summary>
     public double? ConditionNumber { get; init; }
@@ -41,6 +56,9 @@ public sealed record FitDiagnostics
 
     /// <summary>Degree, terms, corrected leave-one-out error, mean and variance (polynomial chaos).</summary>
     public PolynomialChaosDiagnostics? PolynomialChaos { get; init; }
+
+    /// <summary>What was approximated and how, in words; null for an exact fit (Kriging's nearest-neighbour approximation).</summary>
+    public string? Approximation { get; init; }
 
     /// <summary>Human-readable warnings about the fit.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

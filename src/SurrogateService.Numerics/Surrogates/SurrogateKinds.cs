@@ -14,6 +14,8 @@ public static class SurrogateKinds
         PolynomialRegressionKind.SecondOrder,
         new NeuralNetworkKind(),
         new PolynomialChaosKind(),
+        new RandomForestKind(),
+        new GradientBoostingKind(),
     ];
 
     public static ISurrogateKind? Find(string name) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Tests.Infrastructure;
 
@@ -58,5 +59,21 @@ public sealed class BlobStoreFaultTests : IAsyncLifetime
         await using var restarted = _factory.WithWebHostBuilder(_ => { });
         var afterRestart = await restarted.CreateClient().PostAsJsonAsync("/v1/surrogates/predict", request);
         Assert.Equal(throughFirst, await afterRestart.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_deletion_through_one_replica_is_seen_by_another_that_checks_ownership_every_time()
+    {
+        var first = _factory.CreateClient();
+        var stored = await StoredModels.StoreAsync(first, await StoredModels.FitAsync(first, StoredModels.KrigingFit(seed: 42)));
+        await using var second = _factory.WithWebHostBuilder(b => b.UseSetting("Storage:OwnershipCheckSeconds", "0"));
+        var other = second.CreateClient();
+        var request = new { modelId = stored.Id, points = new[] { new[] { 0.5, 0.5 } } };
+        Assert.Equal(HttpStatusCode.OK, (await other.PostAsJsonAsync("/v1/surrogates/predict", request)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await first.DeleteAsync($"/v1/models/{stored.Id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync("/v1/surrogates/predict", request)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await first.PostAsJsonAsync("/v1/surrogates/predict", request)).StatusCode);
     }
 }

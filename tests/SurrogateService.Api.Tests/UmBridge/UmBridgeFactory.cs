@@ -7,7 +7,7 @@ namespace SurrogateService.Api.Tests.UmBridge;
 
 /// <summary>
 /// The service in Development with the UM-Bridge port on a free port (UmBridge:Port = 0) and one
-/// heavy-work slot. <see cref="Protocol"/> talks to that real socket; <see cref="Rest"/> to the REST API.
+/// heavy-work slot and no queue. <see cref="Protocol"/> talks to that real socket; <see cref="Rest"/> to the REST API.
 /// </summary>
 public class UmBridgeFactory : WebApplicationFactory<Program>
 {
@@ -37,6 +37,7 @@ public class UmBridgeFactory : WebApplicationFactory<Program>
         builder.UseSetting("UmBridge:Port", "0");
         builder.UseSetting("Limits:HeavyConcurrency", "1");
         builder.UseSetting("Storage:Folder", _store.Path);
+        builder.UseSetting("Limits:HeavyQueueLength", "0");
         Configure(builder);
     }
 

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Hosting.HeavyWork;
 
 namespace SurrogateService.Api.Tests.UmBridge;
 
@@ -129,12 +131,29 @@ public class UmBridgeModelTests(UmBridgeFactory factory) : IClassFixture<UmBridg
     }
 
     [Fact]
-    public async Task A_heavy_model_without_a_free_slot_is_ModelBusy_at_once()
+    public async Task A_misspelt_member_inside_config_model_is_refused_on_both_ports_naming_it()
     {
-        var gate = factory.Services.GetRequiredService<InlineFitGate>();
-        using (var held = gate.Enter(fits: true, new DefaultHttpContext()))
+        var document = JsonNode.Parse((await FitAsync("inverseDistance")).GetRawText())!.AsObject();
+        document["lowerBounds"] = document["lowerBound"]!.DeepClone();
+        var misspelt = JsonDocument.Parse(document.ToJsonString()).RootElement;
+
+        string message = await _client.Error("/Evaluate", new { name = "surrogate", input = new[] { new[] { 1.0, 1 } }, config = new { model = misspelt } },
+            HttpStatusCode.BadRequest, "InvalidInput");
+        Assert.Contains("config.model.lowerBounds", message, StringComparison.Ordinal);
+        Assert.Contains("lowerBound,", message, StringComparison.Ordinal);
+
+        var rest = await factory.Rest.PostAsJsonAsync("/v1/surrogates/predict", new { model = misspelt, points = new[] { new[] { 1.0, 1 } } });
+        Assert.Equal(HttpStatusCode.BadRequest, rest.StatusCode);
+        Assert.Contains("model.lowerBounds", await rest.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_heavy_model_without_a_free_slot_or_queue_place_is_ModelBusy_at_once()
+    {
+        var pool = factory.Services.GetRequiredService<HeavyWorkPool>();
+        using (var held = pool.TryAcquire("a REST caller"))
         {
-            Assert.False(held.Refused);
+            Assert.NotNull(held);
             var response = await _client.PostAsJsonAsync("/Evaluate", new { name = "acoustic2d", input = new[] { new[] { 1.0, 1, 8, 6, 1 } }, config = WaveConfig });
             Assert.Contains("heavy-work slot", await UmBridgeClient.Error(response, HttpStatusCode.ServiceUnavailable, "ModelBusy"), StringComparison.Ordinal);
             Assert.NotNull(response.Headers.RetryAfter);

@@ -130,7 +130,7 @@ internal static class KrigingHyperparameterSearch
         return fallback;
     }
 
-    private static TrainingSet Subset(TrainingSet data, int[] indices)
+    internal static TrainingSet Subset(TrainingSet data, int[] indices)
     {
         var points = new PointSet(indices.Length, data.Dimension);
         var values = new double[indices.Length];
@@ -142,7 +142,7 @@ internal static class KrigingHyperparameterSearch
         return new TrainingSet(points, values, data.Box);
     }
 
-    private static KrigingNoise Subset(KrigingNoise noise, int[] indices) =>
+    internal static KrigingNoise Subset(KrigingNoise noise, int[] indices) =>
         noise.Mode == NoiseMode.Known ? noise with { Variances = Array.ConvertAll(indices, i => noise.Variances![i]) } : noise;
 
     /// <summary>
@@ -186,7 +186,7 @@ internal static class KrigingHyperparameterSearch
         throw new SurrogateFitException("The correlation matrix is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
     }
 
-    private static List<string> BoundWarnings(double[] z, int d)
+    internal static List<string> BoundWarnings(double[] z, int d)
     {
         const double closeInLog = 1e-3;
         double logMin = Math.Log(MinScaledTheta), logMax = Math.Log(MaxScaledTheta);

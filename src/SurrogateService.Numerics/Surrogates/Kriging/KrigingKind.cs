@@ -14,6 +14,22 @@ public sealed class KrigingKind : ISurrogateKind
     private const string Fitted = "fit";
     private const string Heuristic = "heuristic";
 
+    /// <summary>The approximations: exact O(n³) Kriging, the nearest-neighbour (Vecchia) one, or a choice by n.</summary>
+    public const string Exact = "exact", NearestNeighbour = "nearestNeighbour", AutomaticApproximation = "auto";
+
+    /// <summary>
+    /// With approximation 'auto', the most points fitted exactly (the service's default
+    /// Limits:MaxTrainingPoints, which the service passes instead when configured differently).
+    /// </summary>
+    public const int DefaultExactLimit = 2_000;
+
+    /// <summary>
+    /// m of the nearest-neighbour likelihood. GpGp's default for its fits is 30 (Guinness, GpGp
+    /// documentation of fit_model, m_seq = c(10, 30)), and Katzfuss, Guinness &amp; Lawrence (2022)
+    /// report scaled Vecchia near exact accuracy with m of a few tens.
+    /// </summary>
+    public const int DefaultNeighbours = 30;
+
     public string Name => "kriging";
 
     public string Description =>
@@ -45,6 +61,15 @@ public sealed class KrigingKind : ISurrogateKind
         OptionSpec.Integer("seed", 0, "Seed of the random starts of the likelihood search.", 0, int.MaxValue),
         OptionSpec.Integer("restarts", 8, "Starts of the likelihood search: the heuristic θ and restarts − 1 random ones. " +
             "With more than 256 points they explore a space-filling subset of 256, and the best is refined on all the points.", 1, 64),
+        OptionSpec.Choice("approximation", AutomaticApproximation,
+            "exact: the full Gaussian process, O(n³) time and O(n²) memory. nearestNeighbour: the scaled Vecchia approximation, each point conditioned on its " +
+            "'neighbours' nearest predecessors in the θ-scaled inputs, O(n·m³) time and O(n·m) memory, and predictions conditioned on the 'predictionNeighbours' " +
+            "nearest training points; exact again when both reach n − 1. auto: exact up to the service's exact limit of training points (Limits:MaxTrainingPoints), " +
+            "nearestNeighbour above it. nearestNeighbour takes no gradients, low-fidelity data or fitP.",
+            AutomaticApproximation, Exact, NearestNeighbour),
+        OptionSpec.Integer("neighbours", DefaultNeighbours, "m of the nearest-neighbour approximation: neighbours each point is conditioned on in the likelihood (at most n).", 1, 1_000),
+        OptionSpec.Integer("predictionNeighbours", 0, "Training points a nearest-neighbour prediction and its standard error are conditioned on; 0 means twice 'neighbours'. " +
+            "At least 'neighbours' otherwise.", 0, 2_000),
         OptionSpec.Number("nugget", 0, "Least value added to the diagonal of the correlation matrix (a jitter for stability; " +
             "for noisy values use 'noise'). With theta 'fit' or noise a jitter of about 2e-15 (more only if the matrix cannot be " +
             "factored) is the default; otherwise Surrogates.jl's rule adds what keeps the condition number within 1e8.", minimum: 0),
@@ -58,6 +83,8 @@ public sealed class KrigingKind : ISurrogateKind
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
+        if (IsNearestNeighbour(data, options))
+            return FitNearestNeighbour(data, options, cancellationToken);
         if (data.Gradients is not null)
             return FitGradientEnhanced(data, options, cancellationToken);
         return data.LowFidelity is null
@@ -70,11 +97,102 @@ public sealed class KrigingKind : ISurrogateKind
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
+        if (IsNearestNeighbour(data, options))
+            return RestoreNearestNeighbour(data, options, parameters);
         if (data.Gradients is not null)
             return RestoreGradientEnhanced(data, options, parameters);
         return data.LowFidelity is null
             ? RestoreOne(data, options, parameters, "parameters.")
             : CoKrigingModel.Restore(data, parameters, (level, levelParameters, field) => RestoreOne(level, options, levelParameters, field));
+    }
+
+    /// <summary>Whether the approximation option, 'auto' resolved by <see cref="DefaultExactLimit"/>, asks for nearest neighbours.</summary>
+    public static bool IsNearestNeighbour(TrainingSet data, OptionValues options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Text("approximation") switch
+        {
+            NearestNeighbour => true,
+            AutomaticApproximation => data.Count > DefaultExactLimit,
+            _ => false,
+        };
+    }
+
+    private NearestNeighbourKrigingModel FitNearestNeighbour(TrainingSet data, OptionValues options, CancellationToken cancellationToken)
+    {
+        var (shape, noise, p, settings) = ReadNearestNeighbour(data, options);
+        double[] heuristic = HeuristicTheta(data, p);
+        string? thetaMode = options.Text("theta");
+        if (IsConstant(data.Values) && (thetaMode == Fitted || noise.Mode == NoiseMode.Fit))
+        {
+            string warning = "The values are all equal: θ and the noise cannot be estimated (the likelihood has no maximum); the heuristic θ was used and the values were taken as exact.";
+            var constant = settings with { StartTheta = heuristic, FitTheta = false, Noise = KrigingNoise.None };
+            return NearestNeighbourFit.Build(data, constant, heuristic, p, Math.Max(settings.NuggetFloor, KrigingRegularisation.SmallestJitter), 0, [warning], cancellationToken);
+        }
+        double[] theta = thetaMode switch
+        {
+            Fitted or Heuristic => heuristic,
+            _ => options.PerDimension("theta", data.Dimension),
+        };
+        if (thetaMode is not (Fitted or Heuristic))
+            CheckVector(theta, data.Dimension, "theta", IsPositive, "finite and > 0", "options.theta");
+        return NearestNeighbourFit.Run(data, settings with { StartTheta = theta, FitTheta = thetaMode == Fitted }, [], cancellationToken);
+    }
+
+    private NearestNeighbourKrigingModel RestoreNearestNeighbour(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters)
+    {
+        var (shape, noise, _, settings) = ReadNearestNeighbour(data, options);
+        const string field = "parameters.";
+        int d = data.Dimension;
+        double[] theta = Required(parameters, "theta", field);
+        double[] p = Required(parameters, "p", field);
+        double[] nugget = Required(parameters, "nugget", field);
+        double[] mean = Required(parameters, "mu", field);
+        double[] variance = Required(parameters, "sigma2", field);
+        double[] precision = Required(parameters, "meanPrecision", field);
+        CheckVector(theta, d, "theta", IsPositive, "finite and > 0", field + "theta");
+        CheckVector(p, d, "p", v => KernelProfiles.HasExponents(shape) ? v > 0 && v <= 2 : v == 2,
+            KernelProfiles.HasExponents(shape) ? "in (0, 2]" : "2 for this kernel", field + "p");
+        CheckVector(nugget, 1, "nugget", v => double.IsFinite(v) && v >= 0, "finite and ≥ 0", field + "nugget");
+        CheckVector(mean, 1, "mu", double.IsFinite, "finite", field + "mu");
+        CheckVector(variance, 1, "sigma2", IsPositive, "finite and > 0", field + "sigma2");
+        CheckVector(precision, 1, "meanPrecision", IsPositive, "finite and > 0", field + "meanPrecision");
+        double noiseRatio = 0;
+        if (noise.Mode == NoiseMode.Fit)
+        {
+            double[] ratio = Required(parameters, "noiseRatio", field);
+            CheckVector(ratio, 1, "noiseRatio", IsPositive, "finite and > 0", field + "noiseRatio");
+            noiseRatio = ratio[0];
+        }
+        var restored = new NearestNeighbourParameters(mean[0], variance[0], precision[0], settings.Neighbours, settings.PredictionNeighbours);
+        return new NearestNeighbourKrigingModel(data, shape, theta, p, nugget[0], noise, noiseRatio, restored, fitted: null);
+    }
+
+    /// <summary>The kernel, noise, p and search settings of a nearest-neighbour fit, refusing what it cannot take.</summary>
+    private (KernelShape Shape, KrigingNoise Noise, double[] P, NearestNeighbourSettings Settings) ReadNearestNeighbour(TrainingSet data, OptionValues options)
+    {
+        if (data.Gradients is not null)
+            throw new SurrogateFitException("The nearest-neighbour approximation takes no gradients; use approximation 'exact' (gradient-enhanced Kriging) with fewer points.") { Field = "options.approximation" };
+        if (data.LowFidelity is not null)
+            throw new SurrogateFitException("The nearest-neighbour approximation takes no low-fidelity data; use approximation 'exact' (co-Kriging) with fewer points.") { Field = "options.approximation" };
+        if (options.Boolean("fitP"))
+            throw new SurrogateFitException("Option 'fitP' needs approximation 'exact'; the nearest-neighbour fit keeps p fixed.") { Field = "options.fitP" };
+        var shape = KernelProfiles.Parse(options.Text("kernel")!);
+        var noise = ReadNoise(data, options);
+        double[] p = Exponents(shape, options, data.Dimension);
+        CheckData(data, noise);
+        int neighbours = options.Integer("neighbours");
+        if (neighbours > data.Count)
+            throw new SurrogateFitException($"Option 'neighbours' is {neighbours}, more than the {data.Count} training points.") { Field = "options.neighbours" };
+        int predictionNeighbours = options.Integer("predictionNeighbours");
+        if (predictionNeighbours == 0)
+            predictionNeighbours = 2 * neighbours;
+        else if (predictionNeighbours < neighbours)
+            throw new SurrogateFitException($"Option 'predictionNeighbours' is {predictionNeighbours}, fewer than 'neighbours' ({neighbours}); predictions condition on at least as many points as the fit.") { Field = "options.predictionNeighbours" };
+        var settings = new NearestNeighbourSettings(shape, noise, [], p, FitTheta: false, options.Number("nugget"), (ulong)options.Integer("seed"), options.Integer("restarts"),
+            neighbours, predictionNeighbours);
+        return (shape, noise, p, settings);
     }
 
     /// <summary>Gradient-enhanced Kriging: θ fitted, heuristic or given, like the plain fit; no noise, p = 2.</summary>

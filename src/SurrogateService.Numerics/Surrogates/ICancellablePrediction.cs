@@ -1,0 +1,12 @@
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>
+/// A model whose batch predictions are long enough to be worth stopping: callers with a request's
+/// token use these overloads, which throw <see cref="OperationCanceledException"/> when it fires.
+/// </summary>
+public interface ICancellablePrediction
+{
+    void Predict(Core.PointSet points, Span<double> values, CancellationToken cancellationToken);
+
+    void StandardError(Core.PointSet points, Span<double> standardErrors, CancellationToken cancellationToken);
+}

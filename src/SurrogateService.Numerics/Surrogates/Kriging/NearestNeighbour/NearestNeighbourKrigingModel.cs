@@ -1,0 +1,238 @@
+using System.Globalization;
+using SurrogateService.Numerics.Core;
+using SurrogateService.Numerics.LinearAlgebra;
+
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>
+/// Kriging with the nearest-neighbour (Vecchia) approximation: hyperparameters fitted on the
+/// Vecchia likelihood (<see cref="VecchiaLikelihood"/>), and each prediction the exact Kriging
+/// predictor and standard error of <see cref="KrigingModel"/> conditioned on the m_pred training
+/// points nearest it in the θ-scaled space instead of on all n (Katzfuss, Guinness &amp; Lawrence 2022;
+/// the "local" predictors of laGP (Gramacy &amp; Apley 2015) and GPnn (Allison et al. 2023) alike):
+/// ŷ = μ + kᵀA⁻¹(y_N − μ1), s² = σ²·(1 − kᵀA⁻¹k + (1 − 1ᵀA⁻¹k)²/P), where μ, σ² and
+/// P = 1ᵀK̃⁻¹1 come from the Vecchia likelihood. With m_pred = n this is exactly the exact model.
+/// </summary>
+public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellablePrediction
+{
+    private readonly double[] _theta;
+    private readonly double[] _p;
+    private readonly ScaledKdTree _tree;
+
+    /// <summary>Training points whose leave-one-out prediction checks the calibration of a fit.</summary>
+    public const int CalibrationPoints = 1000;
+
+    internal NearestNeighbourKrigingModel(TrainingSet data, KernelShape shape, double[] theta, double[] p, double nugget, KrigingNoise noise,
+        double noiseParameter, NearestNeighbourParameters parameters, FitDiagnostics? fitted)
+    {
+        Data = data;
+        Shape = shape;
+        _theta = theta;
+        _p = p;
+        Nugget = nugget;
+        Noise = noise;
+        NoiseParameter = noiseParameter;
+        Parameters = parameters;
+        _tree = new ScaledKdTree(ScaledPoints.Scale(data.Points, theta, p), data.Dimension);
+        Diagnostics = (fitted ?? new FitDiagnostics()) with
+        {
+            Theta = theta.ToArray(),
+            Nugget = nugget,
+            ProcessVariance = parameters.ProcessVariance,
+            NoiseVariance = noise.Mode == NoiseMode.None ? null : ObservationNoiseVariance,
+            Approximation = Description,
+        };
+    }
+
+    public TrainingSet Data { get; }
+
+    public FitDiagnostics Diagnostics { get; private set; }
+
+    public KernelShape Shape { get; }
+
+    public ReadOnlySpan<double> Theta => _theta;
+
+    public double Nugget { get; }
+
+    public KrigingNoise Noise { get; }
+
+    /// <summary>λ = τ²/σ² for fitted noise, 0 otherwise (known noise enters through its variances).</summary>
+    public double NoiseParameter { get; }
+
+    internal NearestNeighbourParameters Parameters { get; }
+
+    /// <summary>τ² of a new observation, as <see cref="KrigingModel.ObservationNoiseVariance"/>.</summary>
+    public double? ObservationNoiseVariance => Noise.Mode switch
+    {
+        NoiseMode.Fit => NoiseParameter * Parameters.ProcessVariance,
+        NoiseMode.Known => Noise.IsHomoscedastic ? Noise.Variances![0] : null,
+        _ => 0,
+    };
+
+    /// <summary>The approximation in words, for the diagnostics.</summary>
+    public string Description => string.Format(CultureInfo.InvariantCulture,
+        "Nearest-neighbour (scaled Vecchia) Gaussian process: the likelihood conditions each of the {0} points on its {1} nearest predecessors " +
+        "in a coarse-to-fine order, in the θ-scaled inputs; predictions and standard errors condition on the {2} nearest training points. " +
+        "Exact when both reach n − 1.", Data.Count, Parameters.Neighbours, PredictionNeighbours);
+
+    /// <summary>m_pred, capped at n.</summary>
+    public int PredictionNeighbours => Math.Min(Parameters.PredictionNeighbours, Data.Count);
+
+    public void Predict(PointSet points, Span<double> values) => Run(points, values, withStandardError: false, CancellationToken.None);
+
+    public void StandardError(PointSet points, Span<double> standardErrors) => Run(points, standardErrors, withStandardError: true, CancellationToken.None);
+
+    public void Predict(PointSet points, Span<double> values, CancellationToken cancellationToken) =>
+        Run(points, values, withStandardError: false, cancellationToken);
+
+    public void StandardError(PointSet points, Span<double> standardErrors, CancellationToken cancellationToken) =>
+        Run(points, standardErrors, withStandardError: true, cancellationToken);
+
+    public IReadOnlyDictionary<string, double[]> ExportParameters()
+    {
+        var parameters = new Dictionary<string, double[]>(StringComparer.Ordinal)
+        {
+            ["theta"] = _theta.ToArray(),
+            ["p"] = _p.ToArray(),
+            ["nugget"] = [Nugget],
+            ["mu"] = [Parameters.Mean],
+            ["sigma2"] = [Parameters.ProcessVariance],
+            ["meanPrecision"] = [Parameters.MeanPrecision],
+        };
+        if (Noise.Mode == NoiseMode.Fit)
+            parameters["noiseRatio"] = [NoiseParameter];
+        return parameters;
+    }
+
+    private void Run(PointSet points, Span<double> output, bool withStandardError, CancellationToken cancellationToken)
+    {
+        PredictionArguments.Check(Data, points, output.Length);
+        int count = points.Count, chunkSize = VecchiaNeighbours.ChunkSize;
+        var results = new double[count];
+        Parallel.For(0, (count + chunkSize - 1) / chunkSize, new ParallelOptions { CancellationToken = cancellationToken },
+            () => new LocalPrediction(this),
+            (chunk, _, local) =>
+            {
+                for (int k = chunk * chunkSize; k < Math.Min(count, (chunk + 1) * chunkSize); k++)
+                {
+                    var (value, standardError) = local.At(points[k], excluded: -1);
+                    results[k] = withStandardError ? standardError : value;
+                }
+                return local;
+            },
+            _ => { });
+        results.CopyTo(output);
+    }
+
+    /// <summary>
+    /// Sets the leave-one-out diagnostics from up to <see cref="CalibrationPoints"/> training points drawn with the seed:
+    /// each predicted from its nearest other points, its error standardised by the predictive standard
+    /// deviation of the observed value (noise included), as <see cref="KrigingModel"/> reports for all points.
+    /// </summary>
+    internal void Calibrate(ulong seed, CancellationToken cancellationToken)
+    {
+        int n = Data.Count, count = Math.Min(n, CalibrationPoints);
+        var random = new DeterministicRandom(seed);
+        var chosen = Enumerable.Range(0, n).ToArray();
+        for (int k = 0; k < count; k++)
+        {
+            int swap = k + random.NextInt(n - k);
+            (chosen[k], chosen[swap]) = (chosen[swap], chosen[k]);
+        }
+        var errors = new double[count];
+        var standardised = new double[count];
+        Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, () => new LocalPrediction(this), (k, _, local) =>
+        {
+            int i = chosen[k];
+            var (value, standardError) = local.At(Data.Points[i], excluded: i);
+            double noise = Noise.Mode switch
+            {
+                NoiseMode.Fit => NoiseParameter * Parameters.ProcessVariance,
+                NoiseMode.Known => Noise.Variances![i],
+                _ => 0,
+            };
+            errors[k] = Data.Values[i] - value;
+            standardised[k] = errors[k] / Math.Sqrt(standardError * standardError + noise);
+            return local;
+        }, _ => { });
+        double mean = standardised.Average();
+        double spread = Math.Sqrt(Math.Max(standardised.Sum(z => z * z) / count - mean * mean, 0));
+        Diagnostics = Diagnostics with
+        {
+            LeaveOneOutRmse = Math.Sqrt(errors.Sum(e => e * e) / count),
+            LeaveOneOutStandardisedMean = double.IsFinite(mean) ? mean : null,
+            LeaveOneOutStandardisedSpread = double.IsFinite(spread) ? spread : null,
+        };
+    }
+
+    /// <summary>One thread's neighbour search and local Kriging solve.</summary>
+    private sealed class LocalPrediction
+    {
+        private readonly NearestNeighbourKrigingModel _model;
+        private readonly LocalCovariance _local;
+        private readonly int[] _neighbours;
+        private readonly double[] _distances, _query, _residual, _ones;
+        private readonly Func<int, double> _diagonal;
+        private double _jitter;
+
+        public LocalPrediction(NearestNeighbourKrigingModel model)
+        {
+            _model = model;
+            int m = model.PredictionNeighbours;
+            _local = new LocalCovariance(m, model.Data.Dimension, model.Shape);
+            _neighbours = new int[m];
+            _distances = new double[m];
+            _query = new double[model.Data.Dimension];
+            _residual = new double[m];
+            _ones = new double[m];
+            _diagonal = Diagonal;
+        }
+
+        private double Diagonal(int point)
+        {
+            var model = _model;
+            return 1 + model.Nugget + _jitter + model.Noise.Mode switch
+            {
+                NoiseMode.Fit => model.NoiseParameter,
+                NoiseMode.Known => model.Noise.Variances![point] / model.Parameters.ProcessVariance,
+                _ => 0,
+            };
+        }
+
+        /// <summary>ŷ and s at <paramref name="point"/>, leaving out training point <paramref name="excluded"/> (−1: none).</summary>
+        public (double Value, double StandardError) At(ReadOnlySpan<double> point, int excluded)
+        {
+            var model = _model;
+            ScaledPoints.ScaleOne(point, model._theta, model._p, _query);
+            int want = Math.Min(_neighbours.Length, model.Data.Count - (excluded >= 0 ? 1 : 0));
+            int q = model._tree.Nearest(_query, model.Data.Count, _neighbours.AsSpan(0, want), _distances, excluded);
+            ReadOnlySpan<int> neighbours = _neighbours.AsSpan(0, q);
+            // A subset of a positive definite K is positive definite, but rounding can disagree for
+            // near-duplicate points with the smallest jitter: add jitter until the block factors.
+            _jitter = 0;
+            while (!_local.Factor(model.Data.Points, neighbours, point, model._theta, model._p, _diagonal, keepPowers: false))
+            {
+                _jitter = _jitter == 0 ? Math.Max(model.Nugget, KrigingRegularisation.SmallestJitter) * 10 : _jitter * 10;
+                if (_jitter > 1e-2)
+                    return (double.NaN, double.NaN);
+            }
+            Span<double> z = _local.Cross.AsSpan(0, q), r = _residual.AsSpan(0, q), u = _ones.AsSpan(0, q);
+            double mean = model.Parameters.Mean;
+            for (int j = 0; j < q; j++)
+            {
+                r[j] = model.Data.Values[neighbours[j]] - mean;
+                u[j] = 1;
+            }
+            _local.ForwardSubstitute(z);
+            _local.ForwardSubstitute(r);
+            _local.ForwardSubstitute(u);
+            double value = mean + VectorKernels.Dot(z, r);
+            double misfit = 1 - VectorKernels.Dot(z, u);
+            double variance = model.Parameters.ProcessVariance * (1 - VectorKernels.Dot(z, z) + misfit * misfit / model.Parameters.MeanPrecision);
+            return (value, Math.Sqrt(Math.Max(variance, 0)));
+        }
+    }
+}
+
+/// <summary>What a nearest-neighbour model needs beyond θ, p, the nugget and the noise: μ, σ², P = 1ᵀK̃⁻¹1 and the neighbour counts.</summary>
+internal sealed record NearestNeighbourParameters(double Mean, double ProcessVariance, double MeanPrecision, int Neighbours, int PredictionNeighbours);

@@ -1,0 +1,45 @@
+using SurrogateService.Numerics.Core;
+
+namespace SurrogateService.Numerics.Surrogates;
+
+/// <summary>
+/// The conditioning sets of the Vecchia approximation: the training points in a coarse-to-fine
+/// order (<see cref="ScaledKdTree.Order"/>) and, for each, its m nearest predecessors in the
+/// θ-scaled space. The k-th point of the order has min(k, m) of them.
+/// </summary>
+internal sealed class VecchiaNeighbours
+{
+    private readonly int[] _neighbours;
+    private readonly int[] _counts;
+
+    public VecchiaNeighbours(PointSet points, ReadOnlySpan<double> theta, ReadOnlySpan<double> p, int m, CancellationToken cancellationToken)
+    {
+        int n = points.Count;
+        var tree = new ScaledKdTree(ScaledPoints.Scale(points, theta, p), points.Dimension);
+        Order = tree.Order;
+        Size = Math.Min(m, Math.Max(n - 1, 1));
+        int size = Size;
+        _neighbours = new int[checked(n * size)];
+        _counts = new int[n];
+        Parallel.For(0, (n + ChunkSize - 1) / ChunkSize, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
+        {
+            var distances = new double[size];
+            for (int k = chunk * ChunkSize; k < Math.Min(n, (chunk + 1) * ChunkSize); k++)
+                _counts[k] = tree.Nearest(tree.Point(Order[k]), k, _neighbours.AsSpan(k * size, size), distances);
+        });
+    }
+
+    /// <summary>Points per parallel work item of the searches and of the likelihood.</summary>
+    public const int ChunkSize = 512;
+
+    /// <summary>Training-point indices in the order of the approximation.</summary>
+    public int[] Order { get; }
+
+    /// <summary>m, the most neighbours any point has.</summary>
+    public int Size { get; }
+
+    public int Count => Order.Length;
+
+    /// <summary>The conditioning set of the k-th point of the order (training-point indices).</summary>
+    public ReadOnlySpan<int> Of(int k) => _neighbours.AsSpan(k * Size, _counts[k]);
+}

@@ -1,0 +1,100 @@
+using SurrogateService.Numerics.Surrogates;
+using SurrogateService.Numerics.TestFunctions;
+using static SurrogateService.Numerics.Tests.Surrogates.KrigingTestData;
+
+namespace SurrogateService.Numerics.Tests.Surrogates.NearestNeighbour;
+
+public class NearestNeighbourKrigingTests
+{
+    private static readonly TrainingSet Noisy = Sample(60, BraninBox, seed: 7, x => Math.Sin(x[0]) + 0.1 * x[1] * x[1] + 0.3 * Math.Cos(7 * x[1]));
+
+    [Theory]
+    [InlineData(KernelShape.Matern52, NoiseMode.None)]
+    [InlineData(KernelShape.Matern52, NoiseMode.Fit)]
+    [InlineData(KernelShape.PowerExponential, NoiseMode.Known)]
+    [InlineData(KernelShape.SquaredExponential, NoiseMode.Fit)]
+    public void With_all_points_as_neighbours_predictions_and_standard_errors_are_the_exact_model_s(KernelShape shape, NoiseMode mode)
+    {
+        double[] theta = [0.3, 0.05];
+        double[] p = KernelProfiles.HasExponents(shape) ? [1.7, 1.7] : [2.0, 2.0];
+        var noise = mode switch
+        {
+            NoiseMode.Fit => KrigingNoise.Fitted,
+            NoiseMode.Known => new KrigingNoise(NoiseMode.Known, Enumerable.Range(0, Noisy.Count).Select(i => 0.01 * (1 + i % 5)).ToArray()),
+            _ => KrigingNoise.None,
+        };
+        double noiseParameter = mode switch { NoiseMode.Fit => 0.05, NoiseMode.Known => 0.4, _ => 0 };
+        const double nugget = 1e-10;
+        var exact = KrigingModel.WithNugget(Noisy, new KrigingCorrelation(shape, theta, p), nugget, noise, noiseParameter);
+        var settings = new NearestNeighbourSettings(shape, noise, theta, p, FitTheta: false, nugget, Seed: 0, Starts: 1, Noisy.Count - 1, Noisy.Count);
+        var approximate = NearestNeighbourFit.Build(Noisy, settings, theta, p, nugget, noiseParameter, [], CancellationToken.None);
+
+        Assert.Equal(exact.Mean, approximate.Parameters.Mean, 1e-8 * Math.Abs(exact.Mean));
+        Assert.Equal(exact.ProcessVariance, approximate.Parameters.ProcessVariance, 1e-8 * exact.ProcessVariance);
+        Assert.Equal(exact.Diagnostics.LogLikelihood!.Value, approximate.Diagnostics.LogLikelihood!.Value, 1e-8 * Math.Abs(exact.Diagnostics.LogLikelihood!.Value));
+        var grid = BraninGrid();
+        var (exactValues, exactErrors) = (Predict(exact, grid), StandardErrors(exact, grid));
+        var (values, errors) = (Predict(approximate, grid), StandardErrors(approximate, grid));
+        double scale = exactValues.Max(Math.Abs);
+        for (int k = 0; k < grid.Count; k++)
+        {
+            Assert.Equal(exactValues[k], values[k], 1e-8 * scale);
+            Assert.Equal(exactErrors[k], errors[k], 1e-8 * Math.Sqrt(exact.ProcessVariance));
+        }
+    }
+
+    [Fact]
+    public void A_model_restored_from_its_exported_parameters_predicts_the_same_bits()
+    {
+        var options = KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 8), ("noise", "fit"), ("kernel", "matern52"));
+        var fitted = Kind.Fit(Noisy, options);
+        Assert.IsType<NearestNeighbourKrigingModel>(fitted);
+        var restored = Kind.Restore(Noisy, options, fitted.ExportParameters());
+        var grid = BraninGrid();
+        Assert.Equal(Predict(fitted, grid), Predict(restored, grid));
+        Assert.Equal(StandardErrors(fitted, grid), StandardErrors(restored, grid));
+        Assert.NotNull(fitted.Diagnostics.Approximation);
+    }
+
+    [Fact]
+    public void More_neighbours_than_points_is_refused_naming_the_option()
+    {
+        var error = Assert.Throws<SurrogateFitException>(() => Kind.Fit(Noisy, KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 61))));
+        Assert.Equal("options.neighbours", error.Field);
+        var fewer = Assert.Throws<SurrogateFitException>(() => Kind.Fit(Noisy, KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 10), ("predictionNeighbours", 5))));
+        Assert.Equal("options.predictionNeighbours", fewer.Field);
+    }
+
+    [Fact]
+    public void Auto_fits_exactly_up_to_the_exact_limit()
+    {
+        Assert.IsType<KrigingModel>(Kind.Fit(Noisy, KrigingOptions()));
+        Assert.False(KrigingKind.IsNearestNeighbour(Noisy, KrigingOptions()));
+        Assert.True(KrigingKind.IsNearestNeighbour(Sample(KrigingKind.DefaultExactLimit + 1, BraninBox, 1, x => x[0]), KrigingOptions()));
+    }
+
+    [Fact]
+    public void On_two_thousand_borehole_points_it_is_within_ten_percent_of_the_exact_fit_and_calibrated()
+    {
+        // The agreement goal: where both apply, the approximation costs little accuracy.
+        var borehole = new WaterFlow();
+        var box = borehole.Domain(8);
+        var data = Sample(2000, box, seed: 11, x => borehole.Evaluate(x));
+        var test = Sample(2000, box, seed: 12, x => borehole.Evaluate(x));
+        var exact = Kind.Fit(data, KrigingOptions(("approximation", "exact"), ("kernel", "matern52"), ("restarts", 2)));
+        var approximate = Kind.Fit(data, KrigingOptions(("approximation", "nearestNeighbour"), ("kernel", "matern52"), ("restarts", 2)));
+        double exactRmse = Rmse(exact, test), approximateRmse = Rmse(approximate, test);
+        Assert.True(approximateRmse <= 1.1 * exactRmse, $"nearest-neighbour RMSE {approximateRmse}, exact {exactRmse}");
+        var errors = StandardErrors(approximate, test.Points);
+        var values = Predict(approximate, test.Points);
+        double covered = Enumerable.Range(0, test.Count).Count(k => Math.Abs(values[k] - test.Values[k]) <= 1.96 * errors[k]) / (double)test.Count;
+        Assert.InRange(covered, 0.9, 0.995);
+        Assert.InRange(approximate.Diagnostics.LeaveOneOutStandardisedSpread!.Value, 0.7, 1.4);
+    }
+
+    private static double Rmse(ISurrogateModel model, TrainingSet test)
+    {
+        var values = Predict(model, test.Points);
+        return Math.Sqrt(values.Select((v, k) => (v - test.Values[k]) * (v - test.Values[k])).Average());
+    }
+}
