@@ -94,6 +94,26 @@ param tags object = {}
 @maxValue(65535)
 param umBridgePort int = 0
 
+@description('Seconds one job-worker execution may run (replicaTimeout). Above the longest job, so that a job finishes in one execution; one that is cut off resumes from its last checkpoint in the next.')
+@minValue(60)
+@maxValue(86400)
+param jobReplicaTimeoutSeconds int = 14400
+
+@description('Times the platform retries a job-worker execution that failed to run (replicaRetryLimit); a job that keeps failing is ended by jobMaxAttempts instead.')
+@minValue(0)
+@maxValue(10)
+param jobReplicaRetryLimit int = 1
+
+@description('Most job-worker executions at once.')
+@minValue(1)
+@maxValue(1000)
+param jobMaxExecutions int = 10
+
+@description('Deliveries of a job\'s message before the job is failed as poison, with the last error as its reason.')
+@minValue(1)
+@maxValue(100)
+param jobMaxAttempts int = 10
+
 // The vCPU/memory pairs of the Consumption workload profile.
 // https://learn.microsoft.com/azure/container-apps/containers#allocations
 var memoryForCpu = {
@@ -143,7 +163,15 @@ var names = {
   containerApp: 'ca-${take(nameToken, 15)}-${resourceToken}'
   // Microsoft.Storage/storageAccounts: 3-24, lower-case letters and digits only, globally unique.
   storage: 'st${take(nameToken, 9)}${resourceToken}'
+  // Microsoft.App/jobs: 2-32, lower-case letters, digits and hyphens, start with a letter, end
+  // alphanumeric, no "--" (the container apps' rule).
+  jobWorker: 'caj-${take(nameToken, 14)}-${resourceToken}'
 }
+// The jobs' queue, table and container share one name that fits all three rules: queues 3-63 lower-case
+// letters, digits and single hyphens (https://learn.microsoft.com/rest/api/storageservices/naming-queues-and-metadata),
+// tables 3-63 alphanumerics starting with a letter (https://learn.microsoft.com/rest/api/storageservices/understanding-the-table-service-data-model),
+// containers as above. The service's defaults (Jobs:QueueName, TableName, ContainerName) are the same.
+var jobsName = 'jobs'
 // Blob containers: 3-63, lower-case letters, digits and single hyphens, starting and ending alphanumeric
 // (https://learn.microsoft.com/rest/api/storageservices/naming-and-referencing-containers--blobs--and-metadata).
 var modelsContainer = 'models'
@@ -261,6 +289,60 @@ module modelStorageAccess 'modules/model-storage-access.bicep' = {
   }
 }
 
+// Asynchronous jobs (docs/jobs.md): the queue, table and container beside the models, the worker as an
+// event-driven Container Apps Job, and data roles for both the app (which submits) and the worker.
+module jobStorage 'modules/job-storage.bicep' = {
+  name: 'jobStorage'
+  params: {
+    storageAccountName: modelStorage.outputs.name
+    name: jobsName
+  }
+}
+
+module jobWorker 'modules/job-worker.bicep' = {
+  name: 'jobWorker'
+  params: {
+    name: names.jobWorker
+    location: location
+    tags: allTags
+    environmentId: containerAppsEnvironment.outputs.id
+    pullIdentityResourceId: pullIdentity.outputs.resourceId
+    registryLoginServer: registry.outputs.loginServer
+    image: image
+    cpuCores: cpuCores
+    memory: memoryForCpu[cpuCores]
+    storageBlobEndpoint: modelStorage.outputs.blobEndpoint
+    storageAccountName: modelStorage.outputs.name
+    queueName: jobStorage.outputs.queueName
+    replicaTimeoutSeconds: jobReplicaTimeoutSeconds
+    replicaRetryLimit: jobReplicaRetryLimit
+    maxExecutions: jobMaxExecutions
+    maxAttempts: jobMaxAttempts
+  }
+}
+
+// The app writes job records and queues messages (its blob role covers the jobs' container already).
+module appJobAccess 'modules/job-storage-access.bicep' = {
+  name: 'appJobAccess'
+  params: {
+    storageAccountName: modelStorage.outputs.name
+    name: jobStorage.outputs.queueName
+    principalId: containerApp.outputs.principalId
+    blobAccess: false
+  }
+}
+
+// The worker (and KEDA's scaler, with the same identity) reads the queue, records and documents.
+module workerJobAccess 'modules/job-storage-access.bicep' = {
+  name: 'workerJobAccess'
+  params: {
+    storageAccountName: modelStorage.outputs.name
+    name: jobStorage.outputs.queueName
+    principalId: jobWorker.outputs.principalId
+    blobAccess: true
+  }
+}
+
 @description('Public HTTPS address of the service.')
 output appUrl string = containerApp.outputs.url
 
@@ -275,6 +357,9 @@ output registryLoginServer string = registry.outputs.loginServer
 
 @description('Name of the storage account of stored models.')
 output storageAccountName string = modelStorage.outputs.name
+
+@description('Name of the Container Apps Job that works the asynchronous jobs.')
+output jobWorkerName string = jobWorker.outputs.name
 
 @description('Client id of the identity the app pulls images with.')
 output identityClientId string = pullIdentity.outputs.clientId

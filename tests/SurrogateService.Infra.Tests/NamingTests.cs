@@ -19,6 +19,7 @@ public class NamingTests
         ["Microsoft.ManagedIdentity/userAssignedIdentities"] = (3, 128, new Regex("^[A-Za-z0-9][A-Za-z0-9_-]*$")),
         ["Microsoft.App/containerApps"] = (2, 32, new Regex("^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$")),
         ["Microsoft.Storage/storageAccounts"] = (3, 24, new Regex("^[a-z0-9]+$")),
+        ["Microsoft.App/jobs"] = (2, 32, new Regex("^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$")),
     };
 
     [Theory]

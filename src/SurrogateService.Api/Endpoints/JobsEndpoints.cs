@@ -98,7 +98,7 @@ public static class JobsEndpoints
     private static async Task<IResult> WithJobAsync(HttpContext http, string id, Func<JobRecord, IJobStore, Task<IResult>> action)
     {
         var store = http.RequestServices.GetRequiredService<IJobStore>();
-        var owner = JobOwner.KeyOf(http.User);
+        var owner = JobOwner.KeyOf(http);
         try
         {
             if (owner is null || !JobIds.IsKey(id) || await store.FindAsync(owner, id, http.RequestAborted) is not { } record)

@@ -169,6 +169,7 @@ public sealed class LimitsOptions
     /// </summary>
     [Range(0, 1L << 40)]
     public long ModelCacheBytes { get; set; } = 512L * 1024 * 1024;
+
     // ---- Jobs (Prefer: respond-async): a job runs off the request in a worker with no ingress timeout,
     // so its limits are larger than the synchronous ones above; a job's request is read with these in
     // their place (see ForJobs). ----

@@ -1,8 +1,8 @@
 using SurrogateService.Api.Auth;
 using SurrogateService.Api.Endpoints;
+using SurrogateService.Api.Jobs;
 using SurrogateService.Api.Models;
 using SurrogateService.Api.Storage;
-using SurrogateService.Api.Jobs;
 using SurrogateService.Api.UmBridge;
 
 namespace SurrogateService.Api.Hosting;

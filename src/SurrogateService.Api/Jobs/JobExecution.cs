@@ -21,16 +21,26 @@ public sealed class JobExecution
 
     private readonly JsonSerializerOptions _lineJson;
     private readonly Func<JsonObject, int, string, CancellationToken, Task> _save;
+    private readonly Func<CancellationToken, Task> _checkCancelled;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _time;
+    private long _savedAt;
     private readonly JsonNode? _resumeState;
     private JsonNode? _lastState;
     private readonly List<JsonNode> _lines;
     private readonly CancellationToken _cancellationToken;
     private int _savedLines;
 
-    internal JobExecution(JsonObject? checkpoint, JsonSerializerOptions lineJson, Func<JsonObject, int, string, CancellationToken, Task> save, CancellationToken cancellationToken)
+    /// <param name="interval">The least time between two stored checkpoints; a round that ends sooner only checks for cancellation.</param>
+    internal JobExecution(JsonObject? checkpoint, JsonSerializerOptions lineJson, Func<JsonObject, int, string, CancellationToken, Task> save,
+        Func<CancellationToken, Task> checkCancelled, TimeSpan interval, TimeProvider time, CancellationToken cancellationToken)
     {
         _lineJson = lineJson;
         _save = save;
+        _checkCancelled = checkCancelled;
+        _interval = interval;
+        _time = time;
+        _savedAt = time.GetTimestamp();
         _cancellationToken = cancellationToken;
         _resumeState = checkpoint?["state"]?.DeepClone();
         _lines = checkpoint?["lines"] is JsonArray lines ? [.. lines.Select(line => line!.DeepClone())] : [];
@@ -47,9 +57,21 @@ public sealed class JobExecution
     /// <summary>The sink for progress lines (the lines of the route's NDJSON stream); they are stored with the next checkpoint or with the result.</summary>
     public IProgress<T> Lines<T>() where T : notnull => new LineSink<T>(this);
 
-    /// <summary>Stores the state with the lines so far, then goes on unless the job was cancelled (throws <see cref="JobCancelledException"/>) or the worker is stopping.</summary>
-    public void Checkpoint<T>(T state) where T : notnull =>
+    /// <summary>
+    /// Stores the state with the lines so far (the first time, and then once <see cref="JobsOptions.CheckpointIntervalMilliseconds"/>
+    /// have passed since the last stored one), then goes on unless the job was cancelled (throws
+    /// <see cref="JobCancelledException"/>) or the worker is stopping. Cancellation is checked every time.
+    /// </summary>
+    public void Checkpoint<T>(T state) where T : notnull
+    {
+        if (_savedLines > 0 && _time.GetElapsedTime(_savedAt) < _interval)
+        {
+            _checkCancelled(_cancellationToken).GetAwaiter().GetResult();
+            _cancellationToken.ThrowIfCancellationRequested();
+            return;
+        }
         Save(JsonSerializer.SerializeToNode(state, StateJson)).GetAwaiter().GetResult();
+    }
 
     /// <summary>Stores lines reported since the last checkpoint (the last ones of a job that has no checkpoints).</summary>
     internal Task FlushAsync() => _savedLines == _lines.Count ? Task.CompletedTask : Save(_lastState?.DeepClone());
@@ -64,6 +86,7 @@ public sealed class JobExecution
         await _save(document, _lines.Count, _lines.Count > 0 ? _lines[^1].ToJsonString() : "", _cancellationToken);
         _savedLines = _lines.Count;
         _lastState = state;
+        _savedAt = _time.GetTimestamp();
         _cancellationToken.ThrowIfCancellationRequested();
     }
 

@@ -57,10 +57,10 @@ public static class JobSubmission
         var kind = services.GetRequiredService<JobKinds>().Find(kindName) ?? throw new InvalidOperationException($"No job kind '{kindName}'.");
         var request = context.Arguments.First(argument => argument?.GetType() == kind.RequestType)!;
         var jobs = services.GetRequiredService<IOptions<JobsOptions>>().Value;
-        var owner = JobOwner.KeyOf(http.User);
+        var owner = JobOwner.KeyOf(http);
         if (owner is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The token names no caller.",
-                detail: "A job belongs to the caller that submitted it: the access token needs an oid or azp claim.");
+                detail: "A job belongs to the caller that submitted it: the access token needs tid, and oid or azp.");
 
         var errors = new RequestErrors();
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();

@@ -105,7 +105,8 @@ public sealed partial class JobWorker(
         var checkpoint = await store.ReadAsync(record.Owner, record.Id, JobDocument.Checkpoint, cancellationToken);
         var execution = new JobExecution(
             checkpoint is null ? null : JsonNode.Parse(checkpoint.ToMemory().Span)!.AsObject(), json.Value.SerializerOptions,
-            (document, events, latest, token) => SaveCheckpointAsync(record, document, events, latest, token), cancellationToken);
+            (document, events, latest, token) => SaveCheckpointAsync(record, document, events, latest, token),
+            token => ThrowIfCancelledAsync(record, token), TimeSpan.FromMilliseconds(Options.CheckpointIntervalMilliseconds), time, cancellationToken);
 
         var outcome = kind.Run(request, limits.Value.ForJobs(), execution, cancellationToken);
         await execution.FlushAsync();
@@ -121,6 +122,12 @@ public sealed partial class JobWorker(
             throw new JobDeliveryLostException($"Another worker has taken job {claimed.Id} further.");
         await store.WriteAsync(claimed.Owner, claimed.Id, JobDocument.Checkpoint, BinaryData.FromString(document.ToJsonString(JobExecution.StateJson)), cancellationToken);
         if (await UpdateAsync(current, r => r with { Events = events, Progress = latest.Length > 0 ? latest : null, Error = null }, cancellationToken) is null)
+            throw new JobCancelledException();
+    }
+
+    private async Task ThrowIfCancelledAsync(JobRecord claimed, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(claimed.Owner, claimed.Id, cancellationToken) is not { Status: not JobStatus.Cancelled })
             throw new JobCancelledException();
     }
 

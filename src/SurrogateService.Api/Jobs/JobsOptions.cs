@@ -7,8 +7,17 @@ public sealed class JobsOptions
 {
     public const string SectionName = "Jobs";
 
-    /// <summary>The folder of the folder store and queue; empty: a folder under the system's temporary folder.</summary>
-    public string Folder { get; set; } = "";
+    /// <summary>The Table storage table of job records (with Blob storage, see <c>Storage</c>).</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string TableName { get; set; } = "jobs";
+
+    /// <summary>The storage queue workers take jobs from; the Container Apps Job's KEDA rule watches it.</summary>
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
+    public string QueueName { get; set; } = "jobs";
+
+    /// <summary>The blob container of job requests, checkpoints and results.</summary>
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
+    public string ContainerName { get; set; } = "jobs";
 
     /// <summary>Worker loops inside the API process (Development: 1, so that <c>dotnet run</c> runs jobs itself); 0 where a separate worker (Mode=Worker) takes the queue.</summary>
     [Range(0, 64)]
@@ -26,6 +35,14 @@ public sealed class JobsOptions
     [Range(0, 3_600)]
     public int RetryDelaySeconds { get; set; } = 5;
 
+    /// <summary>
+    /// The least time between two stored checkpoints of a run: a round that ends sooner is checkpointed with
+    /// a later one (the cancellation check is made after every round all the same). 0: after every round.
+    /// It bounds what checkpoints cost a run of cheap rounds; a resumed job only repeats the rounds since.
+    /// </summary>
+    [Range(0, 600_000)]
+    public int CheckpointIntervalMilliseconds { get; set; } = 1_000;
+
     /// <summary>How often an idle in-process worker looks at the queue.</summary>
     [Range(10, 60_000)]
     public int PollIntervalMilliseconds { get; set; } = 250;
@@ -37,7 +54,4 @@ public sealed class JobsOptions
     /// <summary>Worker mode: how long the process waits on an empty queue before it exits (a message hidden by a dead worker reappears within the visibility timeout).</summary>
     [Range(0, 3_600)]
     public int WorkerIdleExitSeconds { get; set; } = 90;
-
-    public string ResolvedFolder() =>
-        string.IsNullOrWhiteSpace(Folder) ? Path.Combine(Path.GetTempPath(), "surrogate-service", "jobs") : Path.GetFullPath(Folder);
 }

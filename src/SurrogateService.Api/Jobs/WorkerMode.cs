@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Storage;
 
 namespace SurrogateService.Api.Jobs;
 
@@ -21,6 +22,9 @@ public static partial class WorkerMode
         var builder = Host.CreateApplicationBuilder(args);
         builder.Services.AddOptions<LimitsOptions>().Bind(builder.Configuration.GetSection(LimitsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddProblemResponses();
+        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.SectionName));
+        builder.Services.AddSingleton(services => StorageLocation.Resolve(
+            services.GetRequiredService<IOptions<StorageOptions>>().Value, services.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddJobStorage(builder.Configuration);
         builder.Services.AddHostedService<QueueDrainer>();
         await builder.Build().RunAsync();

@@ -5,9 +5,9 @@ using System.Text.RegularExpressions;
 namespace SurrogateService.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Azurite's blob service, started from the copy that <c>.ci/run</c> installs into
-/// <c>.ci/.tools/azurite</c>, on a port the system picks, with a temporary data folder; stopped (SIGTERM) and its
-/// folder deleted on dispose. <see cref="RestartAsync"/> stops and starts it on the same folder, as a
+/// Azurite's blob service (or, from <see cref="WithQueuesAndTables"/>, its blob, queue and table services),
+/// started from the copy that <c>.ci/run</c> installs into <c>.ci/.tools/azurite</c>, on ports the system
+/// picks, with a temporary data folder; stopped (SIGTERM) and its folder deleted on dispose. <see cref="RestartAsync"/> stops and starts it on the same folder, as a
 /// crash or a redeploy would. One instance can back several services (replicas sharing a store).
 /// </summary>
 public sealed partial class Azurite : IAsyncLifetime
@@ -22,18 +22,36 @@ public sealed partial class Azurite : IAsyncLifetime
 
     private readonly TemporaryFolder _data = new("surrogate-azurite-");
     private readonly List<string> _output = [];
+    private readonly string[] _services;
+    private readonly Dictionary<string, int> _ports = [];
     private Process? _process;
 
-    /// <summary>The blob endpoint's port, chosen by the system at the first start and kept across restarts.</summary>
-    public int Port { get; private set; }
+    /// <summary>The blob service alone (the xunit fixture).</summary>
+    public Azurite()
+        : this(["Blob"])
+    {
+    }
 
-    /// <summary>The connection string the service takes as <c>Storage:ConnectionString</c>.</summary>
+    private Azurite(string[] services) => _services = services;
+
+    /// <summary>Blob, queue and table services in one process (the job store and queue); started by <see cref="InitializeAsync"/>.</summary>
+    public static Azurite WithQueuesAndTables() => new(["Blob", "Queue", "Table"]);
+
+    /// <summary>The blob endpoint's port, chosen by the system at the first start and kept across restarts.</summary>
+    public int Port => _ports.GetValueOrDefault("Blob");
+
+    /// <summary>The connection string the service takes as <c>Storage:ConnectionString</c>, with an endpoint per service started.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/{AccountName};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{Port}/{AccountName};" +
+        (_ports.TryGetValue("Queue", out int queue) ? $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" : "") +
+        (_ports.TryGetValue("Table", out int table) ? $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};" : "");
 
     public static string Executable => RepositoryRoot.File(InstallFolder + "/node_modules/.bin/azurite-blob");
 
-    public Task InitializeAsync() => StartAsync(port: 0);
+    // The command of all three services; it prints the ports it was given (0) unless it is asked for them all.
+    private string Command => _services.Length == 1 ? Executable : RepositoryRoot.File(InstallFolder + "/node_modules/.bin/azurite");
+
+    public Task InitializeAsync() => StartAsync(firstStart: true);
 
     public async Task DisposeAsync()
     {
@@ -49,7 +67,7 @@ public sealed partial class Azurite : IAsyncLifetime
     }
 
     /// <summary>Starts a stopped Azurite again on its port and data folder.</summary>
-    public Task StartAgainAsync() => StartAsync(Port);
+    public Task StartAgainAsync() => StartAsync(firstStart: false);
 
     /// <summary>
     /// Stops Azurite as a service manager would, with SIGTERM, and waits until it has exited: Azurite keeps
@@ -70,50 +88,61 @@ public sealed partial class Azurite : IAsyncLifetime
         _process = null;
     }
 
-    private async Task StartAsync(int port)
+    private async Task StartAsync(bool firstStart)
     {
-        if (!File.Exists(Executable))
+        if (!File.Exists(Command))
         {
             throw new InvalidOperationException(
-                $"Azurite is not installed at {Executable}. Run .ci/run (its 'azurite' block installs the pinned npm package " +
+                $"Azurite is not installed at {Command}. Run .ci/run (its 'azurite' block installs the pinned npm package " +
                 $"into {InstallFolder}), or: npm install --prefix {InstallFolder} azurite@<version in .ci/run>");
         }
-        var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // --skipApiVersionCheck: Azure.Storage.Blobs asks for a newer REST version (2026-10-06 in 12.30)
         // than Azurite 3.37 accepts (up to 2026-06-06), and Azurite's README gives this switch for it
         // ("Skip API Version Check"); the operations the store uses are in both versions.
         // --blobPort 0 lets the system choose a free port, which Azurite then prints (README, "Let System
-        // Auto Select an Available Port").
-        var start = new ProcessStartInfo(Executable)
+        // Auto Select an Available Port"); a restart asks for the same ports again.
+        var start = new ProcessStartInfo(Command);
+        foreach (var service in _services)
         {
-            ArgumentList =
-            {
-                "--blobHost", "127.0.0.1", "--blobPort", port.ToString(CultureInfo.InvariantCulture),
-                "--location", _data.Path, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+            string name = service.ToLowerInvariant();
+            int port = firstStart ? 0 : _ports[service];
+            foreach (var argument in new[] { $"--{name}Host", "127.0.0.1", $"--{name}Port", port.ToString(CultureInfo.InvariantCulture) })
+                start.ArgumentList.Add(argument);
+        }
+        foreach (var argument in new[] { "--location", _data.Path, "--skipApiVersionCheck", "--disableTelemetry", "--silent" })
+            start.ArgumentList.Add(argument);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var started = new Dictionary<string, int>();
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Collect(e.Data, listening);
-        process.ErrorDataReceived += (_, e) => Collect(e.Data, listening);
+        process.OutputDataReceived += (_, e) => Collect(e.Data, started, listening);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data, started, listening);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("Azurite exited:\n" + Output()));
         _process = process;
-        Port = await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        foreach (var (service, port) in started)
+            _ports[service] = port;
     }
 
-    private void Collect(string? line, TaskCompletionSource<int> listening)
+    private void Collect(string? line, Dictionary<string, int> started, TaskCompletionSource listening)
     {
         if (line is null)
             return;
         lock (_output)
             _output.Add(line);
         var match = ListeningLine().Match(line);
-        if (match.Success)
-            listening.TrySetResult(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+        if (!match.Success)
+            return;
+        lock (started)
+        {
+            started[match.Groups[1].Value] = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+            if (_services.All(started.ContainsKey))
+                listening.TrySetResult();
+        }
     }
 
     public string Output()
@@ -122,6 +151,7 @@ public sealed partial class Azurite : IAsyncLifetime
             return string.Join('\n', _output);
     }
 
-    [GeneratedRegex(@"listens on http://127\.0\.0\.1:(\d+)")]
+    // azurite-blob prints "… service successfully listens on …", azurite "… service is successfully listening at …".
+    [GeneratedRegex(@"Azurite (Blob|Queue|Table) service (?:successfully listens on|is successfully listening at) http://127\.0\.0\.1:(\d+)")]
     private static partial Regex ListeningLine();
 }

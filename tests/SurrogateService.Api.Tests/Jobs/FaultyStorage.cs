@@ -2,29 +2,52 @@ using SurrogateService.Api.Jobs;
 
 namespace SurrogateService.Api.Tests.Jobs;
 
-/// <summary>A store that tells the test of every checkpoint written (its number and the events it holds).</summary>
+/// <summary>A store that tells the test of every checkpoint written (its number) and counts the calls that found the storage away.</summary>
 public sealed class ObservedStore(IJobStore inner) : IJobStore
 {
     private int _checkpoints;
+    private int _failures;
+
+    public IJobStore Inner => inner;
 
     public Action<int>? OnCheckpoint { get; set; }
 
-    public Task<JobRecord?> FindAsync(string owner, string id, CancellationToken cancellationToken) => inner.FindAsync(owner, id, cancellationToken);
+    public int Failures => Volatile.Read(ref _failures);
 
-    public Task<bool> TryCreateAsync(JobRecord record, CancellationToken cancellationToken) => inner.TryCreateAsync(record, cancellationToken);
+    public Task<JobRecord?> FindAsync(string owner, string id, CancellationToken cancellationToken) => Counted(() => inner.FindAsync(owner, id, cancellationToken));
 
-    public Task<JobRecord?> TryReplaceAsync(JobRecord record, CancellationToken cancellationToken) => inner.TryReplaceAsync(record, cancellationToken);
+    public Task<bool> TryCreateAsync(JobRecord record, CancellationToken cancellationToken) => Counted(() => inner.TryCreateAsync(record, cancellationToken));
 
-    public Task DeleteAsync(string owner, string id, CancellationToken cancellationToken) => inner.DeleteAsync(owner, id, cancellationToken);
+    public Task<JobRecord?> TryReplaceAsync(JobRecord record, CancellationToken cancellationToken) => Counted(() => inner.TryReplaceAsync(record, cancellationToken));
 
-    public async Task WriteAsync(string owner, string id, JobDocument document, BinaryData content, CancellationToken cancellationToken)
+    public Task DeleteAsync(string owner, string id, CancellationToken cancellationToken) => Counted(async () =>
+    {
+        await inner.DeleteAsync(owner, id, cancellationToken);
+        return true;
+    });
+
+    public Task WriteAsync(string owner, string id, JobDocument document, BinaryData content, CancellationToken cancellationToken) => Counted(async () =>
     {
         await inner.WriteAsync(owner, id, document, content, cancellationToken);
         if (document == JobDocument.Checkpoint)
             OnCheckpoint?.Invoke(Interlocked.Increment(ref _checkpoints));
-    }
+        return true;
+    });
 
-    public Task<BinaryData?> ReadAsync(string owner, string id, JobDocument document, CancellationToken cancellationToken) => inner.ReadAsync(owner, id, document, cancellationToken);
+    public Task<BinaryData?> ReadAsync(string owner, string id, JobDocument document, CancellationToken cancellationToken) => Counted(() => inner.ReadAsync(owner, id, document, cancellationToken));
+
+    private async Task<T> Counted<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (JobStorageUnavailableException)
+        {
+            Interlocked.Increment(ref _failures);
+            throw;
+        }
+    }
 }
 
 /// <summary>A queue that can be switched off: every call then fails as an unreachable storage account does.</summary>

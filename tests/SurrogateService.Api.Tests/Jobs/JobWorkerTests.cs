@@ -75,7 +75,7 @@ public sealed class JobWorkerTests
         var location = (await client.SendAsync(Async("/v1/optimization/runs", """{"function":"branin","initialSamples":{"method":"sobol","count":8},"strategy":"srbf","maxEvaluations":20,"seed":2}"""))).Headers.Location!.OriginalString;
         var id = location[(location.LastIndexOf('/') + 1)..];
         // A record this version cannot work (as if written by a newer version): every attempt throws.
-        var owner = Directory.GetDirectories(Path.Combine(factory.Folder, "jobs")).Select(Path.GetFileName).Single()!;
+        var owner = Directory.GetDirectories(factory.RecordsFolder).Select(Path.GetFileName).Single()!;
         var record = (await factory.Store.FindAsync(owner, id, CancellationToken.None))!;
         Assert.NotNull(await factory.Store.TryReplaceAsync(record with { Kind = "optimization.future" }, CancellationToken.None));
 
@@ -110,7 +110,7 @@ public sealed class JobWorkerTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter!.Delta > TimeSpan.Zero);
-        Assert.Empty(Directory.EnumerateFiles(Path.Combine(factory.Folder, "jobs"), "record.json", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(factory.RecordsFolder, "record.json", SearchOption.AllDirectories));
 
         queue.IsDown = false;
         var accepted = await client.SendAsync(Async("/v1/optimization/runs", Run, idempotencyKey: "k1"));
@@ -122,34 +122,26 @@ public sealed class JobWorkerTests
     [Fact]
     public async Task Jobs_are_their_callers_own()
     {
-        var folder = Directory.CreateTempSubdirectory("surrogate-jobs-owner-").FullName;
-        try
+        using var service = new AzureAdFactory();
+        var client = service.CreateClient();
+        string alice = TestTokens.Create(scope: "Surrogates.Invoke"), bob = TestTokens.Create(scope: "Surrogates.Invoke");
+        HttpRequestMessage As(string token, HttpRequestMessage request)
         {
-            using var service = new AzureAdFactory().WithWebHostBuilder(builder => builder.UseSetting("Jobs:Folder", folder));
-            var client = service.CreateClient();
-            string alice = TestTokens.Create(scope: "Surrogates.Invoke"), bob = TestTokens.Create(scope: "Surrogates.Invoke");
-            HttpRequestMessage As(string token, HttpRequestMessage request)
-            {
-                request.Headers.Authorization = new("Bearer", token);
-                return request;
-            }
-            const string Run = """{"function":"branin","initialSamples":{"method":"sobol","count":8},"strategy":"srbf","maxEvaluations":12,"seed":2}""";
-
-            var submitted = await client.SendAsync(As(alice, Async("/v1/optimization/runs", Run, idempotencyKey: "same")));
-            var bobs = await client.SendAsync(As(bob, Async("/v1/optimization/runs", Run, idempotencyKey: "same")));
-            var location = submitted.Headers.Location!.OriginalString;
-
-            Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
-            Assert.NotEqual(location, bobs.Headers.Location!.OriginalString);
-            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(As(alice, new HttpRequestMessage(HttpMethod.Get, location)))).StatusCode);
-            foreach (var (method, path) in new[] { (HttpMethod.Get, location), (HttpMethod.Get, location + "/result"), (HttpMethod.Get, location + "/events"), (HttpMethod.Delete, location) })
-                Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(As(bob, new HttpRequestMessage(method, path)))).StatusCode);
-            Assert.Equal("queued", (await JsonSerializer.DeserializeAsync<JobResponse>(
-                await (await client.SendAsync(As(alice, new HttpRequestMessage(HttpMethod.Get, location)))).Content.ReadAsStreamAsync(), JsonSerializerOptions.Web))!.Status);
+            request.Headers.Authorization = new("Bearer", token);
+            return request;
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        const string Run = """{"function":"branin","initialSamples":{"method":"sobol","count":8},"strategy":"srbf","maxEvaluations":12,"seed":2}""";
+
+        var submitted = await client.SendAsync(As(alice, Async("/v1/optimization/runs", Run, idempotencyKey: "same")));
+        var bobs = await client.SendAsync(As(bob, Async("/v1/optimization/runs", Run, idempotencyKey: "same")));
+        var location = submitted.Headers.Location!.OriginalString;
+
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        Assert.NotEqual(location, bobs.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(As(alice, new HttpRequestMessage(HttpMethod.Get, location)))).StatusCode);
+        foreach (var (method, path) in new[] { (HttpMethod.Get, location), (HttpMethod.Get, location + "/result"), (HttpMethod.Get, location + "/events"), (HttpMethod.Delete, location) })
+            Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(As(bob, new HttpRequestMessage(method, path)))).StatusCode);
+        Assert.Equal("queued", (await JsonSerializer.DeserializeAsync<JobResponse>(
+            await (await client.SendAsync(As(alice, new HttpRequestMessage(HttpMethod.Get, location)))).Content.ReadAsStreamAsync(), JsonSerializerOptions.Web))!.Status);
     }
 }

@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""Asynchronous jobs against the published service (see jobs.sh and jobs_kill.sh).
+
+overhead  a 200-evaluation run: synchronous POST against the same POST with Prefer: respond-async,
+          polled every 20 ms until it has finished and its result fetched (in-process worker).
+many      50 jobs from 5 client threads at once, each POST sent twice with its Idempotency-Key;
+          two worker processes (Mode=Worker) work the queue. Checks: 50 distinct jobs, all
+          succeeded, each worked once (attempts 1), every result the one its seed gives.
+kill      a 500-evaluation job whose worker process is SIGKILLed 5 times at random points; its
+          result must equal, byte for byte, that of the same job run by a worker never killed.
+Only loopback addresses are contacted; every loop is bounded.
+"""
+import json
+import os
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+
+PUBLISH = os.environ["PUBLISH_DIR"]
+PORT = int(os.environ.get("JOBS_PORT", "5201"))
+BASE = f"http://127.0.0.1:{PORT}"
+CAP_S = 900  # no loop waits longer than this
+
+
+def request(method, path, body=None, headers=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(BASE + path, data=data, method=method, headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(req, timeout=600) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def run_body(evaluations, seed, strategy="dycors"):
+    return {"function": "branin", "initialSamples": {"method": "sobol", "count": 10}, "strategy": strategy,
+            "maxEvaluations": evaluations, "seed": seed}
+
+
+def start(env, log):
+    full = {**os.environ, "ASPNETCORE_ENVIRONMENT": "Development", "Authentication__Mode": "None", **env}
+    return subprocess.Popen(["dotnet", "SurrogateService.Api.dll"], cwd=PUBLISH, env=full, stdout=log, stderr=subprocess.STDOUT)
+
+
+def start_api(store, workers, log):
+    api = start({"ASPNETCORE_URLS": BASE, "Storage__Folder": store, "Jobs__InProcessWorkers": str(workers)}, log)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if request("GET", "/healthz/ready")[0] == 200:
+                return api
+        except OSError:
+            pass
+        time.sleep(0.1)
+    api.kill()
+    sys.exit("the service did not become ready")
+
+
+def start_worker(store, log):
+    return start({"Mode": "Worker", "Storage__Folder": store, "Jobs__VisibilityTimeoutSeconds": "3",
+                  "Jobs__PollIntervalMilliseconds": "50", "Jobs__WorkerIdleExitSeconds": "600"}, log)
+
+
+def submit(body, key=None):
+    headers = {"Prefer": "respond-async"}
+    if key:
+        headers["Idempotency-Key"] = key
+    status, response_headers, _ = request("POST", "/v1/optimization/runs", body, headers)
+    assert status == 202, status
+    return response_headers["Location"]
+
+
+def job(location):
+    status, _, body = request("GET", location)
+    assert status == 200, status
+    return json.loads(body)
+
+
+def until(condition, what, pause=0.02):
+    started = time.time()
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.time() - started > CAP_S:
+            sys.exit(f"still waiting for {what}")
+        time.sleep(pause)
+
+
+def finished(location, pause=0.02):
+    return until(lambda: (j := job(location))["status"] in ("succeeded", "failed", "cancelled") and j, location, pause)
+
+
+def result(location):
+    status, _, body = request("GET", location + "/result")
+    assert status == 200, status
+    return body
+
+
+def overhead(store, log, repeats):
+    api = start_api(store, 1, log)
+    try:
+        body = run_body(200, 3)
+        request("POST", "/v1/optimization/runs", run_body(30, 1))  # warm-up: JIT of the run path
+        finished(submit(run_body(30, 1)))
+        sync_s, job_s = [], []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            status, _, sync_body = request("POST", "/v1/optimization/runs", body)
+            sync_s.append(time.perf_counter() - started)
+            assert status == 200
+            started = time.perf_counter()
+            location = submit(body)
+            finished(location)
+            job_body = result(location)
+            job_s.append(time.perf_counter() - started)
+            assert job_body == sync_body, "the job's result differs from the synchronous response"
+        sync, as_job = statistics.median(sync_s), statistics.median(job_s)
+        print(f"200-evaluation dycors run on Branin, median of {repeats}: synchronous {sync:.2f} s, as a job {as_job:.2f} s "
+              f"(submit, poll every 20 ms, fetch result): ratio {as_job / sync:.2f} (goal <= 1.2); results identical")
+    finally:
+        api.terminate()
+        api.wait()
+
+
+def many(store, log):
+    api = start_api(store, 0, log)
+    workers = [start_worker(store, log) for _ in range(2)]
+    try:
+        locations, lock = {}, threading.Lock()
+
+        def caller(index):
+            for n in range(10):
+                seed = index * 10 + n
+                key = f"caller{index}-job{n}"
+                first = submit(run_body(20, seed, "srbf"), key)
+                again = submit(run_body(20, seed, "srbf"), key)  # a retried POST
+                assert first == again, (first, again)
+                with lock:
+                    locations[seed] = first
+
+        started = time.perf_counter()
+        threads = [threading.Thread(target=caller, args=(i,)) for i in range(5)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        jobs = {seed: finished(location, pause=0.1) for seed, location in locations.items()}
+        elapsed = time.perf_counter() - started
+        assert len(set(locations.values())) == 50, "jobs were lost or merged"
+        assert all(j["status"] == "succeeded" for j in jobs.values()), [j for j in jobs.values() if j["status"] != "succeeded"]
+        attempts = [j["attempts"] for j in jobs.values()]
+        assert all(j["events"] == 20 for j in jobs.values())
+        # Every result is the one its seed gives: the same seed again, synchronously.
+        for seed in random.Random(1).sample(sorted(locations), 5):
+            status, _, body = request("POST", "/v1/optimization/runs", run_body(20, seed, "srbf"))
+            assert status == 200 and body == result(locations[seed]), f"seed {seed}"
+        queue = os.path.join(store, "jobs", "queue")
+        left = [f for f in os.listdir(queue) if f.endswith(".msg")]
+        print(f"50 jobs from 5 callers (each POST retried with its Idempotency-Key), 2 worker processes: "
+              f"50 distinct jobs, all succeeded in {elapsed:.1f} s, attempts per job {min(attempts)}-{max(attempts)}, "
+              f"{len(left)} messages left; 5 results checked against synchronous runs of their seeds")
+        assert not left
+    finally:
+        for process in [api, *workers]:
+            process.terminate()
+            process.wait()
+
+
+def kill(store, log, kills):
+    api = start_api(store, 0, log)
+    try:
+        body = run_body(500, 7)
+        reference = submit(body, "uninterrupted")
+        worker = start_worker(store, log)
+        started = time.perf_counter()
+        finished(reference, pause=0.1)
+        uninterrupted_s = time.perf_counter() - started
+        worker.send_signal(signal.SIGKILL)
+        worker.wait()
+
+        location = submit(body, "killed")
+        draw = random.Random(int(os.environ.get("KILL_SEED", "1")))
+        killed_at = []
+        for _ in range(kills):
+            worker = start_worker(store, log)
+            before = job(location)["events"]
+            # Kill at a random point between a few rounds and most of the way on.
+            target = min(before + draw.randint(1, 60), 495)
+            until(lambda: job(location)["events"] >= target or job(location)["status"] == "succeeded", "progress", pause=0.01)
+            time.sleep(draw.random() * 0.3)  # and somewhere inside a round, not just after a checkpoint
+            worker.send_signal(signal.SIGKILL)
+            worker.wait()
+            killed_at.append(job(location)["events"])
+        worker = start_worker(store, log)
+        final = finished(location, pause=0.1)
+        worker.send_signal(signal.SIGTERM)
+        worker.wait()
+        same = result(location) == result(reference)
+        print(f"500-evaluation dycors job on Branin, worker SIGKILLed {kills} times (after {killed_at} evaluations were "
+              f"checkpointed): status {final['status']}, attempts {final['attempts']}, result identical to the "
+              f"uninterrupted job's: {same} (uninterrupted: {uninterrupted_s:.1f} s)")
+        if not same or final["status"] != "succeeded":
+            sys.exit(1)
+    finally:
+        api.terminate()
+        api.wait()
+
+
+def main():
+    mode = sys.argv[1]
+    with tempfile.TemporaryDirectory(prefix="surrogate-jobs-bench-") as store, open(os.environ.get("JOBS_LOG", os.devnull), "ab") as log:
+        if mode == "overhead":
+            overhead(store, log, int(os.environ.get("REPEATS", "3")))
+        elif mode == "many":
+            many(store, log)
+        elif mode == "kill":
+            kill(store, log, int(os.environ.get("KILLS", "5")))
+        else:
+            sys.exit(f"unknown mode {mode}")
+
+
+if __name__ == "__main__":
+    main()
