@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SurrogateService.Api.Tests.Infrastructure;
@@ -31,11 +32,25 @@ public class EveryEndpointIsProtectedTests(AzureAdFactory factory) : IClassFixtu
             {
                 var request = new HttpRequestMessage(new HttpMethod(method), path)
                 {
-                    Content = method == "GET" ? null : JsonBody.Of("{}"),
+                    Content = method == "GET" ? null : BodyItAccepts(endpoint),
                 };
                 var response = await client.SendAsync(request);
                 Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} answered {(int)response.StatusCode} to an anonymous call.");
             }
         }
+    }
+
+    /// <summary>
+    /// An empty body of the media type the endpoint declares (JSON unless it says otherwise): routing answers
+    /// 415 to any other type before authentication runs, which would hide whether the endpoint is protected.
+    /// </summary>
+    private static HttpContent BodyItAccepts(RouteEndpoint endpoint)
+    {
+        string? declared = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault();
+        if (declared is null || declared == "application/json")
+            return JsonBody.Of("{}");
+        var content = new ByteArrayContent([]);
+        content.Headers.TryAddWithoutValidation("Content-Type", declared + "; boundary=empty");
+        return content;
     }
 }

@@ -11,6 +11,7 @@ public static class ExampleBodies
         ["/v1/functions/branin/evaluate"] = """{"points":[[0,0],[1,2]]}""",
         ["/v1/samples"] = """{"method":"latinHypercube","count":5,"lowerBound":[0,0],"upperBound":[1,1],"seed":3,"options":{"jitter":"random"}}""",
         ["/v1/surrogates/fit"] = Fit,
+        ["/v1/models"] = $$"""{"fit":{{Fit}}}""",
         ["/v1/surrogates/predict"] = $$"""{"fit":{{Fit}},"points":[[0.2,0.3]],"includeStandardError":true}""",
         ["/v1/surrogates/integrate"] = $$"""{"fit":{{Fit}},"samples":64,"seed":1}""",
         ["/v1/optimization/suggest"] = """{"strategy":"ei","lowerBound":[-5,0],"upperBound":[10,15],"points":[[-2.19,4.69],[5.31,12.19],[9.06,0.94],[1.56,8.44],[0,0]],"values":[50.2,140.1,null,22.3,55.6],"batchSize":2,"seed":1}""",

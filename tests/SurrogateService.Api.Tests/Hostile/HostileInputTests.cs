@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using CsCheck;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SurrogateService.Api.Tests.Infrastructure;
@@ -42,11 +43,13 @@ public class HostileInputTests(AzureAdFactory factory) : IClassFixture<AzureAdFa
     }
 
     [Fact]
-    public void Every_POST_endpoint_has_an_example_in_the_corpus()
+    public void Every_JSON_POST_endpoint_has_an_example_in_the_corpus()
     {
+        // The multipart routes take .npy parts, not JSON; their malformed parts have tests of their own.
         var posts = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") != true)
             .Select(e => "/" + e.RoutePattern.RawText!.Trim('/').Replace("{name}", "branin", StringComparison.Ordinal))
             .ToHashSet();
 
