@@ -12,8 +12,14 @@ namespace SurrogateService.Api.Tests.Infrastructure;
 /// </summary>
 public sealed partial class Azurite : IAsyncLifetime
 {
-    /// <summary>Where .ci/run installs the pinned npm package.</summary>
+    /// <summary>Where the pinned npm package is installed (by the first fixture that needs it, or by .ci/run).</summary>
     public const string InstallFolder = ".ci/.tools/azurite";
+
+    /// <summary>The Azurite release the tests run against; .ci/run installs the same one.</summary>
+    public const string PinnedVersion = "3.37.0";
+
+    // Test classes start fixtures in parallel; one of them installs the package, the others wait for it.
+    private static readonly SemaphoreSlim Installing = new(1, 1);
 
     // The emulator's well-known development account and key, published in Azurite's README
     // ("Default Storage Account"); they are not a secret.
@@ -88,14 +94,36 @@ public sealed partial class Azurite : IAsyncLifetime
         _process = null;
     }
 
+    /// <summary>
+    /// Installs the pinned package into <see cref="InstallFolder"/> when it is missing, so that the README's test
+    /// command alone runs these tests on a machine with Node.js and npm.
+    /// </summary>
+    private async Task EnsureInstalledAsync()
+    {
+        await Installing.WaitAsync();
+        try
+        {
+            if (File.Exists(Command))
+                return;
+            var install = new ProcessStartInfo("npm") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in new[] { "install", "--silent", "--no-audit", "--no-fund", "--prefix", RepositoryRoot.File(InstallFolder), $"azurite@{PinnedVersion}" })
+                install.ArgumentList.Add(argument);
+            using var npm = Process.Start(install)!;
+            var output = npm.StandardOutput.ReadToEndAsync();
+            string errors = await npm.StandardError.ReadToEndAsync();
+            await npm.WaitForExitAsync();
+            if (npm.ExitCode != 0 || !File.Exists(Command))
+                throw new InvalidOperationException($"npm could not install azurite@{PinnedVersion} into {InstallFolder}:\n{await output}\n{errors}");
+        }
+        finally
+        {
+            Installing.Release();
+        }
+    }
+
     private async Task StartAsync(bool firstStart)
     {
-        if (!File.Exists(Command))
-        {
-            throw new InvalidOperationException(
-                $"Azurite is not installed at {Command}. Run .ci/run (its 'azurite' block installs the pinned npm package " +
-                $"into {InstallFolder}), or: npm install --prefix {InstallFolder} azurite@<version in .ci/run>");
-        }
+        await EnsureInstalledAsync();
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // --skipApiVersionCheck: Azure.Storage.Blobs asks for a newer REST version (2026-10-06 in 12.30)
         // than Azurite 3.37 accepts (up to 2026-06-06), and Azurite's README gives this switch for it
