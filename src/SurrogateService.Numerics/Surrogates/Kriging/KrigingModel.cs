@@ -106,7 +106,7 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
 
     private void PredictSequentially(PointSet points, Span<double> values)
     {
-        var workspace = new BlockWorkspace(Data.Count, Data.Dimension);
+        var workspace = new BlockWorkspace(Data.Count, Data.Dimension, points.Count);
         for (int first = 0; first < points.Count; first += KrigingCorrelation.BlockSize)
         {
             int m = Math.Min(KrigingCorrelation.BlockSize, points.Count - first);
@@ -137,7 +137,7 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
 
     private void StandardErrorSequentially(PointSet points, Span<double> standardErrors)
     {
-        var workspace = new BlockWorkspace(Data.Count, Data.Dimension);
+        var workspace = new BlockWorkspace(Data.Count, Data.Dimension, points.Count);
         Span<double> quadratic = stackalloc double[KrigingCorrelation.BlockSize];
         Span<double> trend = stackalloc double[KrigingCorrelation.BlockSize];
         for (int first = 0; first < points.Count; first += KrigingCorrelation.BlockSize)
@@ -177,7 +177,7 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
     internal void UniversalVarianceFactors(PointSet points, double[] trendAtData, ReadOnlySpan<double> trendAtPoints, Span<double> factors)
     {
         var (whitenedTrend, inverseGram) = TrendGram(trendAtData);
-        var workspace = new BlockWorkspace(Data.Count, Data.Dimension);
+        var workspace = new BlockWorkspace(Data.Count, Data.Dimension, points.Count);
         Span<double> quadratic = stackalloc double[KrigingCorrelation.BlockSize];
         Span<double> onesProjection = stackalloc double[KrigingCorrelation.BlockSize];
         Span<double> trendProjection = stackalloc double[KrigingCorrelation.BlockSize];
@@ -323,11 +323,14 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
         return (Math.Sqrt(sumOfSquares / n), mean, spread);
     }
 
-    /// <summary>The two buffers a batch needs, allocated once per batch and reused for every block.</summary>
-    private readonly struct BlockWorkspace(int count, int dimension)
+    /// <summary>
+    /// The two buffers a batch needs, allocated once per batch and reused for every block; no wider than the
+    /// batch, so that a one-point request does not allocate (and clear) 64 points' worth.
+    /// </summary>
+    private readonly struct BlockWorkspace(int count, int dimension, int points)
     {
-        private readonly double[] _block = new double[count * KrigingCorrelation.BlockSize];
-        private readonly double[] _queries = new double[dimension * KrigingCorrelation.BlockSize];
+        private readonly double[] _block = new double[count * Math.Min(points, KrigingCorrelation.BlockSize)];
+        private readonly double[] _queries = new double[dimension * Math.Min(points, KrigingCorrelation.BlockSize)];
 
         /// <summary>The n×m block of correlations between the training points and points [first, first + m).</summary>
         public Span<double> Correlations(KrigingModel model, PointSet points, int first, int m)

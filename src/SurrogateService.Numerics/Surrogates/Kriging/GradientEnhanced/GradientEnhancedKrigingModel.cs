@@ -144,7 +144,7 @@ public sealed class GradientEnhancedKrigingModel : ISurrogateModel, IDifferentia
         var covariance = new GradientCovariance(Shape, _theta);
         Span<double> block = stackalloc double[covariance.BlockSize];
         Span<double> misfits = stackalloc double[KrigingCorrelation.BlockSize];
-        var columns = new double[size * KrigingCorrelation.BlockSize];
+        var columns = new double[size * Math.Min(points.Count, KrigingCorrelation.BlockSize)];
         for (int first = 0; first < points.Count; first += KrigingCorrelation.BlockSize)
         {
             int m = Math.Min(KrigingCorrelation.BlockSize, points.Count - first);
