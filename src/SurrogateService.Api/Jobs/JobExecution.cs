@@ -11,7 +11,7 @@ namespace SurrogateService.Api.Jobs;
 /// cancelled or taken over. Called on the work's own thread; the storage calls block it, which is
 /// what a checkpoint should do.
 /// </summary>
-public sealed class JobExecution
+public sealed class JobExecution : Work.IWorkCheckpoints
 {
     /// <summary>Checkpoint states keep NaN (failed evaluations) as the contracts never do; doubles round-trip exactly.</summary>
     internal static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
@@ -47,6 +47,9 @@ public sealed class JobExecution
         _savedLines = _lines.Count;
         _lastState = _resumeState;
     }
+
+    /// <summary>The service's JSON settings, with which a kind writes its result as the route would.</summary>
+    public JsonSerializerOptions Json => _lineJson;
 
     /// <summary>Whether this attempt goes on from an earlier attempt's checkpoint.</summary>
     public bool IsResumed => _resumeState is not null;
@@ -88,6 +91,19 @@ public sealed class JobExecution
         _lastState = state;
         _savedAt = _time.GetTimestamp();
         _cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The sink for the work's progress reports, each stored as the line <paramref name="toLine"/> makes of it.</summary>
+    public IProgress<TProgress> Lines<TProgress, TLine>(Func<TProgress, TLine> toLine) where TLine : notnull
+    {
+        var sink = Lines<TLine>();
+        return new MappedSink<TProgress>(progress => sink.Report(toLine(progress)));
+    }
+
+    /// <summary>Reports on the reporting thread, in order (System.Progress would post to the thread pool).</summary>
+    private sealed class MappedSink<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     private sealed class LineSink<T>(JobExecution execution) : IProgress<T> where T : notnull

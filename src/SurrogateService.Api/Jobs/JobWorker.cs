@@ -58,12 +58,14 @@ public sealed partial class JobWorker(
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
         try
         {
-            var (status, body) = await Task.Run(() => WorkAsync(record, running.Token), CancellationToken.None);
-            await store.WriteAsync(owner, id, JobDocument.Result, body, CancellationToken.None);
+            var result = await Task.Run(() => WorkAsync(record, running.Token), CancellationToken.None);
+            int status = result.Status;
+            await store.WriteAsync(owner, id, JobDocument.Result, result.Body, CancellationToken.None);
             string? error = status >= 400 ? "The work refused the request; the result holds the problem the synchronous route would return." : null;
             await UpdateAsync(record, r => r with
             {
-                Status = status < 400 ? JobStatus.Succeeded : JobStatus.Failed, ResultStatus = status, Error = error, FinishedAt = time.GetUtcNow(),
+                Status = status < 400 ? JobStatus.Succeeded : JobStatus.Failed, ResultStatus = status, ResultContentType = result.ContentType,
+                ResultFileName = result.FileName, Error = error, FinishedAt = time.GetUtcNow(),
             }, CancellationToken.None);
             await lease.DeleteAsync();
             LogFinished(logger, id, status, record.Attempts);
@@ -96,7 +98,7 @@ public sealed partial class JobWorker(
     }
 
     /// <summary>Reads the request and the checkpoint, runs the work, and returns the status and body the synchronous route would have answered.</summary>
-    private async Task<(int Status, BinaryData Body)> WorkAsync(JobRecord record, CancellationToken cancellationToken)
+    private async Task<JobResult> WorkAsync(JobRecord record, CancellationToken cancellationToken)
     {
         var kind = kinds.Find(record.Kind) ?? throw new InvalidOperationException($"No job kind '{record.Kind}' in this version of the service.");
         var requestBytes = await store.ReadAsync(record.Owner, record.Id, JobDocument.Request, cancellationToken)
@@ -108,9 +110,9 @@ public sealed partial class JobWorker(
             (document, events, latest, token) => SaveCheckpointAsync(record, document, events, latest, token),
             token => ThrowIfCancelledAsync(record, token), TimeSpan.FromMilliseconds(Options.CheckpointIntervalMilliseconds), time, cancellationToken);
 
-        var outcome = kind.Run(request, limits.Value.ForJobs(), execution, cancellationToken);
+        var result = kind.Run(request, limits.Value.ForJobs(), execution, cancellationToken);
         await execution.FlushAsync();
-        return JobOutcome.Of(outcome, json.Value.SerializerOptions);
+        return result;
     }
 
     private async Task SaveCheckpointAsync(JobRecord claimed, JsonObject document, int events, string latest, CancellationToken cancellationToken)

@@ -35,6 +35,9 @@ public static class JobsSetup
             : new AzureJobQueue(provider.GetRequiredService<AzureJobClients>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IJobKind, OptimizationRunJob>();
+        services.AddSingleton<IJobKind, SurrogateFitJob>();
+        services.AddSingleton<IJobKind, SobolJob>();
+        services.AddSingleton<IJobKind, SimulationJob>();
         services.AddSingleton<JobKinds>();
         services.AddSingleton<JobWorker>();
         return services;
