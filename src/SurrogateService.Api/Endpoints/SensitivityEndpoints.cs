@@ -44,10 +44,10 @@ public static class SensitivityEndpoints
         if (ProgressStreamResult.IsRequested(context.Request))
         {
             return ProgressStreamResult.Of<SobolProgress>(
-                (progress, token) => SobolWork.Compute(fitted.Model, settings, modelField, progress, token).Result,
+                (progress, token) => SobolWork.Compute(fitted.Model, settings, modelField, progress, checkpoints: null, token).Result,
                 SobolWork.ToLine);
         }
-        return SobolWork.Compute(fitted.Model, settings, modelField, progress: null, cancellationToken).Result switch
+        return SobolWork.Compute(fitted.Model, settings, modelField, progress: null, checkpoints: null, cancellationToken).Result switch
         {
             Ok<SobolResponse> ok => ok,
             var problem => (ValidationProblem)problem,

@@ -63,10 +63,12 @@ public static class SurrogatesEndpoints
         return FitNow(plan, progress: null, cancellationToken);
     }
 
-    internal static Results<Ok<FitResponse>, ValidationProblem, ProgressStreamResult> FitNow(FitPlan plan, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="checkpoints">A job's checkpoints, null synchronously.</param>
+    internal static Results<Ok<FitResponse>, ValidationProblem, ProgressStreamResult> FitNow(
+        FitPlan plan, IProgress<FitProgress>? progress, CancellationToken cancellationToken, Work.IWorkCheckpoints? checkpoints = null)
     {
         var errors = new RequestErrors();
-        var fitted = plan.Fit(errors, progress, cancellationToken);
+        var fitted = plan.Fit(errors, progress, cancellationToken, checkpoints);
         if (fitted is null)
             return errors.ToProblem();
         return TypedResults.Ok(new FitResponse(

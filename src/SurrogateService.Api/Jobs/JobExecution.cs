@@ -27,6 +27,7 @@ public sealed class JobExecution : Work.IWorkCheckpoints
     private long _savedAt;
     private readonly JsonNode? _resumeState;
     private JsonNode? _lastState;
+    private Func<JsonNode?>? _pending;
     private readonly List<JsonNode> _lines;
     private readonly CancellationToken _cancellationToken;
     private int _savedLines;
@@ -69,6 +70,8 @@ public sealed class JobExecution : Work.IWorkCheckpoints
     {
         if (_savedLines > 0 && _time.GetElapsedTime(_savedAt) < _interval)
         {
+            // Kept for the final flush, so that the lines stored at the end come with the state that covers them.
+            _pending = () => JsonSerializer.SerializeToNode(state, StateJson);
             _checkCancelled(_cancellationToken).GetAwaiter().GetResult();
             _cancellationToken.ThrowIfCancellationRequested();
             return;
@@ -77,7 +80,7 @@ public sealed class JobExecution : Work.IWorkCheckpoints
     }
 
     /// <summary>Stores lines reported since the last checkpoint (the last ones of a job that has no checkpoints).</summary>
-    internal Task FlushAsync() => _savedLines == _lines.Count ? Task.CompletedTask : Save(_lastState?.DeepClone());
+    internal Task FlushAsync() => _savedLines == _lines.Count ? Task.CompletedTask : Save(_pending?.Invoke() ?? _lastState?.DeepClone());
 
     private async Task Save(JsonNode? state)
     {
@@ -89,6 +92,7 @@ public sealed class JobExecution : Work.IWorkCheckpoints
         await _save(document, _lines.Count, _lines.Count > 0 ? _lines[^1].ToJsonString() : "", _cancellationToken);
         _savedLines = _lines.Count;
         _lastState = state;
+        _pending = null;
         _savedAt = _time.GetTimestamp();
         _cancellationToken.ThrowIfCancellationRequested();
     }

@@ -34,13 +34,15 @@ public static class SobolWork
     }
 
     /// <param name="modelField">The request member that named the model, for an error about the model itself.</param>
-    public static Results<Ok<SobolResponse>, ValidationProblem> Compute(
-        ISurrogateModel model, SobolSettings settings, string modelField, IProgress<SobolProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="checkpoints">A job's checkpoints (null synchronously): the study resumes from the blocks evaluated before, and stores them after every block.</param>
+    public static Results<Ok<SobolResponse>, ValidationProblem> Compute(ISurrogateModel model, SobolSettings settings, string modelField,
+        IProgress<SobolProgress>? progress, IWorkCheckpoints? checkpoints, CancellationToken cancellationToken)
     {
         SobolIndicesResult result;
         try
         {
-            result = SobolIndices.Compute(model, settings, progress, cancellationToken);
+            result = SobolIndices.Compute(model, settings, progress, checkpoints?.ResumeState<SobolCheckpoint>(),
+                checkpoints is null ? null : checkpoints.Checkpoint, cancellationToken);
         }
         catch (ArgumentException ex)
         {

@@ -171,7 +171,7 @@ public sealed class HeavyRouteJobTests : IDisposable
     }
 
     /// <summary>A fit request of <paramref name="count"/> points of a smooth function on the unit cube (a Halton-like lattice, no duplicates).</summary>
-    private static string FitBody(string kind, int count)
+    internal static string FitBody(string kind, int count)
     {
         var points = new StringBuilder();
         var values = new StringBuilder();

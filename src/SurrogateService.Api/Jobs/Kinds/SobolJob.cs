@@ -9,7 +9,7 @@ using SurrogateService.Numerics.Sensitivity;
 namespace SurrogateService.Api.Jobs.Kinds;
 
 /// <summary>
-/// A Sobol' study (<c>POST /v1/sensitivity/sobol</c>) as a job. A stored model (<c>modelId</c>) is read at
+/// A Sobol' study (<c>POST /v1/sensitivity/sobol</c>) as a job, checkpointed after every block of the design. A stored model (<c>modelId</c>) is read at
 /// submission, as the caller, and its document travels with the job (beside the id, which names the
 /// field of an error as the route would): the worker has no caller to read the store as.
 /// </summary>
@@ -55,6 +55,6 @@ public sealed class SobolJob : IJobKind
             return JobOutcome.Of(errors.ToProblem(), execution.Json);
         string modelField = study.ModelId is not null ? "modelId" : study.Model is not null ? "model" : "fit";
         var lines = execution.Lines<SobolProgress, SobolStageLine>(SobolWork.ToLine);
-        return JobOutcome.Of(SobolWork.Compute(fitted.Model, settings, modelField, lines, cancellationToken).Result, execution.Json);
+        return JobOutcome.Of(SobolWork.Compute(fitted.Model, settings, modelField, lines, execution, cancellationToken).Result, execution.Json);
     }
 }

@@ -6,7 +6,7 @@ using SurrogateService.Api.Validation;
 
 namespace SurrogateService.Api.Jobs.Kinds;
 
-/// <summary>A surrogate fit (<c>POST /v1/surrogates/fit</c>) as a job.</summary>
+/// <summary>A surrogate fit (<c>POST /v1/surrogates/fit</c>) as a job; the automatic choice (<c>auto</c>) checkpoints after every candidate.</summary>
 public sealed class SurrogateFitJob : IJobKind
 {
     public const string KindName = "surrogates.fit";
@@ -24,6 +24,6 @@ public sealed class SurrogateFitJob : IJobKind
         var errors = new RequestErrors();
         if (FitRequestReader.Read((FitRequest)request, "", errors, limits) is not { } plan)
             return JobOutcome.Of(errors.ToProblem(), execution.Json);
-        return JobOutcome.Of(SurrogatesEndpoints.FitNow(plan, execution.Lines<Numerics.Surrogates.FitProgress, FitStageLine>(SurrogateMapping.ToLine), cancellationToken), execution.Json);
+        return JobOutcome.Of(SurrogatesEndpoints.FitNow(plan, execution.Lines<Numerics.Surrogates.FitProgress, FitStageLine>(SurrogateMapping.ToLine), cancellationToken, execution), execution.Json);
     }
 }
