@@ -21,7 +21,7 @@ public static class BodySizeLimit
             // Arrays as .npy parts are the way to send large training sets: they get their own limit.
             bool multipart = context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
             // A request that will run as a job (a heavy route, Prefer: respond-async) may carry a large-data body as JSON.
-            bool job = !multipart && context.GetEndpoint()?.Metadata.GetMetadata<JobRoute>() is not null && JobSubmission.PrefersAsync(context.Request);
+            bool job = !multipart && JobSubmission.IsSubmission(context);
             var (limit, setting) = multipart ? (limits.MaxMultipartBodyBytes, "Limits:MaxMultipartBodyBytes")
                 : job ? (limits.JobMaxRequestBodyBytes, "Limits:JobMaxRequestBodyBytes")
                 : (limits.MaxRequestBodyBytes, "Limits:MaxRequestBodyBytes");

@@ -41,6 +41,13 @@ public static class JobSubmission
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
+    /// <summary>Whether the request submits a job: a route that runs as a job, asked to respond asynchronously.</summary>
+    public static bool IsSubmission(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetEndpoint()?.Metadata.GetMetadata<JobRoute>() is not null && PrefersAsync(context.Request);
+    }
+
     /// <summary>Whether one of the Prefer header's preferences is respond-async (names are case-insensitive, RFC 7240 §2).</summary>
     public static bool PrefersAsync(HttpRequest request)
     {

@@ -7,14 +7,14 @@ using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace SurrogateService.Api.Jobs;
 
 /// <summary>
-/// Takes one message at a time from the queue and works its job to the end: claims the record,
-/// resumes from the last checkpoint, stores the result and deletes the message. A worker that stops
+/// Takes one message at a time from the queue and works its job to the end: waits for a heavy-work slot
+/// (<see cref="JobSlots"/>), claims the record, resumes from the last checkpoint, stores the result and deletes the message. A worker that stops
 /// (SIGTERM) hands the message back at once; one that dies leaves it to reappear after the visibility
 /// timeout; one whose attempt throws lets it come back after a delay, and a message delivered more
 /// than <see cref="JobsOptions.MaxAttempts"/> times fails its job with the last error instead.
 /// </summary>
 public sealed partial class JobWorker(
-    IJobStore store, IJobQueue queue, JobKinds kinds, IOptions<JobsOptions> options, IOptions<LimitsOptions> limits,
+    IJobStore store, IJobQueue queue, JobKinds kinds, JobSlots slots, IOptions<JobsOptions> options, IOptions<LimitsOptions> limits,
     IOptions<HttpJsonOptions> json, TimeProvider time, ILogger<JobWorker> logger)
 {
     private JobsOptions Options => options.Value;
@@ -47,18 +47,20 @@ public sealed partial class JobWorker(
             LogPoisoned(logger, id, delivery.DequeueCount);
             return;
         }
-        record = await UpdateAsync(record, r => r with { Status = JobStatus.Running, Attempts = (int)delivery.DequeueCount, StartedAt = r.StartedAt ?? time.GetUtcNow() }, stopping);
-        if (record is null)
-        {
-            await queue.DeleteAsync(delivery, stopping);
-            return;
-        }
-
         await using var lease = new DeliveryLease(queue, delivery, TimeSpan.FromSeconds(Options.VisibilityTimeoutSeconds), logger);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
         try
         {
-            var result = await Task.Run(() => WorkAsync(record, running.Token), CancellationToken.None);
+            // The job stays queued until it has a heavy-work slot, shared with the synchronous heavy requests.
+            using var slot = await slots.AcquireAsync(owner, running.Token);
+            var claimed = await UpdateAsync(record, r => r with { Status = JobStatus.Running, Attempts = (int)delivery.DequeueCount, StartedAt = r.StartedAt ?? time.GetUtcNow() }, running.Token);
+            if (claimed is null)
+            {
+                await lease.DeleteAsync();
+                return;
+            }
+            record = claimed;
+            var result = await Task.Run(() => WorkAsync(claimed, running.Token), CancellationToken.None);
             int status = result.Status;
             await store.WriteAsync(owner, id, JobDocument.Result, result.Body, CancellationToken.None);
             string? error = status >= 400 ? "The work refused the request; the result holds the problem the synchronous route would return." : null;

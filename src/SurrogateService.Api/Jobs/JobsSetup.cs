@@ -21,7 +21,7 @@ public static class JobsSetup
         return services;
     }
 
-    /// <summary>What the API and worker mode share: options, store, queue, kinds and the worker. Needs <see cref="StorageLocation"/> registered.</summary>
+    /// <summary>What the API and worker mode share: options, store, queue, kinds and the worker. Needs <see cref="StorageLocation"/> and the <see cref="Hosting.HeavyWork.HeavyWorkPool"/> registered.</summary>
     public static IServiceCollection AddJobStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -39,6 +39,7 @@ public static class JobsSetup
         services.AddSingleton<IJobKind, SobolJob>();
         services.AddSingleton<IJobKind, SimulationJob>();
         services.AddSingleton<JobKinds>();
+        services.AddSingleton<JobSlots>();
         services.AddSingleton<JobWorker>();
         return services;
     }
