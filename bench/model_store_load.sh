@@ -3,8 +3,8 @@
 # models of their own through one replica and predict them by id (and read them back) through the other,
 # on a folder store and on Blob Storage (Azurite). Every stored document is a new model, so the replicas'
 # caches, bounded small here, evict all the time. Checked: no error, no lost or mixed-up model (each
-# client knows what its own model must predict), and the replicas' memory (RSS, sampled twice a second)
-# bounded: the second half of the run stays within one cache bound of the first half's peak.
+# client knows what its own model must predict). Reported: the replicas' memory (RSS, sampled twice a
+# second) beside the cache bound plus the requests in flight, and beside what keeping every model would take.
 # Clients and servers share the machine's cores; `uptime` is printed.
 #
 # Environment (defaults in brackets): LOAD_SECONDS [30]  CLIENTS [32]  LOAD_CACHE_BYTES [16777216]
