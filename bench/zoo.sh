@@ -18,7 +18,8 @@
 #   TEST        [5000]              held-out points
 #   REPEATS     [3]                 timed fits per model (median; ours after a warm-up fit)
 #   SKIP_PEERS  [0]                 1 = our numbers only
-#   SUITE       [all]               all, trees (the ensembles and SVR beside scikit-learn) or jump
+#   SUITE       [all]               all, trees (the ensembles and SVR beside scikit-learn), jump, or gekpls
+#                                   (Kriging with components = 2 at d = 30, with and without gradients)
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 
