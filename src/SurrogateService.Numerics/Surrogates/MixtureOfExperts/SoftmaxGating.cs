@@ -31,15 +31,12 @@ internal sealed class SoftmaxGating : IGating
         Degree = degree;
         _box = box;
         _basis = new PolynomialBasis(degree, box);
-        Clusters = weights.Length / _basis.Count;
     }
 
     /// <summary>w_k, K×p row-major.</summary>
     public double[] Weights { get; }
 
     public int Degree { get; }
-
-    public int Clusters { get; }
 
     public double Heaviside { get; }
 
