@@ -8,6 +8,9 @@ many      50 jobs from 5 client threads at once, each POST sent twice with its I
           succeeded, each worked once (attempts 1), every result the one its seed gives.
 kill      a 500-evaluation job whose worker process is SIGKILLed 5 times at random points; its
           result must equal, byte for byte, that of the same job run by a worker never killed.
+kinds     the same for the other kinds of job (KILLS times each, 3 by default): a Sobol' study, an automatic
+          fit, a multi-objective run and a wave simulation; each worker is killed a random time after it
+          has taken the job up.
 Only loopback addresses are contacted; every loop is bounded.
 """
 import json
@@ -68,11 +71,11 @@ def start_worker(store, log):
                   "Jobs__PollIntervalMilliseconds": "50", "Jobs__WorkerIdleExitSeconds": "600"}, log)
 
 
-def submit(body, key=None):
+def submit(body, key=None, route="/v1/optimization/runs"):
     headers = {"Prefer": "respond-async"}
     if key:
         headers["Idempotency-Key"] = key
-    status, response_headers, _ = request("POST", "/v1/optimization/runs", body, headers)
+    status, response_headers, _ = request("POST", route, body, headers)
     assert status == 202, status
     return response_headers["Location"]
 
@@ -214,6 +217,61 @@ def kill(store, log, kills):
         api.wait()
 
 
+def smooth_fit(kind, count, dimension, seed):
+    """A fit request: count points of a smooth function on the unit cube."""
+    draw = random.Random(seed)
+    points = [[draw.random() for _ in range(dimension)] for _ in range(count)]
+    values = [sum((k + 1) * x * x for k, x in enumerate(p)) + 0.3 * p[0] * p[-1] for p in points]
+    return {"kind": kind, "points": points, "values": values, "lowerBound": [0] * dimension, "upperBound": [1] * dimension}
+
+
+KINDS = {
+    "sobol": ("/v1/sensitivity/sobol", {"fit": smooth_fit("radialBasis", 200, 6, 1), "samples": 262144, "bootstrap": 200, "seed": 5}),
+    "fit": ("/v1/surrogates/fit", smooth_fit("auto", 300, 4, 2)),
+    "multi-objective": ("/v1/optimization/runs", {"function": "zdt1", "dimension": 4, "strategy": "parego", "initialSamples": {"count": 10},
+                                                  "maxEvaluations": 120, "seed": 3}),
+    "wave": ("/v1/simulations/acoustic2d", {"nx": 511, "ny": 511, "steps": 3000, "snapshotEvery": 250, "format": "npy", "threads": 1}),
+}
+
+
+def kinds(store, log, kills):
+    api = start_api(store, 0, log)
+    failed = []
+    try:
+        draw = random.Random(int(os.environ.get("KILL_SEED", "1")))
+        for name, (route, body) in KINDS.items():
+            reference = submit(body, name + "-uninterrupted", route)
+            worker = start_worker(store, log)
+            started = time.perf_counter()
+            finished(reference, pause=0.1)
+            uninterrupted_s = time.perf_counter() - started
+            worker.send_signal(signal.SIGKILL)
+            worker.wait()
+
+            location = submit(body, name + "-killed", route)
+            for _ in range(kills):
+                worker = start_worker(store, log)
+                attempts = job(location)["attempts"]
+                until(lambda: job(location)["attempts"] > attempts or job(location)["status"] == "succeeded", "the worker to take the job", pause=0.01)
+                time.sleep(draw.random() * uninterrupted_s * 0.6)
+                worker.send_signal(signal.SIGKILL)
+                worker.wait()
+            worker = start_worker(store, log)
+            final = finished(location, pause=0.1)
+            worker.send_signal(signal.SIGTERM)
+            worker.wait()
+            same = result(location) == result(reference)
+            print(f"{name}: worker SIGKILLed {kills} times: status {final['status']}, attempts {final['attempts']}, "
+                  f"result identical to the uninterrupted job's: {same} (uninterrupted: {uninterrupted_s:.1f} s)", flush=True)
+            if not same or final["status"] != "succeeded":
+                failed.append(name)
+    finally:
+        api.terminate()
+        api.wait()
+    if failed:
+        sys.exit(f"not identical: {failed}")
+
+
 def main():
     mode = sys.argv[1]
     with tempfile.TemporaryDirectory(prefix="surrogate-jobs-bench-") as store, open(os.environ.get("JOBS_LOG", os.devnull), "ab") as log:
@@ -223,6 +281,8 @@ def main():
             many(store, log)
         elif mode == "kill":
             kill(store, log, int(os.environ.get("KILLS", "5")))
+        elif mode == "kinds":
+            kinds(store, log, int(os.environ.get("KILLS", "3")))
         else:
             sys.exit(f"unknown mode {mode}")
 

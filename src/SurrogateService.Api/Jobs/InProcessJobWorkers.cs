@@ -4,9 +4,10 @@ namespace SurrogateService.Api.Jobs;
 
 /// <summary>
 /// Worker loops inside the API process (<see cref="JobsOptions.InProcessWorkers"/>, 1 in Development),
-/// so that <c>dotnet run</c> runs its own jobs. On shutdown each loop hands its job back to the queue.
+/// so that <c>dotnet run</c> runs its own jobs. An idle loop looks at the queue every poll interval, and at once when
+/// a job is submitted to this process (<see cref="JobArrivals"/>). On shutdown each loop hands its job back to the queue.
 /// </summary>
-internal sealed partial class InProcessJobWorkers(JobWorker worker, IOptions<JobsOptions> options, ILogger<InProcessJobWorkers> logger) : BackgroundService
+internal sealed partial class InProcessJobWorkers(JobWorker worker, JobArrivals arrivals, IOptions<JobsOptions> options, ILogger<InProcessJobWorkers> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Value.InProcessWorkers).Select(_ => Task.Run(() => LoopAsync(stoppingToken), CancellationToken.None)));
@@ -19,7 +20,7 @@ internal sealed partial class InProcessJobWorkers(JobWorker worker, IOptions<Job
             try
             {
                 if (!await worker.ProcessNextAsync(stoppingToken))
-                    await Task.Delay(idle, stoppingToken);
+                    await arrivals.WaitAsync(idle, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

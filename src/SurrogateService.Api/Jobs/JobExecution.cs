@@ -31,6 +31,7 @@ public sealed class JobExecution : Work.IWorkCheckpoints
     private readonly List<JsonNode> _lines;
     private readonly CancellationToken _cancellationToken;
     private int _savedLines;
+    private bool _saved;
 
     /// <param name="interval">The least time between two stored checkpoints; a round that ends sooner only checks for cancellation.</param>
     internal JobExecution(JsonObject? checkpoint, JsonSerializerOptions lineJson, Func<JsonObject, int, string, CancellationToken, Task> save,
@@ -46,6 +47,7 @@ public sealed class JobExecution : Work.IWorkCheckpoints
         _resumeState = checkpoint?["state"]?.DeepClone();
         _lines = checkpoint?["lines"] is JsonArray lines ? [.. lines.Select(line => line!.DeepClone())] : [];
         _savedLines = _lines.Count;
+        _saved = checkpoint is not null;
         _lastState = _resumeState;
     }
 
@@ -68,7 +70,7 @@ public sealed class JobExecution : Work.IWorkCheckpoints
     /// </summary>
     public void Checkpoint<T>(T state) where T : notnull
     {
-        if (_savedLines > 0 && _time.GetElapsedTime(_savedAt) < _interval)
+        if (_saved && _time.GetElapsedTime(_savedAt) < _interval)
         {
             // Kept for the final flush, so that the lines stored at the end come with the state that covers them.
             _pending = () => JsonSerializer.SerializeToNode(state, StateJson);
@@ -91,6 +93,7 @@ public sealed class JobExecution : Work.IWorkCheckpoints
         };
         await _save(document, _lines.Count, _lines.Count > 0 ? _lines[^1].ToJsonString() : "", _cancellationToken);
         _savedLines = _lines.Count;
+        _saved = true;
         _lastState = state;
         _pending = null;
         _savedAt = _time.GetTimestamp();

@@ -95,6 +95,7 @@ public static class JobSubmission
             if (!await store.TryCreateAsync(record, http.RequestAborted))
                 return await ExistingAsync(store, record, http, jobs);
             await QueueAsync(store, services.GetRequiredService<IJobQueue>(), record, body);
+            services.GetRequiredService<JobArrivals>().Announce();
         }
         catch (JobStorageUnavailableException ex)
         {

@@ -43,6 +43,14 @@ public sealed class JobsOptions
     [Range(0, 600_000)]
     public int CheckpointIntervalMilliseconds { get; set; } = 1_000;
 
+    /// <summary>
+    /// Steps between two checkpoints of a wave simulation job (taken between frames; further spaced by
+    /// <see cref="CheckpointIntervalMilliseconds"/>). A checkpoint holds the three fields (24 bytes a cell, written as
+    /// JSON numbers) and the answer so far, so on large grids fewer are cheaper; a resumed job repeats at most this many steps.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int WaveCheckpointSteps { get; set; } = 500;
+
     /// <summary>How often an idle in-process worker looks at the queue.</summary>
     [Range(10, 60_000)]
     public int PollIntervalMilliseconds { get; set; } = 250;

@@ -40,6 +40,7 @@ public static class JobsSetup
         services.AddSingleton<IJobKind, SimulationJob>();
         services.AddSingleton<JobKinds>();
         services.AddSingleton<JobSlots>();
+        services.AddSingleton<JobArrivals>();
         services.AddSingleton<JobWorker>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
 using SurrogateService.Numerics.Waves;
@@ -12,19 +13,44 @@ namespace SurrogateService.Api.Streaming;
 internal sealed class JsonSnapshotWriter(SimulationPlan plan, AcousticWave2D wave) : SnapshotWriter
 {
     private readonly double[] _row = new double[plan.Width];
+    private readonly SwitchableSink _sink = new();
     private Utf8JsonWriter? _json;
 
     public override string ContentType => "application/json; charset=utf-8";
 
     public override async ValueTask StartAsync(PipeWriter output, CancellationToken cancellationToken)
     {
-        _json = new Utf8JsonWriter(output);
-        _json.WriteStartObject();
-        _json.WriteNumber("dx", wave.Dx);
-        _json.WriteNumber("dy", wave.Dy);
-        _json.WriteNumber("dt", wave.Dt);
-        _json.WriteStartArray("frames");
+        _sink.Target = output;
+        _json = new Utf8JsonWriter(_sink);
+        WriteStart(_json);
         await PushAsync(_json, output, cancellationToken);
+    }
+
+    /// <summary>
+    /// The JSON writer's state (inside "frames", after <paramref name="framesWritten"/> values) is rebuilt by writing
+    /// the same structure into a sink that drops it, so the commas that follow come out as in an unbroken run.
+    /// </summary>
+    public override void Resume(PipeWriter output, int framesWritten)
+    {
+        _sink.Target = new ArrayBufferWriter<byte>();
+        _json = new Utf8JsonWriter(_sink);
+        WriteStart(_json);
+        for (int f = 0; f < framesWritten; f++)
+        {
+            _json.WriteStartObject();
+            _json.WriteEndObject();
+        }
+        _json.Flush();
+        _sink.Target = output;
+    }
+
+    private void WriteStart(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("dx", wave.Dx);
+        json.WriteNumber("dy", wave.Dy);
+        json.WriteNumber("dt", wave.Dt);
+        json.WriteStartArray("frames");
     }
 
     public override async ValueTask WriteFrameAsync(PipeWriter output, WaveFrame frame, CancellationToken cancellationToken)
@@ -88,6 +114,18 @@ internal sealed class JsonSnapshotWriter(SimulationPlan plan, AcousticWave2D wav
     {
         if (disposing)
             _json?.Dispose();
+    }
+
+    /// <summary>Passes the JSON writer's bytes on to the current target.</summary>
+    private sealed class SwitchableSink : IBufferWriter<byte>
+    {
+        public IBufferWriter<byte> Target { get; set; } = new ArrayBufferWriter<byte>();
+
+        public void Advance(int count) => Target.Advance(count);
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => Target.GetMemory(sizeHint);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => Target.GetSpan(sizeHint);
     }
 
     private static async ValueTask PushAsync(Utf8JsonWriter json, PipeWriter output, CancellationToken cancellationToken)

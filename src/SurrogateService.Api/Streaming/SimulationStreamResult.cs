@@ -44,7 +44,9 @@ public sealed partial class SimulationStreamResult(SimulationPlan plan) : IResul
     /// learns the writer (media type, length, file name) before the first byte. The route streams to the client,
     /// a job into a buffer it stores.
     /// </summary>
-    public static async Task WriteAsync(SimulationPlan plan, PipeWriter output, Action<SnapshotWriter> start, ILogger logger, CancellationToken cancellation)
+    /// <param name="resumption">A job's checkpoints: the run to resume (its output so far already in <paramref name="output"/>), and where to store it every so many steps; null for a request.</param>
+    public static async Task WriteAsync(SimulationPlan plan, PipeWriter output, Action<SnapshotWriter> start, ILogger logger, CancellationToken cancellation,
+        WaveResumption? resumption = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(output);
@@ -58,8 +60,19 @@ public sealed partial class SimulationStreamResult(SimulationPlan plan) : IResul
         var solver = new Stopwatch();
         try
         {
-            await writer.StartAsync(output, cancellation);
-            using var frames = wave.Snapshots(cancellation).GetEnumerator();
+            if (resumption?.From is { } from)
+            {
+                wave.Restore(from);
+                int taken = from.Steps / plan.Settings.SnapshotEvery;
+                writer.Resume(output, plan.Snapshots ? Math.Max(0, Math.Min(taken, last + 1) - first) : 0);
+            }
+            else
+            {
+                await writer.StartAsync(output, cancellation);
+            }
+            using var frames = (resumption is null
+                ? wave.Snapshots(cancellation)
+                : wave.Snapshots(resumption.CheckpointEvery, () => resumption.Checkpoint(wave), cancellation)).GetEnumerator();
             while (true)
             {
                 solver.Start();
@@ -92,3 +105,6 @@ public sealed partial class SimulationStreamResult(SimulationPlan plan) : IResul
     [LoggerMessage(Level = LogLevel.Information, Message = "Wave run stopped (client gone, request timed out or job stopped) after {Taken} of {Steps} steps")]
     private static partial void LogAbandoned(ILogger logger, int taken, int steps);
 }
+
+/// <summary>A job's checkpoints of a simulation: the run to resume from (null: from the start), and a place to store it every <paramref name="CheckpointEvery"/> steps.</summary>
+public sealed record WaveResumption(AcousticWaveCheckpoint? From, int CheckpointEvery, Action<AcousticWave2D> Checkpoint);

@@ -40,6 +40,15 @@ public abstract class SnapshotWriter : IDisposable
 
     public abstract ValueTask WriteFrameAsync(PipeWriter output, WaveFrame frame, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// In place of <see cref="StartAsync"/> for a run restored from a checkpoint, whose output so far (start and
+    /// <paramref name="framesWritten"/> frames) is already in <paramref name="output"/>: takes up the state writing it
+    /// left. Most formats keep none from one frame to the next.
+    /// </summary>
+    public virtual void Resume(PipeWriter output, int framesWritten)
+    {
+    }
+
     public virtual ValueTask EndAsync(PipeWriter output, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public void Dispose()

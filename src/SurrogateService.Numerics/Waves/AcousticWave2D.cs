@@ -131,14 +131,53 @@ public sealed class AcousticWave2D : IDisposable
     /// steps while that stays within <see cref="AcousticWaveSettings.Steps"/>. A frame shows the live
     /// state: read or copy it before asking for the next. Stopping the enumeration stops the run.
     /// </summary>
-    public IEnumerable<WaveFrame> Snapshots(CancellationToken cancellationToken = default)
+    public IEnumerable<WaveFrame> Snapshots(CancellationToken cancellationToken = default) =>
+        Snapshots(checkpointEvery: 0, checkpoint: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Snapshots(CancellationToken)"/>, from wherever the run stands (a restored run yields the frames
+    /// it had not reached), and tells <paramref name="checkpoint"/> at every multiple of <paramref name="checkpointEvery"/>
+    /// steps that falls strictly between two frames (0: never): a run restored from <see cref="Checkpoint"/> there
+    /// yields exactly the frames that follow. The steps are the same however the run is divided.
+    /// </summary>
+    public IEnumerable<WaveFrame> Snapshots(int checkpointEvery, Action? checkpoint, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(checkpointEvery);
         int every = Settings.SnapshotEvery;
-        for (int index = 0; StepsTaken + every <= Settings.Steps; index++)
+        // Frame i is taken after step (i + 1)·every, so a run standing at step s has taken floor(s / every) of them.
+        for (int index = StepsTaken / every; (index + 1) * (long)every <= Settings.Steps; index++)
         {
-            Advance(every, cancellationToken);
+            int frameStep = (index + 1) * every;
+            while (StepsTaken < frameStep)
+            {
+                int target = checkpointEvery == 0 ? frameStep : (int)Math.Min(frameStep, (StepsTaken / checkpointEvery + 1L) * checkpointEvery);
+                Advance(target - StepsTaken, cancellationToken);
+                if (StepsTaken < frameStep)
+                    checkpoint?.Invoke();
+            }
             yield return new WaveFrame(this, index, StepsTaken, Time);
         }
+    }
+
+    /// <summary>The state of the run now: enough for <see cref="Restore"/> to go on bit for bit.</summary>
+    public AcousticWaveCheckpoint Checkpoint() =>
+        new(StepsTaken, [.. _p], [.. _vx], [.. _vy], Traces?.Samples.ToArray() ?? [], Traces?.Recorded ?? 0);
+
+    /// <summary>Puts a fresh run of the same settings where <paramref name="checkpoint"/> left one.</summary>
+    /// <exception cref="ArgumentException">The checkpoint is not of a run with these settings.</exception>
+    public void Restore(AcousticWaveCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (checkpoint.Steps < 0 || checkpoint.Steps > Settings.Steps || checkpoint.Pressure.Length != _p.Length
+            || checkpoint.VelocityX.Length != _vx.Length || checkpoint.VelocityY.Length != _vy.Length)
+        {
+            throw new ArgumentException("The checkpoint is not of a run with these settings.", nameof(checkpoint));
+        }
+        checkpoint.Pressure.CopyTo(_p, 0);
+        checkpoint.VelocityX.CopyTo(_vx, 0);
+        checkpoint.VelocityY.CopyTo(_vy, 0);
+        Traces?.Restore(checkpoint.TraceSamples, checkpoint.TracesRecorded);
+        StepsTaken = checkpoint.Steps;
     }
 
     public void Dispose() => _team?.Dispose();

@@ -54,6 +54,18 @@ public sealed class ReceiverTraces
         return _samples.AsSpan(receiver * Length, Recorded);
     }
 
+    /// <summary>Every sample slot, receiver after receiver (the unrecorded ones 0), for a checkpoint.</summary>
+    internal ReadOnlySpan<double> Samples => _samples;
+
+    /// <summary>Puts back the samples of a checkpoint.</summary>
+    internal void Restore(double[] samples, int recorded)
+    {
+        if (samples.Length != _samples.Length || recorded < 0 || recorded > Length)
+            throw new ArgumentException("The checkpoint's traces are not of these receivers.", nameof(samples));
+        samples.CopyTo(_samples, 0);
+        Recorded = recorded;
+    }
+
     /// <summary>Takes a sample when <paramref name="step"/> is one of the recorded steps and room is left.</summary>
     internal void Record(ReadOnlySpan<double> pressure, int step)
     {

@@ -112,7 +112,9 @@ public sealed class JobWorkerTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter!.Delta > TimeSpan.Zero);
-        Assert.Empty(Directory.EnumerateFiles(factory.RecordsFolder, "record.json", SearchOption.AllDirectories));
+        // Neither the record nor the request document it had stored before the queue failed is left.
+        Assert.Empty(Directory.EnumerateFiles(factory.RecordsFolder, "*", SearchOption.AllDirectories));
+        Assert.Equal(0, factory.QueuedMessages);
 
         queue.IsDown = false;
         var accepted = await client.SendAsync(Async("/v1/optimization/runs", Run, idempotencyKey: "k1"));

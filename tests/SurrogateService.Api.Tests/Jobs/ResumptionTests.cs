@@ -53,4 +53,37 @@ public sealed class ResumptionTests
         Assert.Equal(streamed[..^1], (await client.GetStringAsync(location + "/events")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(0, factory.QueuedMessages);
     }
+
+    [Theory]
+    [InlineData("", 2)]
+    [InlineData(""","format":"gif" """, 1)]
+    [InlineData(""","format":"npy" """, 3)]
+    [InlineData(""","receivers":[[3,4],[20,9]]""", 2)]
+    public async Task A_wave_job_resumed_from_a_checkpoint_between_frames_returns_what_the_route_streams(string extra, int abandonAfterCheckpoints)
+    {
+        // 30 steps, a frame every 10, a checkpoint every 7 steps: at 7, 14, 21 and 28, between frames.
+        string run = $$"""{"nx":23,"ny":41,"lx":30,"ly":16,"bulkModulus":2,"density":0.5,"steps":30,"snapshotEvery":10,"cflFactor":3,"pulse":{"centre":[12,7],"width":2.5}{{extra}}}""";
+        ObservedStore? observed = null;
+        using var factory = new JobsFactory(inProcessWorkers: 0, decorateStore: store => observed = new ObservedStore(store),
+            settings: new Dictionary<string, string> { ["Jobs:WaveCheckpointSteps"] = "7" });
+        var client = factory.CreateClient();
+        var location = (await client.SendAsync(Async("/v1/simulations/acoustic2d", run))).Headers.Location!.OriginalString;
+
+        using var stopping = new CancellationTokenSource();
+        int written = 0;
+        observed!.OnCheckpoint = count => { written = count; if (count == abandonAfterCheckpoints) stopping.Cancel(); };
+        Assert.True(await factory.Worker.ProcessNextAsync(stopping.Token));
+        Assert.Equal("running", (await JobAsync(client, location)).Status);
+        Assert.True(await factory.Worker.ProcessNextAsync(CancellationToken.None));
+
+        var job = await JobAsync(client, location);
+        Assert.Equal("succeeded", job.Status);
+        Assert.Equal(2, job.Attempts);
+        // B went on from A's last checkpoint: it wrote only the checkpoints after it.
+        Assert.Equal(4, written);
+        var synchronous = await client.PostAsync("/v1/simulations/acoustic2d", JsonBody.Of(run));
+        var result = await client.GetAsync(job.Links.Result);
+        Assert.Equal(synchronous.Content.Headers.ContentType!.MediaType, result.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(await synchronous.Content.ReadAsByteArrayAsync(), await result.Content.ReadAsByteArrayAsync());
+    }
 }
