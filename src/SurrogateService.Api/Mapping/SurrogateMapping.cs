@@ -8,6 +8,13 @@ namespace SurrogateService.Api.Mapping;
 /// <summary>Turns fitted models and their diagnostics into contract records.</summary>
 public static class SurrogateMapping
 {
+    /// <summary>The progress line of the fit route's NDJSON stream.</summary>
+    public static FitStageLine ToLine(FitProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return new FitStageLine(progress.Stage, progress.Kind, progress.Completed, progress.Total, progress.LeaveOneOutRmse, progress.Error);
+    }
+
     public static ModelDocument ToDocument(FittedSurrogate fitted)
     {
         ArgumentNullException.ThrowIfNull(fitted);
@@ -49,7 +56,12 @@ public static class SurrogateMapping
                 ? new PolynomialChaosInfo(chaos.Degree, chaos.Terms, chaos.CandidateTerms, chaos.CorrectedRelativeLeaveOneOutError, chaos.Mean, chaos.Variance)
                 : null,
             diagnostics.CrossValidation,
-            diagnostics.Approximation);
+            diagnostics.Approximation,
+            diagnostics.MixtureOfExperts is { } mixture
+                ? new MixtureOfExpertsInfo(mixture.Clusters, mixture.Gating, mixture.GatingModel, mixture.Heaviside,
+                    [.. mixture.Experts.Select(e => new ExpertInfo(e.Kind, JsonSerializer.SerializeToElement(e.Options), e.Points, e.LeaveOneOutRmse))],
+                    [.. mixture.Trials.Select(t => new ClusterTrialInfo(t.Clusters, t.CrossValidationRmse))])
+                : null);
     }
 
     public static SurrogateKindInfo ToInfo(ISurrogateKind kind)
