@@ -33,6 +33,18 @@ public class PublishedServiceTests(PublishedService service) : IClassFixture<Pub
     }
 
     [Fact]
+    public void The_numeric_warm_up_finishes_before_the_port_opens()
+    {
+        // The container app's probes are TCP checks on the port: a replica must not open it cold (issue 25).
+        List<string> lines;
+        lock (service.Output)
+            lines = [.. service.Output];
+        int warmedUp = lines.FindIndex(line => line.Contains("Numeric warm-up done", StringComparison.Ordinal));
+        int listening = lines.FindIndex(line => line.Contains("Now listening on", StringComparison.Ordinal));
+        Assert.True(warmedUp >= 0 && listening > warmedUp, string.Join('\n', lines));
+    }
+
+    [Fact]
     public async Task Logs_are_compact_json_outside_Development()
     {
         await service.Client.GetAsync("/v1/functions");

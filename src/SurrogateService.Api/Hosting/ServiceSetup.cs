@@ -33,6 +33,7 @@ public static class ServiceSetup
         builder.Services.AddSingleton<InlineFitGate>();
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddProbes();
+        builder.Services.AddHostedService<NumericWarmUp>();
         builder.Services.AddApiDocumentation(builder.Configuration);
         return builder;
     }
