@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace SurrogateService.Api.Hosting;
 
@@ -9,6 +10,16 @@ namespace SurrogateService.Api.Hosting;
 public sealed class LimitsOptions
 {
     public const string SectionName = "Limits";
+
+    /// <summary>
+    /// Binding option: a key of the section that names no limit stops the start instead of being ignored,
+    /// so a misspelt or renamed limit (MaxTrainingPoints became MaxExactTrainingPoints) is never silently the default.
+    /// </summary>
+    public static void RefuseUnknownKeys(BinderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ErrorOnUnknownConfiguration = true;
+    }
 
     /// <summary>Most points in one evaluate or predict request.</summary>
     [Range(1, 10_000_000)]
@@ -28,7 +39,7 @@ public sealed class LimitsOptions
     /// Kriging's approximation 'auto' fits exactly up to this many points and by nearest neighbours above it.
     /// </summary>
     [Range(2, 100_000)]
-    public int MaxTrainingPoints { get; set; } = 2_000;
+    public int MaxExactTrainingPoints { get; set; } = 2_000;
 
     /// <summary>
     /// Most observations of one gradient-enhanced fit, values plus gradient components (n·(d + 1) with every
