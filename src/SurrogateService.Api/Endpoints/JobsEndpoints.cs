@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Jobs;
 using SurrogateService.Api.Streaming;
@@ -31,8 +32,8 @@ public static class JobsEndpoints
             .Produces<JobResponse>();
         group.MapGet("/{id}/result", GetResult)
             .WithName("getJobResult")
-            .WithSummary("Exactly what the synchronous route would have answered: its 200 response, or the 400 problem if the work refused the request. 409 while the job is unfinished or when it ended without a result.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .WithSummary("Exactly what the synchronous route would have answered, with its media type (a simulation's JSON, .npy, PNG or GIF): its 200 response, or the 400 problem if the work refused the request. 409 while the job is unfinished or when it ended without a result.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: ["application/x-npy", "image/png", "image/gif"])
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}/events", GetEvents)
             .WithName("getJobEvents")
@@ -72,7 +73,7 @@ public static class JobsEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The job has no result: it is {record.Status}.",
                 detail: record.Error ?? $"Poll {JobMapping.Location(record.Id)} until it has finished.");
         }
-        return new StoredBody(body, status);
+        return new StoredBody(body, status, record.ResultContentType ?? (status < 400 ? JobOutcome.Json : JobOutcome.Problem), record.ResultFileName);
     });
 
     private static async Task<IResult> GetEvents(string id, int? after, HttpContext http)
@@ -118,14 +119,20 @@ public static class JobsEndpoints
     private static void SetRetryAfter(HttpContext http) =>
         http.Response.Headers.RetryAfter = http.RequestServices.GetRequiredService<IOptions<JobsOptions>>().Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A stored body, sent with the status the synchronous route had: a 200 response, or a 400 problem.</summary>
-    private sealed class StoredBody(BinaryData body, int status) : IResult
+    /// <summary>A stored body, sent as the synchronous route sent it: its status (a 200 response, or a 400 problem), media type and file name.</summary>
+    private sealed class StoredBody(BinaryData body, int status, string contentType, string? fileName) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             ArgumentNullException.ThrowIfNull(httpContext);
             httpContext.Response.StatusCode = status;
-            httpContext.Response.ContentType = status < 400 ? "application/json; charset=utf-8" : "application/problem+json; charset=utf-8";
+            httpContext.Response.ContentType = contentType;
+            if (fileName is not null)
+            {
+                var disposition = new ContentDispositionHeaderValue("attachment");
+                disposition.SetHttpFileName(fileName);
+                httpContext.Response.Headers.ContentDisposition = disposition.ToString();
+            }
             await httpContext.Response.Body.WriteAsync(body.ToMemory(), httpContext.RequestAborted);
         }
     }

@@ -26,6 +26,10 @@ public static class ModelsEndpoints
         group.MapPost("/", Store)
             .WithName("storeModel")
             .WithSummary("Stores a model document, or fits a fit request and stores the result: 201 with Location /v1/models/{id} and the ETag, or 200 when you had stored it already. The id is the SHA-256 of the canonical document, so a model never changes under its id.")
+            .WithDescription("A fit takes a heavy-work slot (429 with Retry-After when none is free) and, like `POST /v1/surrogates/fit`, has the heavy request timeout; storing a document takes no slot.")
+            // The timeout is the endpoint's, chosen before the body says whether it fits: the heavy one, so that a
+            // fit gets the time /v1/surrogates/fit gets; a document's rebuild is bounded by the size limits anyway.
+            .WithRequestTimeout(HeavyWorkSetup.Policy)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/", List)

@@ -63,8 +63,8 @@ public static class OptimizationEndpoints
         if (OptimizationRunWork.Read(request, errors, limits.Value) is not { } work)
             return errors.ToProblem();
         if (ProgressStreamResult.IsRequested(http))
-            return ProgressStreamResult.Of<RunEvaluationLine>((progress, token) => work.Execute(progress, null, null, token), line => line);
-        return work.Execute(null, null, null, cancellationToken).Result switch
+            return ProgressStreamResult.Of<RunEvaluationLine>((progress, token) => work.Execute(progress, null, token), line => line);
+        return work.Execute(null, null, cancellationToken).Result switch
         {
             Ok<RunResponse> ok => ok,
             var problem => (ValidationProblem)problem,

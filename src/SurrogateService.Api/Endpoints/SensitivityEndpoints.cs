@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Jobs;
+using SurrogateService.Api.Jobs.Kinds;
 using SurrogateService.Api.Models;
 using SurrogateService.Api.Streaming;
 using SurrogateService.Api.Validation;
+using SurrogateService.Api.Work;
 using SurrogateService.Numerics.Sensitivity;
-using SurrogateService.Numerics.Surrogates;
 
 namespace SurrogateService.Api.Endpoints;
 
@@ -23,7 +25,8 @@ public static class SensitivityEndpoints
             .WithMetadata(new ProgressLines(typeof(SobolStageLine), typeof(SobolResponse)))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .AsHeavyWork();
+            .AsHeavyWork()
+            .RunsAsJob(SobolJob.KindName);
         return group;
     }
 
@@ -31,61 +34,23 @@ public static class SensitivityEndpoints
         SobolRequest request, IOptions<LimitsOptions> limits, ModelSource source, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var limit = limits.Value;
-        var http = context.Request;
         var fitted = await source.ReadAsync(request.Model, request.ModelId, request.Fit, context, errors, cancellationToken);
         if (fitted is null)
             return errors.ToProblem();
-        int d = fitted.Model.Data.Dimension;
-        int samples = request.Samples ?? SobolRequest.DefaultSamples;
-        int maxSamples = (int)Math.Min(limit.MaxSensitivitySamples, limit.MaxSensitivityEvaluations / (d + 2L));
-        if (samples < 16 || samples > maxSamples)
-            errors.Add("samples", $"Must be between 16 and {maxSamples} for {d} inputs (the model is evaluated samples·(d + 2) times).");
-        int bootstrap = request.Bootstrap ?? SobolRequest.DefaultBootstrap;
-        if (bootstrap < 1 || bootstrap > limit.MaxBootstrapResamples)
-            errors.Add("bootstrap", $"Must be between 1 and {limit.MaxBootstrapResamples}.");
-        double level = request.ConfidenceLevel ?? SobolRequest.DefaultConfidenceLevel;
-        if (!(level > 0 && level < 1))
-            errors.Add("confidenceLevel", "Must lie strictly between 0 and 1.");
-        ulong? seed = SeedReader.Read(request.Seed, errors);
-        if (!errors.IsEmpty)
+        if (SobolWork.ReadSettings(request, fitted.Model.Data.Dimension, errors, limits.Value) is not { } settings)
             return errors.ToProblem();
 
-        var settings = new SobolSettings(samples, bootstrap, level, seed!.Value);
         string modelField = SurrogatesEndpoints.ModelField(request.Model, request.ModelId);
-        if (ProgressStreamResult.IsRequested(http))
+        if (ProgressStreamResult.IsRequested(context.Request))
         {
             return ProgressStreamResult.Of<SobolProgress>(
-                (progress, token) => Compute(fitted.Model, settings, modelField, progress, token),
-                p => new SobolStageLine(p.Stage, p.Completed, p.Total));
+                (progress, token) => SobolWork.Compute(fitted.Model, settings, modelField, progress, checkpoints: null, token).Result,
+                SobolWork.ToLine);
         }
-        return Compute(fitted.Model, settings, modelField, progress: null, cancellationToken);
-    }
-
-    private static Results<Ok<SobolResponse>, ValidationProblem, ProgressStreamResult> Compute(
-        ISurrogateModel model, SobolSettings settings, string modelField, IProgress<SobolProgress>? progress, CancellationToken cancellationToken)
-    {
-        SobolIndicesResult result;
-        try
+        return SobolWork.Compute(fitted.Model, settings, modelField, progress: null, checkpoints: null, cancellationToken).Result switch
         {
-            result = SobolIndices.Compute(model, settings, progress, cancellationToken);
-        }
-        catch (ArgumentException ex)
-        {
-            // A model document with extreme parameters can overflow on the design.
-            var errors = new RequestErrors();
-            errors.Add(modelField, ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal));
-            return errors.ToProblem();
-        }
-        return TypedResults.Ok(new SobolResponse(
-            result.FirstOrder,
-            result.Total,
-            result.FirstOrderIntervals.Select(i => new[] { i.Lower, i.Upper }).ToArray(),
-            result.TotalIntervals.Select(i => new[] { i.Lower, i.Upper }).ToArray(),
-            result.Evaluations,
-            result.Warnings,
-            result.Method,
-            result.Mean,
-            result.Variance));
+            Ok<SobolResponse> ok => ok,
+            var problem => (ValidationProblem)problem,
+        };
     }
 }

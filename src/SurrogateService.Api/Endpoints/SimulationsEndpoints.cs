@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Jobs;
+using SurrogateService.Api.Jobs.Kinds;
 using SurrogateService.Api.Streaming;
 using SurrogateService.Api.Validation;
 
@@ -27,7 +29,8 @@ public static class SimulationsEndpoints
             .Accepts<SimulationRequest>("application/json")
             .Produces<SimulationResponse>(StatusCodes.Status200OK, "application/json")
             .WithMetadata(new BinaryResponses("application/x-npy", "image/png", "image/gif"))
-            .AsHeavyWork();
+            .AsHeavyWork()
+            .RunsAsJob(SimulationJob.KindName);
         return group;
     }
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Jobs;
+using SurrogateService.Api.Jobs.Kinds;
 using SurrogateService.Api.Mapping;
 using SurrogateService.Api.Models;
 using SurrogateService.Api.Streaming;
@@ -24,7 +26,8 @@ public static class SurrogatesEndpoints
             .WithSummary("Fits a surrogate and returns a portable model document with diagnostics.")
             .WithDescription(ProgressLines.Description("`stage` lines as each kind starts (`fitting`) and ends (`fitted`, with its leave-one-out RMSE or why it failed; `auto` tries several)"))
             .WithMetadata(new ProgressLines(typeof(FitStageLine), typeof(FitResponse)))
-            .AsHeavyWork();
+            .AsHeavyWork()
+            .RunsAsJob(SurrogateFitJob.KindName);
         group.MapPost("/predict", Predict)
             .WithName("predictSurrogate")
             .WithSummary("Predicts at points from a stored model (`modelId`), a model document (`model`), or fits and predicts in one call (`fit`; such a fit takes a heavy-work slot or gets 429).")
@@ -55,17 +58,17 @@ public static class SurrogatesEndpoints
             return errors.ToProblem();
         if (ProgressStreamResult.IsRequested(http))
         {
-            return ProgressStreamResult.Of<FitProgress>(
-                (progress, token) => FitNow(plan, progress, token),
-                p => new FitStageLine(p.Stage, p.Kind, p.Completed, p.Total, p.LeaveOneOutRmse, p.Error));
+            return ProgressStreamResult.Of<FitProgress>((progress, token) => FitNow(plan, progress, token), SurrogateMapping.ToLine);
         }
         return FitNow(plan, progress: null, cancellationToken);
     }
 
-    internal static Results<Ok<FitResponse>, ValidationProblem, ProgressStreamResult> FitNow(FitPlan plan, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="checkpoints">A job's checkpoints, null synchronously.</param>
+    internal static Results<Ok<FitResponse>, ValidationProblem, ProgressStreamResult> FitNow(
+        FitPlan plan, IProgress<FitProgress>? progress, CancellationToken cancellationToken, Work.IWorkCheckpoints? checkpoints = null)
     {
         var errors = new RequestErrors();
-        var fitted = plan.Fit(errors, progress, cancellationToken);
+        var fitted = plan.Fit(errors, progress, cancellationToken, checkpoints);
         if (fitted is null)
             return errors.ToProblem();
         return TypedResults.Ok(new FitResponse(

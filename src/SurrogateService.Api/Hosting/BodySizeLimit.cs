@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using SurrogateService.Api.Jobs;
 
 namespace SurrogateService.Api.Hosting;
 
 /// <summary>
 /// Caps request bodies at <c>Limits:MaxRequestBodyBytes</c> (multipart/form-data bodies, which carry
-/// arrays as .npy parts, at <c>Limits:MaxMultipartBodyBytes</c>): a declared length over the cap is
+/// arrays as .npy parts, at <c>Limits:MaxMultipartBodyBytes</c>; JSON bodies submitted as jobs at
+/// <c>Limits:JobMaxRequestBodyBytes</c>): a declared length over the cap is
 /// refused at once with a 413 problem; a chunked body is cut off by the server at the same cap
 /// (the binding error then becomes a 413 problem too).
 /// </summary>
@@ -18,8 +20,11 @@ public static class BodySizeLimit
         {
             // Arrays as .npy parts are the way to send large training sets: they get their own limit.
             bool multipart = context.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
-            long limit = multipart ? limits.MaxMultipartBodyBytes : limits.MaxRequestBodyBytes;
-            string setting = multipart ? "Limits:MaxMultipartBodyBytes" : "Limits:MaxRequestBodyBytes";
+            // A request that will run as a job (a heavy route, Prefer: respond-async) may carry a large-data body as JSON.
+            bool job = !multipart && JobSubmission.IsSubmission(context);
+            var (limit, setting) = multipart ? (limits.MaxMultipartBodyBytes, "Limits:MaxMultipartBodyBytes")
+                : job ? (limits.JobMaxRequestBodyBytes, "Limits:JobMaxRequestBodyBytes")
+                : (limits.MaxRequestBodyBytes, "Limits:MaxRequestBodyBytes");
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
                 feature.MaxRequestBodySize = limit;
             if (context.Request.ContentLength > limit)

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using SurrogateService.Api.Hosting.HeavyWork;
+using SurrogateService.Api.Jobs;
 
 namespace SurrogateService.Api.Hosting;
 
@@ -11,7 +12,7 @@ namespace SurrogateService.Api.Hosting;
 /// <see cref="HeavyWorkPool"/> (sized from the cores, with a short queue, shared with fits inside light
 /// routes and with the UM-Bridge port), shared fairly between callers; past it the answer is 429 with
 /// Retry-After, which tells Container Apps' HTTP rule to scale out. Light endpoints never wait behind
-/// heavy ones. Every request also has a timeout below the ingress's 240 s; handlers observe the cancellation.
+/// heavy ones. Jobs compute in the same slots (<see cref="JobSlots"/>); submitting one takes none. Every request also has a timeout below the ingress's 240 s; handlers observe the cancellation.
 /// </summary>
 public static class HeavyWorkSetup
 {
@@ -27,6 +28,9 @@ public static class HeavyWorkSetup
             // One partition per caller, every partition a view of the same pool.
             options.AddPolicy(Policy, context =>
             {
+                // Submitting a job only validates and stores the request; the job takes its slot when a worker computes it.
+                if (JobSubmission.IsSubmission(context))
+                    return RateLimitPartition.GetNoLimiter("job-submission");
                 var pool = context.RequestServices.GetRequiredService<HeavyWorkPool>();
                 return RateLimitPartition.Get(HeavyWorkCaller.Of(context), caller => new CallerRateLimiter(pool, caller));
             });

@@ -197,13 +197,46 @@ public sealed class LimitsOptions
     [Range(1e6, 1e14)]
     public double JobMaxCostlyFunctionWork { get; set; } = 4e10;
 
-    /// <summary>The limits a job's request is read with: these, with the job limits in place of their synchronous counterparts.</summary>
+    /// <summary>
+    /// Most output of one wave simulation in a job, in the units of <see cref="MaxWaveFrameCells"/>. Lower than the
+    /// synchronous limit on purpose: a synchronous run streams its frames, a job keeps its whole answer to store it
+    /// (2·10⁷ values are at most about 400 MB of JSON).
+    /// </summary>
+    [Range(9, 1e12)]
+    public long JobMaxWaveFrameCells { get; set; } = 20_000_000;
+
+    /// <summary>Largest base sample size N of a Sobol' study in a job: 10× <see cref="MaxSensitivitySamples"/>.</summary>
+    [Range(16, 100_000_000)]
+    public int JobMaxSensitivitySamples { get; set; } = 655_360;
+
+    /// <summary>Most model predictions, N·(d + 2), of a Sobol' study in a job: 10× <see cref="MaxSensitivityEvaluations"/>.</summary>
+    [Range(16, 1_000_000_000)]
+    public int JobMaxSensitivityEvaluations { get; set; } = 2_500_000;
+
+    /// <summary>
+    /// Largest JSON body of a request submitted as a job, in bytes (synchronously: <see cref="MaxRequestBodyBytes"/>): the
+    /// large-data fits, 10⁶ points of nearest-neighbour Kriging, fit a JSON body here (about 100 MB in 4-D), where
+    /// synchronously they need .npy parts. The training-point limits stay the synchronous ones, so that every model a job
+    /// fits can be used by the synchronous routes.
+    /// </summary>
+    [Range(1_024, 4_294_967_296)]
+    public long JobMaxRequestBodyBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The limits a job's request is read with: these, with the job limits in place of their synchronous counterparts.
+    /// Limits that decide how the work is done (Kriging's 'auto' approximation follows <see cref="MaxExactTrainingPoints"/>)
+    /// stay as they are, so that a job computes exactly what the synchronous route would.
+    /// </summary>
     public LimitsOptions ForJobs()
     {
         var limits = (LimitsOptions)MemberwiseClone();
         limits.MaxOptimizationEvaluations = JobMaxOptimizationEvaluations;
         limits.MaxWaveCellSteps = JobMaxWaveCellSteps;
+        limits.MaxWaveFrameCells = JobMaxWaveFrameCells;
         limits.MaxCostlyFunctionWork = JobMaxCostlyFunctionWork;
+        limits.MaxSensitivitySamples = JobMaxSensitivitySamples;
+        limits.MaxSensitivityEvaluations = JobMaxSensitivityEvaluations;
+        limits.MaxRequestBodyBytes = JobMaxRequestBodyBytes;
         return limits;
     }
 

@@ -11,7 +11,7 @@ namespace SurrogateService.Api.Jobs;
 /// cancelled or taken over. Called on the work's own thread; the storage calls block it, which is
 /// what a checkpoint should do.
 /// </summary>
-public sealed class JobExecution
+public sealed class JobExecution : Work.IWorkCheckpoints
 {
     /// <summary>Checkpoint states keep NaN (failed evaluations) as the contracts never do; doubles round-trip exactly.</summary>
     internal static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web)
@@ -27,6 +27,7 @@ public sealed class JobExecution
     private long _savedAt;
     private readonly JsonNode? _resumeState;
     private JsonNode? _lastState;
+    private Func<JsonNode?>? _pending;
     private readonly List<JsonNode> _lines;
     private readonly CancellationToken _cancellationToken;
     private int _savedLines;
@@ -48,6 +49,9 @@ public sealed class JobExecution
         _lastState = _resumeState;
     }
 
+    /// <summary>The service's JSON settings, with which a kind writes its result as the route would.</summary>
+    public JsonSerializerOptions Json => _lineJson;
+
     /// <summary>Whether this attempt goes on from an earlier attempt's checkpoint.</summary>
     public bool IsResumed => _resumeState is not null;
 
@@ -66,6 +70,8 @@ public sealed class JobExecution
     {
         if (_savedLines > 0 && _time.GetElapsedTime(_savedAt) < _interval)
         {
+            // Kept for the final flush, so that the lines stored at the end come with the state that covers them.
+            _pending = () => JsonSerializer.SerializeToNode(state, StateJson);
             _checkCancelled(_cancellationToken).GetAwaiter().GetResult();
             _cancellationToken.ThrowIfCancellationRequested();
             return;
@@ -74,7 +80,7 @@ public sealed class JobExecution
     }
 
     /// <summary>Stores lines reported since the last checkpoint (the last ones of a job that has no checkpoints).</summary>
-    internal Task FlushAsync() => _savedLines == _lines.Count ? Task.CompletedTask : Save(_lastState?.DeepClone());
+    internal Task FlushAsync() => _savedLines == _lines.Count ? Task.CompletedTask : Save(_pending?.Invoke() ?? _lastState?.DeepClone());
 
     private async Task Save(JsonNode? state)
     {
@@ -86,8 +92,22 @@ public sealed class JobExecution
         await _save(document, _lines.Count, _lines.Count > 0 ? _lines[^1].ToJsonString() : "", _cancellationToken);
         _savedLines = _lines.Count;
         _lastState = state;
+        _pending = null;
         _savedAt = _time.GetTimestamp();
         _cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The sink for the work's progress reports, each stored as the line <paramref name="toLine"/> makes of it.</summary>
+    public IProgress<TProgress> Lines<TProgress, TLine>(Func<TProgress, TLine> toLine) where TLine : notnull
+    {
+        var sink = Lines<TLine>();
+        return new MappedSink<TProgress>(progress => sink.Report(toLine(progress)));
+    }
+
+    /// <summary>Reports on the reporting thread, in order (System.Progress would post to the thread pool).</summary>
+    private sealed class MappedSink<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     private sealed class LineSink<T>(JobExecution execution) : IProgress<T> where T : notnull

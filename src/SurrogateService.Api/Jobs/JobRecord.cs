@@ -50,6 +50,12 @@ public sealed record JobRecord
     /// <summary>The HTTP status the synchronous route would have answered (200, or 400 when the work refused the request); null until finished.</summary>
     public int? ResultStatus { get; init; }
 
+    /// <summary>The media type of the result (null in records written before it was kept: JSON).</summary>
+    public string? ResultContentType { get; init; }
+
+    /// <summary>The file name of the result's Content-Disposition, for answers a client saves (.npy, GIF); null for the others.</summary>
+    public string? ResultFileName { get; init; }
+
     /// <summary>The store's version of this record; a replacement with a stale one fails.</summary>
     [JsonIgnore]
     public string? ETag { get; init; }

@@ -41,6 +41,13 @@ public static class JobSubmission
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
+    /// <summary>Whether the request submits a job: a route that runs as a job, asked to respond asynchronously.</summary>
+    public static bool IsSubmission(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetEndpoint()?.Metadata.GetMetadata<JobRoute>() is not null && PrefersAsync(context.Request);
+    }
+
     /// <summary>Whether one of the Prefer header's preferences is respond-async (names are case-insensitive, RFC 7240 §2).</summary>
     public static bool PrefersAsync(HttpRequest request)
     {
@@ -66,11 +73,11 @@ public static class JobSubmission
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
         if (http.Request.Headers.ContainsKey(IdempotencyKeyHeader) && (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl)))
             errors.Add(IdempotencyKeyHeader, $"Must be 1 to {MaxIdempotencyKeyLength} printable characters.");
-        kind.Validate(request, services.GetRequiredService<IOptions<LimitsOptions>>().Value.ForJobs(), errors);
-        if (!errors.IsEmpty)
+        var prepared = await kind.PrepareAsync(request, http, services.GetRequiredService<IOptions<LimitsOptions>>().Value.ForJobs(), errors);
+        if (prepared is null || !errors.IsEmpty)
             return errors.ToProblem();
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, kind.RequestType, services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions);
+        var body = JsonSerializer.SerializeToUtf8Bytes(prepared, kind.RequestType, services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var record = new JobRecord
         {

@@ -7,14 +7,14 @@ using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace SurrogateService.Api.Jobs;
 
 /// <summary>
-/// Takes one message at a time from the queue and works its job to the end: claims the record,
-/// resumes from the last checkpoint, stores the result and deletes the message. A worker that stops
+/// Takes one message at a time from the queue and works its job to the end: waits for a heavy-work slot
+/// (<see cref="JobSlots"/>), claims the record, resumes from the last checkpoint, stores the result and deletes the message. A worker that stops
 /// (SIGTERM) hands the message back at once; one that dies leaves it to reappear after the visibility
 /// timeout; one whose attempt throws lets it come back after a delay, and a message delivered more
 /// than <see cref="JobsOptions.MaxAttempts"/> times fails its job with the last error instead.
 /// </summary>
 public sealed partial class JobWorker(
-    IJobStore store, IJobQueue queue, JobKinds kinds, IOptions<JobsOptions> options, IOptions<LimitsOptions> limits,
+    IJobStore store, IJobQueue queue, JobKinds kinds, JobSlots slots, IOptions<JobsOptions> options, IOptions<LimitsOptions> limits,
     IOptions<HttpJsonOptions> json, TimeProvider time, ILogger<JobWorker> logger)
 {
     private JobsOptions Options => options.Value;
@@ -47,23 +47,27 @@ public sealed partial class JobWorker(
             LogPoisoned(logger, id, delivery.DequeueCount);
             return;
         }
-        record = await UpdateAsync(record, r => r with { Status = JobStatus.Running, Attempts = (int)delivery.DequeueCount, StartedAt = r.StartedAt ?? time.GetUtcNow() }, stopping);
-        if (record is null)
-        {
-            await queue.DeleteAsync(delivery, stopping);
-            return;
-        }
-
         await using var lease = new DeliveryLease(queue, delivery, TimeSpan.FromSeconds(Options.VisibilityTimeoutSeconds), logger);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(stopping, lease.Lost);
         try
         {
-            var (status, body) = await Task.Run(() => WorkAsync(record, running.Token), CancellationToken.None);
-            await store.WriteAsync(owner, id, JobDocument.Result, body, CancellationToken.None);
+            // The job stays queued until it has a heavy-work slot, shared with the synchronous heavy requests.
+            using var slot = await slots.AcquireAsync(owner, running.Token);
+            var claimed = await UpdateAsync(record, r => r with { Status = JobStatus.Running, Attempts = (int)delivery.DequeueCount, StartedAt = r.StartedAt ?? time.GetUtcNow() }, running.Token);
+            if (claimed is null)
+            {
+                await lease.DeleteAsync();
+                return;
+            }
+            record = claimed;
+            var result = await Task.Run(() => WorkAsync(claimed, running.Token), CancellationToken.None);
+            int status = result.Status;
+            await store.WriteAsync(owner, id, JobDocument.Result, result.Body, CancellationToken.None);
             string? error = status >= 400 ? "The work refused the request; the result holds the problem the synchronous route would return." : null;
             await UpdateAsync(record, r => r with
             {
-                Status = status < 400 ? JobStatus.Succeeded : JobStatus.Failed, ResultStatus = status, Error = error, FinishedAt = time.GetUtcNow(),
+                Status = status < 400 ? JobStatus.Succeeded : JobStatus.Failed, ResultStatus = status, ResultContentType = result.ContentType,
+                ResultFileName = result.FileName, Error = error, FinishedAt = time.GetUtcNow(),
             }, CancellationToken.None);
             await lease.DeleteAsync();
             LogFinished(logger, id, status, record.Attempts);
@@ -96,7 +100,7 @@ public sealed partial class JobWorker(
     }
 
     /// <summary>Reads the request and the checkpoint, runs the work, and returns the status and body the synchronous route would have answered.</summary>
-    private async Task<(int Status, BinaryData Body)> WorkAsync(JobRecord record, CancellationToken cancellationToken)
+    private async Task<JobResult> WorkAsync(JobRecord record, CancellationToken cancellationToken)
     {
         var kind = kinds.Find(record.Kind) ?? throw new InvalidOperationException($"No job kind '{record.Kind}' in this version of the service.");
         var requestBytes = await store.ReadAsync(record.Owner, record.Id, JobDocument.Request, cancellationToken)
@@ -108,9 +112,9 @@ public sealed partial class JobWorker(
             (document, events, latest, token) => SaveCheckpointAsync(record, document, events, latest, token),
             token => ThrowIfCancelledAsync(record, token), TimeSpan.FromMilliseconds(Options.CheckpointIntervalMilliseconds), time, cancellationToken);
 
-        var outcome = kind.Run(request, limits.Value.ForJobs(), execution, cancellationToken);
+        var result = kind.Run(request, limits.Value.ForJobs(), execution, cancellationToken);
         await execution.FlushAsync();
-        return JobOutcome.Of(outcome, json.Value.SerializerOptions);
+        return result;
     }
 
     private async Task SaveCheckpointAsync(JobRecord claimed, JsonObject document, int events, string latest, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public static class JobsSetup
         return services;
     }
 
-    /// <summary>What the API and worker mode share: options, store, queue, kinds and the worker. Needs <see cref="StorageLocation"/> registered.</summary>
+    /// <summary>What the API and worker mode share: options, store, queue, kinds and the worker. Needs <see cref="StorageLocation"/> and the <see cref="Hosting.HeavyWork.HeavyWorkPool"/> registered.</summary>
     public static IServiceCollection AddJobStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -35,7 +35,11 @@ public static class JobsSetup
             : new AzureJobQueue(provider.GetRequiredService<AzureJobClients>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IJobKind, OptimizationRunJob>();
+        services.AddSingleton<IJobKind, SurrogateFitJob>();
+        services.AddSingleton<IJobKind, SobolJob>();
+        services.AddSingleton<IJobKind, SimulationJob>();
         services.AddSingleton<JobKinds>();
+        services.AddSingleton<JobSlots>();
         services.AddSingleton<JobWorker>();
         return services;
     }

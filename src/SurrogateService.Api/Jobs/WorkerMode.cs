@@ -1,14 +1,21 @@
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Hosting.HeavyWork;
 using SurrogateService.Api.Storage;
 
 namespace SurrogateService.Api.Jobs;
 
 /// <summary>
 /// The same image as a queue worker (<c>Mode=Worker</c>), as the Container Apps Job runs it: no HTTP,
-/// work the queue's jobs one after another, and exit once the queue has stayed empty for
+/// work the queue's jobs, and exit once the queue has stayed empty for
 /// <see cref="JobsOptions.WorkerIdleExitSeconds"/>, so that an execution ends when the work does. SIGTERM
-/// hands the current job back to the queue, to be resumed from its last checkpoint.
+/// hands the jobs in hand back to the queue, to be resumed from their last checkpoints.
+/// <para>
+/// Its heavy-work pool is sized as an API replica's would be (<c>Limits:HeavyConcurrency</c>, 0 meaning one slot
+/// per core): jobs are its only heavy work, so it runs one worker loop per slot. A worker replica thus computes
+/// as much at once as an API replica of the same size, never more: the limits chosen for a replica's cores and
+/// memory hold for both. Nobody waits in its pool (the queue is the waiting room), so its pool has no queue.
+/// </para>
 /// </summary>
 public static partial class WorkerMode
 {
@@ -25,15 +32,26 @@ public static partial class WorkerMode
         builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.SectionName));
         builder.Services.AddSingleton(services => StorageLocation.Resolve(
             services.GetRequiredService<IOptions<StorageOptions>>().Value, services.GetRequiredService<IHostEnvironment>()));
+        var limits = builder.Configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions();
+        builder.Services.AddSingleton(new HeavyWorkPool(limits.HeavySlots(), queueLength: 0));
         builder.Services.AddJobStorage(builder.Configuration);
         builder.Services.AddHostedService<QueueDrainer>();
         await builder.Build().RunAsync();
     }
 
-    private sealed partial class QueueDrainer(JobWorker worker, IOptions<JobsOptions> options, IHostApplicationLifetime lifetime, ILogger<QueueDrainer> logger)
+    private sealed partial class QueueDrainer(
+        JobWorker worker, HeavyWorkPool pool, IOptions<JobsOptions> options, IHostApplicationLifetime lifetime, ILogger<QueueDrainer> logger)
         : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            await Task.WhenAll(Enumerable.Range(0, pool.Slots).Select(_ => Task.Run(() => DrainAsync(stoppingToken), CancellationToken.None)));
+            LogDrained(logger);
+            lifetime.StopApplication();
+        }
+
+        /// <summary>One loop: jobs one after another until the queue has stayed empty long enough or the host stops.</summary>
+        private async Task DrainAsync(CancellationToken stoppingToken)
         {
             var idleSince = TimeProvider.System.GetTimestamp();
             var idleLimit = TimeSpan.FromSeconds(options.Value.WorkerIdleExitSeconds);
@@ -53,8 +71,6 @@ public static partial class WorkerMode
             {
                 // SIGTERM: the job in hand went back to the queue.
             }
-            LogDrained(logger);
-            lifetime.StopApplication();
         }
 
         /// <summary>True when a message was worked or the storage was away (which is no reason to exit: the message may be there).</summary>

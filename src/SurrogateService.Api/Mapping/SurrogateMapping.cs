@@ -8,6 +8,13 @@ namespace SurrogateService.Api.Mapping;
 /// <summary>Turns fitted models and their diagnostics into contract records.</summary>
 public static class SurrogateMapping
 {
+    /// <summary>The progress line of the fit route's NDJSON stream.</summary>
+    public static FitStageLine ToLine(FitProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return new FitStageLine(progress.Stage, progress.Kind, progress.Completed, progress.Total, progress.LeaveOneOutRmse, progress.Error);
+    }
+
     public static ModelDocument ToDocument(FittedSurrogate fitted)
     {
         ArgumentNullException.ThrowIfNull(fitted);

@@ -10,14 +10,15 @@ namespace SurrogateService.Api.Validation;
 /// </summary>
 public sealed record FitPlan(TrainingSet Data, string Prefix, ISurrogateKind? Kind, OptionValues? Options)
 {
-    public FittedSurrogate? Fit(RequestErrors errors, IProgress<FitProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="checkpoints">A job's checkpoints (null synchronously): the automatic choice stores one after every candidate and resumes from it; a single kind's fit is one phase, done again.</param>
+    public FittedSurrogate? Fit(RequestErrors errors, IProgress<FitProgress>? progress, CancellationToken cancellationToken, Work.IWorkCheckpoints? checkpoints = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         try
         {
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
             var fitted = Kind is null || Options is null
-                ? AutoSurrogate.Select(Data, progress, cancellationToken)
+                ? AutoSurrogate.Select(Data, progress, checkpoints?.ResumeState<AutoFitCheckpoint>(), checkpoints is null ? null : checkpoints.Checkpoint, cancellationToken)
                 : SurrogateFitting.Fit(Kind, Data, Options, progress, cancellationToken);
             Hosting.ServiceMetrics.SurrogateFitted(fitted.Kind.Name, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return fitted;

@@ -9,13 +9,12 @@ namespace SurrogateService.Api.Work;
 
 /// <summary>
 /// The work of <c>POST /v1/optimization/runs</c>, read once and shared by the plain answer, the
-/// progress stream and the job, so that all three return the same response. Single-objective runs
-/// checkpoint after every round and resume from a checkpoint; multi-objective runs have no
-/// checkpoint and start again (their seeds make the repeat the same).
+/// progress stream and the job, so that all three return the same response. Runs, single- and
+/// multi-objective, checkpoint after every round and resume from a checkpoint.
 /// </summary>
 public sealed class OptimizationRunWork
 {
-    private delegate RunResponse Runner(IProgress<RunEvaluationLine>? progress, RunCheckpoint? resumeFrom, Action<RunCheckpoint>? checkpoint, CancellationToken cancellationToken);
+    private delegate RunResponse Runner(IProgress<RunEvaluationLine>? progress, IWorkCheckpoints? checkpoints, CancellationToken cancellationToken);
 
     private readonly Runner _run;
 
@@ -34,8 +33,9 @@ public sealed class OptimizationRunWork
                 ServiceMetrics.ObjectiveEvaluated(problem.Name);
                 problem.Evaluate(point, objectives, []);
             }
-            return new((progress, _, _, token) => OptimizationMapping.ToResponse(MultiObjectiveRun.Minimize(
-                Evaluate, problem.ObjectiveCount, box, settings, reference, Lines<MultiObjectiveRunProgress>(progress, OptimizationMapping.ToLine), token)));
+            return new((progress, checkpoints, token) => OptimizationMapping.ToResponse(MultiObjectiveRun.Minimize(
+                Evaluate, problem.ObjectiveCount, box, settings, reference, Lines<MultiObjectiveRunProgress>(progress, OptimizationMapping.ToLine),
+                checkpoints?.ResumeState<MultiObjectiveRunCheckpoint>(), checkpoints is null ? null : checkpoints.Checkpoint, token)));
         }
         if (OptimizationRequestReader.ReadRun(request, errors, limits) is not var (function, singleBox, singleSettings))
             return null;
@@ -44,19 +44,19 @@ public sealed class OptimizationRunWork
             ServiceMetrics.ObjectiveEvaluated(function.Name);
             return function.Evaluate(point);
         }
-        return new((progress, resumeFrom, checkpoint, token) => OptimizationMapping.ToResponse(OptimizationRun.Minimize(
-            Objective, singleBox, singleSettings, Lines<RunProgress>(progress, OptimizationMapping.ToLine), resumeFrom, checkpoint, token)));
+        return new((progress, checkpoints, token) => OptimizationMapping.ToResponse(OptimizationRun.Minimize(
+            Objective, singleBox, singleSettings, Lines<RunProgress>(progress, OptimizationMapping.ToLine),
+            checkpoints?.ResumeState<RunCheckpoint>(), checkpoints is null ? null : checkpoints.Checkpoint, token)));
     }
 
     /// <param name="progress">Told one line per evaluation made in this call.</param>
-    /// <param name="resumeFrom">A checkpoint of this same work, whose evaluations are not made again.</param>
-    /// <param name="checkpoint">Told after the initial plan and after every round.</param>
+    /// <param name="checkpoints">A job's checkpoints (null synchronously): the run resumes from the last one, and stores one after the initial plan and after every round.</param>
     public Results<Ok<RunResponse>, ValidationProblem> Execute(
-        IProgress<RunEvaluationLine>? progress, RunCheckpoint? resumeFrom, Action<RunCheckpoint>? checkpoint, CancellationToken cancellationToken)
+        IProgress<RunEvaluationLine>? progress, IWorkCheckpoints? checkpoints, CancellationToken cancellationToken)
     {
         try
         {
-            return TypedResults.Ok(_run(progress, resumeFrom, checkpoint, cancellationToken));
+            return TypedResults.Ok(_run(progress, checkpoints, cancellationToken));
         }
         catch (OptimizationException ex)
         {

@@ -147,22 +147,6 @@ public sealed partial class Cholesky
         BackSubstitute(rightHandSides, columns);
     }
 
-    /// <summary>Solves L·Z = B in place for an n×columns row-major B.</summary>
-    /// <remarks>
-    /// Row i of Z is B_i − Σ_k L_ik·Z_k over earlier rows k, accumulated in register strips (see
-    /// <see cref="SubtractCombination"/>): about twice as fast as row axpys.
-    /// </remarks>
-    public void ForwardSubstitute(Span<double> rightHandSides, int columns)
-    {
-        CheckBlock(rightHandSides.Length, columns);
-        ReadOnlySpan<double> l = _lower;
-        for (int i = 0; i < Size; i++)
-        {
-            SubtractCombination(rightHandSides, columns, i, l.Slice(i * Size, i), 0);
-            Scale(rightHandSides.Slice(i * columns, columns), 1 / l[i * Size + i]);
-        }
-    }
-
     /// <summary>Solves Lᵀ·X = Z in place for an n×columns row-major Z.</summary>
     public void BackSubstitute(Span<double> rightHandSides, int columns)
     {

@@ -20,17 +20,33 @@ public static class SobolIndices
     /// </summary>
     /// <param name="progress">Told after every block of evaluations and every few bootstrap resamples.</param>
     public static SobolIndicesResult Compute(
-        ISurrogateModel model, SobolSettings settings, IProgress<SobolProgress>? progress = null, CancellationToken cancellationToken = default)
+        ISurrogateModel model, SobolSettings settings, IProgress<SobolProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Compute(model, settings, progress, resumeFrom: null, checkpoint: null, cancellationToken);
+
+    /// <param name="progress">Told after every block of evaluations made in this call and every few bootstrap resamples.</param>
+    /// <param name="resumeFrom">A checkpoint of an earlier call with the same model and settings: its blocks are not evaluated again.</param>
+    /// <param name="checkpoint">Told after every block of evaluations.</param>
+    public static SobolIndicesResult Compute(
+        ISurrogateModel model, SobolSettings settings, IProgress<SobolProgress>? progress,
+        SobolCheckpoint? resumeFrom, Action<SobolCheckpoint>? checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (model is PolynomialChaosModel chaos)
             return PolynomialChaosSobolIndices.Compute(chaos);
-        return Compute(model.Predict, model.Data.Box, settings, progress, cancellationToken);
+        return Compute(model.Predict, model.Data.Box, settings, progress, resumeFrom, checkpoint, cancellationToken);
     }
 
     /// <exception cref="ArgumentException">The function returned a non-finite value.</exception>
     public static SobolIndicesResult Compute(
-        BatchFunction function, Box box, SobolSettings settings, IProgress<SobolProgress>? progress = null, CancellationToken cancellationToken = default)
+        BatchFunction function, Box box, SobolSettings settings, IProgress<SobolProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Compute(function, box, settings, progress, resumeFrom: null, checkpoint: null, cancellationToken);
+
+    /// <param name="resumeFrom">A checkpoint of an earlier call with the same function, box and settings: its blocks are not evaluated again.</param>
+    /// <param name="checkpoint">Told after every block of evaluations (A, B, then each A_B^(i)).</param>
+    /// <exception cref="ArgumentException">The function returned a non-finite value, or the checkpoint is not of this study.</exception>
+    public static SobolIndicesResult Compute(
+        BatchFunction function, Box box, SobolSettings settings, IProgress<SobolProgress>? progress,
+        SobolCheckpoint? resumeFrom, Action<SobolCheckpoint>? checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(box);
@@ -38,18 +54,23 @@ public static class SobolIndices
         settings.Validate();
         int d = box.Dimension, n = settings.BaseSamples;
         var design = new SaltelliDesign(box, n, settings.Seed);
-        double[] fA = Evaluate(function, design.A);
-        progress?.Report(new SobolProgress(SobolProgress.Evaluation, 1, d + 2));
-        cancellationToken.ThrowIfCancellationRequested();
-        double[] fB = Evaluate(function, design.B);
-        progress?.Report(new SobolProgress(SobolProgress.Evaluation, 2, d + 2));
-        var fMixed = new double[d][];
-        for (int i = 0; i < d; i++)
+        var blocks = new List<double[]>(d + 2);
+        if (resumeFrom is not null)
+        {
+            if (resumeFrom.Blocks.Length > d + 2 || Array.Exists(resumeFrom.Blocks, block => block.Length != n))
+                throw new ArgumentException("The checkpoint does not belong to this study.", nameof(resumeFrom));
+            blocks.AddRange(resumeFrom.Blocks);
+        }
+        // The blocks in order: A, B, then A with column i from B for every input i.
+        for (int b = blocks.Count; b < d + 2; b++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            fMixed[i] = Evaluate(function, design.Mixed(i));
-            progress?.Report(new SobolProgress(SobolProgress.Evaluation, i + 3, d + 2));
+            blocks.Add(Evaluate(function, b switch { 0 => design.A, 1 => design.B, _ => design.Mixed(b - 2) }));
+            progress?.Report(new SobolProgress(SobolProgress.Evaluation, b + 1, d + 2));
+            checkpoint?.Invoke(new SobolCheckpoint([.. blocks]));
         }
+        double[] fA = blocks[0], fB = blocks[1];
+        var fMixed = blocks.Skip(2).ToArray();
 
         var estimators = new SobolEstimators(fA, fB, fMixed);
         var firstOrder = new double[d];

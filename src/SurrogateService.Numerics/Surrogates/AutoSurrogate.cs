@@ -45,7 +45,16 @@ public static class AutoSurrogate
     /// <summary>Fits every candidate and returns the best, with the table of all of them.</summary>
     /// <exception cref="SurrogateFitException">No candidate could be fitted.</exception>
     /// <param name="progress">Told before and after every candidate.</param>
-    public static FittedSurrogate Select(TrainingSet data, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static FittedSurrogate Select(TrainingSet data, IProgress<FitProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Select(data, progress, resumeFrom: null, checkpoint: null, cancellationToken);
+
+    /// <summary>Fits every candidate and returns the best, with the table of all of them.</summary>
+    /// <exception cref="SurrogateFitException">No candidate could be fitted.</exception>
+    /// <param name="progress">Told before and after every candidate fitted in this call.</param>
+    /// <param name="resumeFrom">A checkpoint of an earlier call on the same data: its candidates are not tried again (the best of them is refitted).</param>
+    /// <param name="checkpoint">Told after every candidate.</param>
+    public static FittedSurrogate Select(TrainingSet data, IProgress<FitProgress>? progress,
+        AutoFitCheckpoint? resumeFrom, Action<AutoFitCheckpoint>? checkpoint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         var highOnly = data.LowFidelity is null ? data : new TrainingSet(data.Points, data.Values, data.Box, data.NoiseVariances, gradients: data.Gradients);
@@ -53,46 +62,91 @@ public static class AutoSurrogate
         if (data.LowFidelity is not null)
             trials.Add(("kriging", new() { ["approximation"] = KrigingKind.Exact }, data.WithoutGradients()));
         var table = new List<SurrogateCandidate>();
-        void Done(SurrogateCandidate candidate) =>
+        var outcomes = new List<AutoFitOutcome>();
+        void Done(int trial, SurrogateCandidate candidate)
+        {
+            table.Add(candidate);
+            outcomes.Add(new AutoFitOutcome(trial, candidate.LeaveOneOutRmse, candidate.Error));
             progress?.Report(new FitProgress(FitProgress.Fitted, candidate.Kind, table.Count, trials.Count, candidate.LeaveOneOutRmse, candidate.Error));
+        }
         FittedSurrogate? best = null;
+        int? bestTrial = null;
         double bestError = double.PositiveInfinity;
-        foreach (var (kindName, given, trialData) in trials)
+        FittedSurrogate FitTrial(int trial, ISurrogateKind kind, OptionValues options)
+        {
+            var model = kind.Fit(kind is KrigingKind ? trials[trial].Data : trials[trial].Data.WithoutGradients(), options, cancellationToken);
+            return new FittedSurrogate(kind, options, model);
+        }
+
+        int first = 0;
+        if (resumeFrom is not null)
+        {
+            // The candidates tried before are taken as they came out; only the best one is fitted again, to have its model.
+            if (resumeFrom.Trials > trials.Count || resumeFrom.Outcomes.Any(o => o.Trial < 0 || o.Trial >= resumeFrom.Trials))
+                throw new ArgumentException("The checkpoint does not belong to this fit.", nameof(resumeFrom));
+            foreach (var outcome in resumeFrom.Outcomes)
+            {
+                var (kind, options) = KindOf(trials[outcome.Trial]);
+                table.Add(new SurrogateCandidate(kind!.Name, options!.All, outcome.LeaveOneOutRmse, outcome.Error, trials[outcome.Trial].Data.LowFidelity is not null));
+                outcomes.Add(outcome);
+            }
+            if (resumeFrom.BestTrial is int trial)
+            {
+                var (kind, options) = KindOf(trials[trial]);
+                (best, bestTrial, bestError) = (FitTrial(trial, kind!, options!), trial, outcomes.First(o => o.Trial == trial).LeaveOneOutRmse!.Value);
+            }
+            first = resumeFrom.Trials;
+        }
+        for (int trial = first; trial < trials.Count; trial++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var kind = SurrogateKinds.Find(kindName);
-            if (kind is null)
+            var (kind, options) = KindOf(trials[trial]);
+            if (kind is null || options is null)
                 continue;
-            var options = new OptionValues(kind.Options, given);
+            var trialData = trials[trial].Data;
             bool usesLowFidelity = trialData.LowFidelity is not null;
             if (trialData.Count < kind.MinimumPoints(trialData.Dimension))
             {
-                table.Add(new SurrogateCandidate(kind.Name, options.All, null, $"Needs at least {kind.MinimumPoints(trialData.Dimension)} points.", usesLowFidelity));
-                Done(table[^1]);
-                continue;
+                Done(trial, new SurrogateCandidate(kind.Name, options.All, null, $"Needs at least {kind.MinimumPoints(trialData.Dimension)} points.", usesLowFidelity));
             }
-            progress?.Report(new FitProgress(FitProgress.Fitting, kind.Name, table.Count, trials.Count));
-            try
+            else
             {
-                var model = kind.Fit(kind is KrigingKind ? trialData : trialData.WithoutGradients(), options, cancellationToken);
-                double? error = model.Diagnostics.LeaveOneOutRmse;
-                table.Add(new SurrogateCandidate(kind.Name, options.All, error, null, usesLowFidelity));
-                Done(table[^1]);
-                if (error is double e && double.IsFinite(e) && e < bestError)
+                progress?.Report(new FitProgress(FitProgress.Fitting, kind.Name, table.Count, trials.Count));
+                try
                 {
-                    bestError = e;
-                    best = new FittedSurrogate(kind, options, model);
+                    var fitted = FitTrial(trial, kind, options);
+                    double? error = fitted.Model.Diagnostics.LeaveOneOutRmse;
+                    Done(trial, new SurrogateCandidate(kind.Name, options.All, error, null, usesLowFidelity));
+                    if (error is double e && double.IsFinite(e) && e < bestError)
+                        (best, bestTrial, bestError) = (fitted, trial, e);
+                }
+                catch (SurrogateFitException ex)
+                {
+                    Done(trial, new SurrogateCandidate(kind.Name, options.All, null, ex.Message, usesLowFidelity));
                 }
             }
-            catch (SurrogateFitException ex)
-            {
-                table.Add(new SurrogateCandidate(kind.Name, options.All, null, ex.Message, usesLowFidelity));
-                Done(table[^1]);
-            }
+            checkpoint?.Invoke(new AutoFitCheckpoint(trial + 1, [.. outcomes], bestTrial));
         }
         return best is null
             ? throw new SurrogateFitException("No candidate surrogate could be fitted to these points: " +
                 string.Join("; ", table.Select(c => $"{c.Kind}{(c.UsesLowFidelity ? " with the low-fidelity data" : "")}: {c.Error}")))
             : best with { Candidates = table };
     }
+
+    private static (ISurrogateKind? Kind, OptionValues? Options) KindOf((string Kind, Dictionary<string, object> Options, TrainingSet Data) trial)
+    {
+        var kind = SurrogateKinds.Find(trial.Kind);
+        return kind is null ? (null, null) : (kind, new OptionValues(kind.Options, trial.Options));
+    }
 }
+
+/// <summary>One candidate's outcome in <see cref="AutoFitCheckpoint"/>: its index among the trials, its leave-one-out error or why it failed.</summary>
+public sealed record AutoFitOutcome(int Trial, double? LeaveOneOutRmse, string? Error);
+
+/// <summary>
+/// How far <see cref="AutoSurrogate.Select(TrainingSet, IProgress{FitProgress}?, AutoFitCheckpoint?, Action{AutoFitCheckpoint}?, CancellationToken)"/>
+/// has come: the first <paramref name="Trials"/> candidates are tried, with these outcomes, and the best so far is
+/// trial <paramref name="BestTrial"/>. Fits are deterministic, so a selection resumed from it (refitting the best)
+/// returns the same model and table, bit for bit, as one never interrupted.
+/// </summary>
+public sealed record AutoFitCheckpoint(int Trials, AutoFitOutcome[] Outcomes, int? BestTrial);

@@ -14,6 +14,8 @@ public sealed class JobWorkerTests
     [Theory]
     [InlineData("""{"function":"branin","initialSamples":{"method":"sobol","count":8},"strategy":"ei","maxEvaluations":24,"seed":3}""", 4)]
     [InlineData("""{"function":"hartmann3","initialSamples":{"method":"sobol","count":8},"strategy":"dycors","maxEvaluations":60,"batchSize":3,"seed":8,"noise":0.05}""", 9)]
+    [InlineData("""{"function":"zdt1","dimension":3,"strategy":"ehvi","initialSamples":{"method":"sobol","count":8},"maxEvaluations":16,"batchSize":2,"seed":2,"noise":0.01}""", 3)]
+    [InlineData("""{"function":"zdt2","dimension":3,"strategy":"parego","initialSamples":{"count":8},"maxEvaluations":14,"seed":1}""", 4)]
     public async Task A_job_resumed_after_its_worker_was_abandoned_ends_bit_for_bit_as_the_uninterrupted_run(string run, int abandonAfterCheckpoints)
     {
         ObservedStore? observed = null;

@@ -10,10 +10,12 @@ namespace SurrogateService.Api.Tests.Jobs;
 /// <summary>
 /// The Development service with a store folder of its own (or the Azurite account of
 /// <paramref name="connectionString"/>), a short visibility timeout and no retry delay. <paramref name="inProcessWorkers"/> 0 leaves the queue to the test, which then works it
-/// with <see cref="Worker"/>; <paramref name="decorate"/> wraps the store and queue (fault injection).
+/// with <see cref="Worker"/>; <paramref name="decorate"/> wraps the store and queue (fault injection);
+/// <paramref name="settings"/> are further configuration settings (e.g. smaller limits).
 /// </summary>
 public sealed class JobsFactory(
-    int inProcessWorkers = 1, Func<IJobStore, IJobStore>? decorateStore = null, Func<IJobQueue, IJobQueue>? decorateQueue = null, string? connectionString = null)
+    int inProcessWorkers = 1, Func<IJobStore, IJobStore>? decorateStore = null, Func<IJobQueue, IJobQueue>? decorateQueue = null, string? connectionString = null,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     private readonly TemporaryFolder _store = new("surrogate-jobs-test-");
@@ -43,6 +45,8 @@ public sealed class JobsFactory(
         builder.UseSetting("Jobs:MaxAttempts", "3");
         // Every round, so that tests can stop a worker after a given checkpoint.
         builder.UseSetting("Jobs:CheckpointIntervalMilliseconds", "0");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             if (decorateStore is not null)

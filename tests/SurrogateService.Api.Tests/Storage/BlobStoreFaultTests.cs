@@ -41,6 +41,33 @@ public sealed class BlobStoreFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reading_from_an_unreachable_store_is_503_with_Retry_After_and_works_again_when_it_is_back()
+    {
+        var client = _factory.CreateClient();
+        var stored = await StoredModels.StoreAsync(client, await StoredModels.FitAsync(client, StoredModels.KrigingFit(seed: 42)));
+        // A replica whose cache has never seen the model, and which checks ownership in the store every time.
+        await using var cold = _factory.WithWebHostBuilder(b => b.UseSetting("Storage:OwnershipCheckSeconds", "0"));
+        var coldClient = cold.CreateClient();
+        var predict = new { modelId = stored.Id, points = StoredModels.Grid(3) };
+        await _factory.Azurite.StopAsync();
+
+        foreach (var refused in new[]
+        {
+            await coldClient.PostAsJsonAsync("/v1/surrogates/predict", predict),
+            await coldClient.GetAsync($"/v1/models/{stored.Id}"),
+            await coldClient.GetAsync("/v1/models"),
+        })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(TimeSpan.FromSeconds(10), refused.Headers.RetryAfter?.Delta);
+        }
+
+        await _factory.Azurite.StartAgainAsync();
+        Assert.Equal(HttpStatusCode.OK, (await coldClient.PostAsJsonAsync("/v1/surrogates/predict", predict)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_model_stored_through_one_replica_predicts_identically_through_another_and_outlives_restarts()
     {
         var first = _factory.CreateClient();

@@ -137,10 +137,15 @@ public abstract class ModelStoreContractTests(HttpClient client)
     {
         var document = await StoredModels.FitAsync(Client, StoredModels.KrigingFit(seed: 16));
         document["parameters"]!["thetaa"] = new JsonArray(1.0, 1.0);
+        var before = await ListedIdsAsync();
         var response = await Client.PostAsJsonAsync("/v1/models", new { model = document });
 
         await ProblemAssert.IsValidationProblemAsync(response, "model.parameters.thetaa");
+        Assert.Equal(before, await ListedIdsAsync());
     }
+
+    private async Task<string[]> ListedIdsAsync() =>
+        (await Client.GetFromJsonAsync<StoredModelList>("/v1/models?pageSize=1000"))!.Models.Select(m => m.Id).ToArray();
 
     [Fact]
     public async Task A_request_names_exactly_one_model()

@@ -195,6 +195,17 @@ public class GradientEnhancedKrigingTests
     }
 
     [Fact]
+    public void A_point_s_standard_error_has_the_same_bits_alone_as_in_a_large_batch()
+    {
+        // The batch goes through the blocked solve in blocks of 64 on all cores, a lone point through its scalar columns.
+        var model = Kind.Fit(SobolDesign(Branin2(), 12, withGradients: true), KrigingOptions(("kernel", "matern52")));
+        var grid = BraninGrid();
+        var batch = StandardErrors(model, grid);
+        foreach (int k in new[] { 0, 63, 64, 1000, grid.Count - 1 })
+            Assert.Equal(batch[k], StandardErrors(model, grid.Slice(k, 1))[0]);
+    }
+
+    [Fact]
     public void The_standard_error_is_honest_on_held_out_points()
     {
         var model = Kind.Fit(SobolDesign(Branin2(), 12, withGradients: true), KrigingOptions(("kernel", "matern52")));

@@ -19,6 +19,8 @@ internal static class JobEntity
         [nameof(JobRecord.Progress)] = record.Progress,
         [nameof(JobRecord.Error)] = record.Error,
         [nameof(JobRecord.ResultStatus)] = record.ResultStatus,
+        [nameof(JobRecord.ResultContentType)] = record.ResultContentType,
+        [nameof(JobRecord.ResultFileName)] = record.ResultFileName,
     };
 
     public static JobRecord ToRecord(TableEntity entity) => new()
@@ -37,6 +39,8 @@ internal static class JobEntity
         Progress = entity.GetString(nameof(JobRecord.Progress)),
         Error = entity.GetString(nameof(JobRecord.Error)),
         ResultStatus = entity.GetInt32(nameof(JobRecord.ResultStatus)),
+        ResultContentType = entity.GetString(nameof(JobRecord.ResultContentType)),
+        ResultFileName = entity.GetString(nameof(JobRecord.ResultFileName)),
         ETag = entity.ETag.ToString(),
     };
 }

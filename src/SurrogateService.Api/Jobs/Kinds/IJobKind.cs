@@ -16,9 +16,13 @@ public interface IJobKind
     /// <summary>The request record the route binds.</summary>
     Type RequestType { get; }
 
-    /// <summary>Whether the request is acceptable under <paramref name="limits"/> (the job limits); errors name the fields.</summary>
-    bool Validate(object request, LimitsOptions limits, RequestErrors errors);
+    /// <summary>
+    /// At submission: whether the request is acceptable under <paramref name="limits"/> (the job limits), and the
+    /// request to store for the worker, completed with what the worker cannot see (the Accept header's choice, a
+    /// stored model's document). Null, with <paramref name="errors"/> naming the fields, when it is refused.
+    /// </summary>
+    ValueTask<object?> PrepareAsync(object request, HttpContext http, LimitsOptions limits, RequestErrors errors);
 
-    /// <summary>The work, resuming from the execution's checkpoint if it has one; the synchronous route's result (Ok or a validation problem).</summary>
-    IResult Run(object request, LimitsOptions limits, JobExecution execution, CancellationToken cancellationToken);
+    /// <summary>The work on the stored request, resuming from the execution's checkpoint if it has one: the synchronous route's answer (its result or its validation problem).</summary>
+    JobResult Run(object request, LimitsOptions limits, JobExecution execution, CancellationToken cancellationToken);
 }

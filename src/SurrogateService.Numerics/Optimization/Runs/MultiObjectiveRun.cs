@@ -30,7 +30,18 @@ public static class MultiObjectiveRun
     /// <param name="referencePoint">The reference point of the reported hypervolume, one value per objective.</param>
     public static MultiObjectiveRunResult Minimize(
         Action<ReadOnlySpan<double>, Span<double>> evaluate, int objectiveCount, Box box, RunSettings settings, double[] referencePoint,
-        IProgress<MultiObjectiveRunProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<MultiObjectiveRunProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Minimize(evaluate, objectiveCount, box, settings, referencePoint, progress, resumeFrom: null, checkpoint: null, cancellationToken);
+
+    /// <param name="evaluate">Writes the objectives at a point, noise-free; a non-finite value marks a failed evaluation.</param>
+    /// <param name="referencePoint">The reference point of the reported hypervolume, one value per objective.</param>
+    /// <param name="progress">Told after every evaluation made in this call (not those of <paramref name="resumeFrom"/>).</param>
+    /// <param name="resumeFrom">A checkpoint of an earlier call with the same problem, box, settings and reference point; its evaluations are not repeated.</param>
+    /// <param name="checkpoint">Told after the initial plan and after every round, before the next one starts.</param>
+    public static MultiObjectiveRunResult Minimize(
+        Action<ReadOnlySpan<double>, Span<double>> evaluate, int objectiveCount, Box box, RunSettings settings, double[] referencePoint,
+        IProgress<MultiObjectiveRunProgress>? progress, MultiObjectiveRunCheckpoint? resumeFrom, Action<MultiObjectiveRunCheckpoint>? checkpoint,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evaluate);
         ArgumentNullException.ThrowIfNull(box);
@@ -56,21 +67,48 @@ public static class MultiObjectiveRun
                 if (!double.IsFinite(values[k]))
                     values[k] = double.NaN;
             }
+            Record(point, values, Hypervolume.Of(Successful(values), referencePoint));
+            progress?.Report(new MultiObjectiveRunProgress(trace.Count, settings.MaxEvaluations, trace[^1]));
+        }
+        List<double[]> Successful(double[] values)
+        {
             if (!Array.Exists(values, double.IsNaN))
                 successful.Add(values);
+            return successful;
+        }
+        void Record(double[] point, double[] values, double hypervolume)
+        {
             points.Add(point);
             rows.Add(values);
-            var entry = new MultiObjectiveTraceEntry(point, values, Hypervolume.Of(successful, referencePoint));
-            trace.Add(entry);
-            progress?.Report(new MultiObjectiveRunProgress(trace.Count, settings.MaxEvaluations, entry));
+            trace.Add(new MultiObjectiveTraceEntry(point, values, hypervolume));
         }
-
-        var initial = OptimizationRun.InitialPlan(new VariableSpace(box, settings.Variables), settings);
-        for (int i = 0; i < initial.Count; i++)
-            Evaluate(initial[i].ToArray());
 
         var warnings = new List<string>();
         OptimizerState? state = null;
+        void Checkpoint() => checkpoint?.Invoke(new MultiObjectiveRunCheckpoint(
+            [.. points], [.. rows], [.. trace.Select(entry => entry.Hypervolume)], state, [.. warnings]));
+        if (resumeFrom is null)
+        {
+            var initial = OptimizationRun.InitialPlan(new VariableSpace(box, settings.Variables), settings);
+            for (int i = 0; i < initial.Count; i++)
+                Evaluate(initial[i].ToArray());
+            Checkpoint();
+        }
+        else
+        {
+            resumeFrom.CheckBelongsTo(settings, objectiveCount);
+            for (int i = 0; i < resumeFrom.Evaluations; i++)
+            {
+                // The noise stream moves on by the draws the evaluation took, one per objective.
+                for (int k = 0; settings.Noise > 0 && k < objectiveCount; k++)
+                    noise.NextGaussian();
+                Successful(resumeFrom.Values[i]);
+                Record(resumeFrom.Points[i], resumeFrom.Values[i], resumeFrom.Hypervolumes[i]);
+            }
+            state = resumeFrom.State;
+            warnings.AddRange(resumeFrom.Warnings);
+        }
+
         while (trace.Count < settings.MaxEvaluations)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -83,6 +121,7 @@ public static class MultiObjectiveRun
                 Evaluate(suggestion.Points[i].ToArray());
             state = suggestion.State;
             warnings.AddRange(suggestion.Warnings.Where(w => !warnings.Contains(w)));
+            Checkpoint();
         }
         return new MultiObjectiveRunResult(trace, Front(points, rows, referencePoint), warnings);
     }

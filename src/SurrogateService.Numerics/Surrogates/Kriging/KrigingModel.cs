@@ -40,6 +40,9 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
         // An estimate: λmax by an upper bound tight to 1 %, λmin by an inverse-iteration Rayleigh
         // quotient (see KrigingRegularisation), which is high only when the smallest eigenvalues cluster.
         double? condition = FiniteOrNull(regularised.LargestEigenvalueBound / SymmetricEigenvalueEstimates.SmallestEstimate(_factor));
+        var diagonal = new double[data.Count];
+        KrigingLikelihood.FillDiagonal(diagonal, noise, Nugget, noiseParameter);
+        RoundingError = MeasureRoundingError(diagonal);
         var leaveOneOut = LeaveOneOut();
         bool constant = Array.TrueForAll(data.Values, v => v == data.Values[0]);
         Diagnostics = new FitDiagnostics
@@ -55,9 +58,9 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
             ProcessVariance = ProcessVariance,
             NoiseVariance = noise.Mode == NoiseMode.None ? null : ObservationNoiseVariance,
             Warnings = condition is not <= IllConditioned
-                ? [.. warnings, string.Create(CultureInfo.InvariantCulture,
-                    $"The correlation matrix is ill-conditioned (condition number about {condition ?? double.PositiveInfinity:E1} with the nugget {Nugget:G3}): the correlations are very smooth (long correlation lengths, which maximum likelihood prefers for smooth data, or points very close together). Predictions and standard errors may lose digits to rounding; a larger 'nugget' option, or noise, trades exact interpolation for stability.")]
-                : warnings,
+                ? [.. warnings, .. RoundingWarnings(), string.Create(CultureInfo.InvariantCulture,
+                    $"The correlation matrix is ill-conditioned (condition number about {condition ?? double.PositiveInfinity:E1} with the nugget {Nugget:G3}): the correlations are very smooth (long correlation lengths, which maximum likelihood prefers for smooth data, or points very close together). Predictions and standard errors may lose digits to rounding (at the training points it changed the values by {RoundingError:G2} of their spread); a larger 'nugget' option, or noise, trades exact interpolation for stability.")]
+                : [.. warnings, .. RoundingWarnings()],
         };
     }
 

@@ -76,13 +76,13 @@ public sealed class GradientEnhancedKrigingModel : ISurrogateModel, IDifferentia
     public void Predict(PointSet points, Span<double> values)
     {
         PredictionArguments.Check(Data, points, values.Length);
-        ParallelBatches.Run(points, values, (batch, output) => Evaluate(batch, output, Row.Value));
+        ParallelBatches.Run(points, values, PredictSequentially);
     }
 
     public void StandardError(PointSet points, Span<double> standardErrors)
     {
         PredictionArguments.Check(Data, points, standardErrors.Length);
-        ParallelBatches.Run(points, standardErrors, (batch, output) => Evaluate(batch, output, Row.StandardError));
+        ParallelBatches.Run(points, standardErrors, StandardErrorSequentially);
     }
 
     /// <summary>∂ŷ/∂v_k = Σ_r α_r·cov(∂_k y(v), observation r): rows 1…d of the same covariance blocks.</summary>
@@ -118,18 +118,11 @@ public sealed class GradientEnhancedKrigingModel : ISurrogateModel, IDifferentia
         ["sigma2"] = [ProcessVariance],
     };
 
-    private enum Row
+    private void PredictSequentially(PointSet points, Span<double> values)
     {
-        Value,
-        StandardError,
-    }
-
-    private void Evaluate(PointSet points, Span<double> output, Row row)
-    {
-        int size = _observations.Count;
         var covariance = new GradientCovariance(Shape, _theta);
         Span<double> block = stackalloc double[covariance.BlockSize];
-        var c = new double[size];
+        var c = new double[_observations.Count];
         for (int q = 0; q < points.Count; q++)
         {
             for (int j = 0; j < Data.Count; j++)
@@ -137,15 +130,48 @@ public sealed class GradientEnhancedKrigingModel : ISurrogateModel, IDifferentia
                 covariance.Block(points[q], Data.Points[j], block);
                 block[.._observations.RowsOf(j)].CopyTo(c.AsSpan(_observations.FirstRow[j]));
             }
-            if (row == Row.Value)
+            values[q] = Mean + VectorKernels.Dot(c, _solution.Weights);
+        }
+    }
+
+    /// <summary>
+    /// The standard errors of blocks of points: the covariances c of a block's points go in as the columns of one
+    /// matrix, and one blocked forward substitution gives C's factor applied to all of them (see <see cref="Cholesky.ForwardSubstitute(Span{double}, int)"/>).
+    /// </summary>
+    private void StandardErrorSequentially(PointSet points, Span<double> standardErrors)
+    {
+        int size = _observations.Count;
+        var covariance = new GradientCovariance(Shape, _theta);
+        Span<double> block = stackalloc double[covariance.BlockSize];
+        Span<double> misfits = stackalloc double[KrigingCorrelation.BlockSize];
+        var columns = new double[size * KrigingCorrelation.BlockSize];
+        for (int first = 0; first < points.Count; first += KrigingCorrelation.BlockSize)
+        {
+            int m = Math.Min(KrigingCorrelation.BlockSize, points.Count - first);
+            Span<double> w = columns.AsSpan(0, size * m);
+            for (int q = 0; q < m; q++)
             {
-                output[q] = Mean + VectorKernels.Dot(c, _solution.Weights);
-                continue;
+                for (int j = 0; j < Data.Count; j++)
+                {
+                    covariance.Block(points[first + q], Data.Points[j], block);
+                    for (int b = 0; b < _observations.RowsOf(j); b++)
+                        w[(_observations.FirstRow[j] + b) * m + q] = block[b];
+                }
             }
-            double misfit = 1 - VectorKernels.Dot(c, _solution.InverseTimesTrend);
-            _solution.Factor.ForwardSubstitute(c);
-            double variance = ProcessVariance * (1 - VectorKernels.Dot(c, c) + misfit * misfit / _solution.TrendPrecision);
-            output[q] = Math.Sqrt(Math.Max(variance, 0));
+            // 1 − fᵀC⁻¹c from c itself, before the solve overwrites it.
+            Span<double> misfit = misfits[..m];
+            misfit.Fill(1);
+            for (int r = 0; r < size; r++)
+                VectorKernels.AddScaled(misfit, -_solution.InverseTimesTrend[r], w.Slice(r * m, m));
+            _solution.Factor.ForwardSubstitute(w, m);
+            for (int q = 0; q < m; q++)
+            {
+                double quadratic = 0;
+                for (int r = 0; r < size; r++)
+                    quadratic += w[r * m + q] * w[r * m + q];
+                double variance = ProcessVariance * (1 - quadratic + misfit[q] * misfit[q] / _solution.TrendPrecision);
+                standardErrors[first + q] = Math.Sqrt(Math.Max(variance, 0));
+            }
         }
     }
 

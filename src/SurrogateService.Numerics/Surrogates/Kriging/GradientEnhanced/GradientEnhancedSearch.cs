@@ -8,7 +8,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// <summary>
 /// Maximum-likelihood θ for gradient-enhanced Kriging, searched like ordinary Kriging's (see
 /// <see cref="KrigingHyperparameterSearch"/>): multi-start projected BFGS over z_l = ln(θ_l·w_l²) in
-/// [ln 1e-4, ln 1e4], w_l the box width, from the heuristic θ and log-uniform random starts, with the
+/// [ln 1e-8, ln 1e4] (the range of <see cref="KrigingHyperparameterSearch"/>), w_l the box width, from the heuristic θ and log-uniform random starts, with the
 /// analytic gradient of <see cref="GradientEnhancedSolution.ThetaGradient"/>.
 /// </summary>
 /// <remarks>

@@ -1,0 +1,56 @@
+using SurrogateService.Api.Tests.Infrastructure;
+using static SurrogateService.Api.Tests.Jobs.JobPolling;
+
+namespace SurrogateService.Api.Tests.Jobs;
+
+/// <summary>
+/// Every kind of job resumes from its last checkpoint: worker A stops right after a checkpoint (as a replica does on
+/// SIGTERM; bench/jobs_kill.sh kills workers with SIGKILL), worker B takes the job up from there, and the result
+/// equals the synchronous route's answer byte for byte, with the events the route would stream.
+/// </summary>
+public sealed class ResumptionTests
+{
+    public static TheoryData<string, string, int> Jobs => new()
+    {
+        // Sobol' on a fitted radial basis in 3-D: five blocks (A, B, three mixed), each a checkpoint.
+        { "/v1/sensitivity/sobol", $$"""{"fit":{{HeavyRouteJobTests.FitBody("radialBasis", 20)}},"samples":512,"bootstrap":40,"seed":4}""", 2 },
+        { "/v1/sensitivity/sobol", $$"""{"fit":{{HeavyRouteJobTests.FitBody("radialBasis", 20)}},"samples":512,"bootstrap":40,"seed":4}""", 5 },
+        // auto: a checkpoint after every candidate; after three, the best so far (one of Kriging and the radial bases) is refitted.
+        { "/v1/surrogates/fit", HeavyRouteJobTests.FitBody("auto", 14), 3 },
+        { "/v1/surrogates/fit", HeavyRouteJobTests.FitBody("auto", 14), 7 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Jobs))]
+    public async Task A_job_resumed_after_its_worker_stopped_ends_bit_for_bit_as_the_synchronous_answer(string route, string body, int abandonAfterCheckpoints)
+    {
+        ObservedStore? observed = null;
+        using var factory = new JobsFactory(inProcessWorkers: 0, decorateStore: store => observed = new ObservedStore(store));
+        var client = factory.CreateClient();
+        var location = (await client.SendAsync(Async(route, body))).Headers.Location!.OriginalString;
+        var worker = factory.Worker;
+
+        using var stopping = new CancellationTokenSource();
+        observed!.OnCheckpoint = count => { if (count == abandonAfterCheckpoints) stopping.Cancel(); };
+        Assert.True(await worker.ProcessNextAsync(stopping.Token));
+        var abandoned = await JobAsync(client, location);
+        Assert.Equal("running", abandoned.Status);
+        Assert.True(abandoned.Events > 0);
+
+        int? firstOfB = null;
+        observed.OnCheckpoint = _ => firstOfB ??= client.GetStringAsync(location + "/events").GetAwaiter().GetResult().Count(c => c == '\n');
+        Assert.True(await worker.ProcessNextAsync(CancellationToken.None));
+        var job = await JobAsync(client, location);
+        Assert.Equal("succeeded", job.Status);
+        Assert.Equal(2, job.Attempts);
+        Assert.True(firstOfB > abandoned.Events, $"B's first checkpoint held {firstOfB} events, A had {abandoned.Events}");
+
+        var synchronous = await client.PostAsync(route, JsonBody.Of(body));
+        Assert.Equal(await synchronous.Content.ReadAsByteArrayAsync(), await client.GetByteArrayAsync(job.Links.Result));
+        var stream = new HttpRequestMessage(HttpMethod.Post, route) { Content = JsonBody.Of(body) };
+        stream.Headers.Accept.ParseAdd("application/x-ndjson");
+        var streamed = (await (await client.SendAsync(stream)).Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(streamed[..^1], (await client.GetStringAsync(location + "/events")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(0, factory.QueuedMessages);
+    }
+}
