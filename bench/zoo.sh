@@ -6,6 +6,10 @@
 # times with their ratios, and the coverage of the forest's 95 % intervals. Goals: RMSE within 5 % of
 # scikit-learn's, fit time at most scikit-learn's. The machine is shared: compare ratios, and read the
 # load average printed first.
+# The jump suite fits every single kind, auto and mixtureOfExperts (smooth and hard gating) to a 200-point
+# Sobol' plan of functions with a jump of 2 across a curve on [0, 1]², and prints each RMSE on 5 000 held-out
+# points, the ratio of the best single kind's RMSE to the mixture's (goal: at least 2), fit times and the
+# coverage of the mixture's 95 % intervals.
 #
 # Environment (defaults in brackets):
 #   PYTHON      [/usr/bin/python3]  interpreter for bench/peers/sklearn_trees.py; Debian's python3-sklearn
@@ -14,6 +18,8 @@
 #   TEST        [5000]              held-out points
 #   REPEATS     [3]                 timed fits per model (median; ours after a warm-up fit)
 #   SKIP_PEERS  [0]                 1 = our numbers only
+#   SUITE       [all]               all, trees (the ensembles and SVR beside scikit-learn), jump, or gekpls
+#                                   (Kriging with components = 2 at d = 30, with and without gradients)
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 
@@ -37,4 +43,4 @@ log "Building the zoo bench (Release) ..."
 dotnet build "$PROJECT" -c Release --nologo -v quiet >&2
 log "Load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 dotnet "$PROJECT/bin/Release/net10.0/SurrogateService.ZooBench.dll" \
-    --points "${POINTS:-5000}" --test "${TEST:-5000}" --repeats "${REPEATS:-3}" "${peer_args[@]}"
+    --suite "${SUITE:-all}" --points "${POINTS:-5000}" --test "${TEST:-5000}" --repeats "${REPEATS:-3}" "${peer_args[@]}"

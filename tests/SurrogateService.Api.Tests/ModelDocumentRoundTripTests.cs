@@ -25,6 +25,7 @@ public class ModelDocumentRoundTripTests(ApiFactory factory) : IClassFixture<Api
     [InlineData("randomForest")]
     [InlineData("gradientBoosting")]
     [InlineData("supportVector")]
+    [InlineData("mixtureOfExperts")]
     [InlineData("auto")]
     public async Task Predicting_from_the_document_equals_fit_and_predict_bit_for_bit(string kind)
     {

@@ -17,9 +17,9 @@ public class SurrogateZooEndpointTests(UmBridgeFactory factory) : IClassFixture<
     private static double Branin(double[] p) =>
         Math.Pow(p[1] - 5.1 / (4 * Math.PI * Math.PI) * p[0] * p[0] + 5 / Math.PI * p[0] - 6, 2) + 10 * (1 - 1 / (8 * Math.PI)) * Math.Cos(p[0]) + 10;
 
-    private static object BraninFit(string kind, object? options = null)
+    private static object BraninFit(string kind, object? options = null, int count = 120)
     {
-        var points = Enumerable.Range(1, 120).Select(i => new[] { -5 + 15 * (i * 0.618034 % 1), 15 * (i * 0.754878 % 1) }).ToArray();
+        var points = Enumerable.Range(1, count).Select(i => new[] { -5 + 15 * (i * 0.618034 % 1), 15 * (i * 0.754878 % 1) }).ToArray();
         return new { kind, points, values = points.Select(Branin).ToArray(), lowerBound = new[] { -5.0, 0 }, upperBound = new[] { 10.0, 15 }, options };
     }
 
@@ -27,10 +27,17 @@ public class SurrogateZooEndpointTests(UmBridgeFactory factory) : IClassFixture<
     [InlineData("randomForest", "outOfBag", true)]
     [InlineData("gradientBoosting", "5-fold", false)]
     [InlineData("supportVector", "5-fold", false)]
+    [InlineData("mixtureOfExperts", "5-fold", true)]
     public async Task A_fitted_ensemble_predicts_alike_through_REST_UM_Bridge_and_the_figure(string kind, string crossValidation, bool standardErrors)
     {
-        // The support-vector search (240 SMO solves) is covered in the Numerics tests; fixed values keep this one quick.
-        var options = kind == "supportVector" ? new { c = 100.0, epsilon = 0.01, gamma = 4.0 } : null;
+        // The support-vector search (240 SMO solves) and the mixture's choice of clusters are covered in the Numerics
+        // tests; fixed values keep this one quick.
+        object? options = kind switch
+        {
+            "supportVector" => new { c = 100.0, epsilon = 0.01, gamma = 4.0 },
+            "mixtureOfExperts" => new { clusters = 2, heaviside = 1.0 },
+            _ => null,
+        };
         var response = await _client.PostAsJsonAsync("/v1/surrogates/fit", BraninFit(kind, options));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
@@ -60,6 +67,25 @@ public class SurrogateZooEndpointTests(UmBridgeFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_mixture_with_more_clusters_than_its_points_fill_is_a_400_naming_clusters()
+    {
+        var response = await _client.PostAsJsonAsync("/v1/surrogates/fit", BraninFit("mixtureOfExperts", new { clusters = 10 }, count: 40));
+        Assert.Contains("clusters", await ProblemAssert.ErrorMessageAsync(response, "options.clusters"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mixture_reports_its_clusters_and_experts()
+    {
+        var response = await _client.PostAsJsonAsync("/v1/surrogates/fit", BraninFit("mixtureOfExperts", new { clusters = 2, gatingModel = "gaussian", heaviside = 1.0 }));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var mixture = JsonDocument.Parse(text).RootElement.GetProperty("diagnostics").GetProperty("mixtureOfExperts");
+        Assert.Equal(2, mixture.GetProperty("clusters").GetInt32());
+        Assert.Equal("gaussian", mixture.GetProperty("gatingModel").GetString());
+        Assert.Equal(120, mixture.GetProperty("experts").EnumerateArray().Sum(e => e.GetProperty("points").GetInt32()));
+    }
+
+    [Fact]
     public async Task Boosting_refuses_standard_errors_naming_the_field()
     {
         var response = await _client.PostAsJsonAsync("/v1/surrogates/predict", new { fit = BraninFit("gradientBoosting"), points = new[] { new[] { 0.0, 1 } }, includeStandardError = true });
@@ -86,6 +112,13 @@ public class SurrogateZooEndpointTests(UmBridgeFactory factory) : IClassFixture<
         { "supportVector", """{"gamma":0}""", "options.gamma" },
         { "supportVector", """{"folds":1}""", "options.folds" },
         { "supportVector", """{"kernel":"linear"}""", "options.kernel" },
+        { "mixtureOfExperts", """{"clusters":11}""", "options.clusters" },
+        { "mixtureOfExperts", """{"clusters":-1}""", "options.clusters" },
+        { "mixtureOfExperts", """{"clusters":1.5}""", "options.clusters" },
+        { "mixtureOfExperts", """{"gating":"soft"}""", "options.gating" },
+        { "mixtureOfExperts", """{"gatingModel":"tree"}""", "options.gatingModel" },
+        { "mixtureOfExperts", """{"heaviside":0}""", "options.heaviside" },
+        { "mixtureOfExperts", """{"experts":["kriging"]}""", "options.experts" },
     };
 
     [Theory]

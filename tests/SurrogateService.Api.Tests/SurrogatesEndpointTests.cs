@@ -84,7 +84,7 @@ public class SurrogatesEndpointTests(ApiFactory factory) : IClassFixture<ApiFact
     public async Task Lists_every_kind_with_options_and_auto()
     {
         var kinds = await _client.GetFromJsonAsync<SurrogateKindInfo[]>("/v1/surrogates");
-        string[] expected = ["auto", "gradientBoosting", "inverseDistance", "kriging", "linear", "lobachevsky", "neuralNetwork", "polynomialChaos", "radialBasis", "randomForest", "secondOrder", "supportVector", "wendland"];
+        string[] expected = ["auto", "gradientBoosting", "inverseDistance", "kriging", "linear", "lobachevsky", "mixtureOfExperts", "neuralNetwork", "polynomialChaos", "radialBasis", "randomForest", "secondOrder", "supportVector", "wendland"];
 
         Assert.Equal(expected, kinds!.Select(k => k.Name).Order(StringComparer.Ordinal));
         var kriging = Assert.Single(kinds!, k => k.Name == "kriging");

@@ -66,7 +66,20 @@ public sealed record DiagnosticsInfo(
     IReadOnlyList<CandidateInfo>? Candidates,
     PolynomialChaosInfo? PolynomialChaos = null,
     string? CrossValidation = null,
-    string? Approximation = null);
+    string? Approximation = null,
+    MixtureOfExpertsInfo? MixtureOfExperts = null);
+
+/// <summary>
+/// What a mixture of experts chose: the number of clusters, the gating (smooth or hard), its model (gaussian or
+/// softmax) and heaviside factor, each cluster's expert, and the k-fold RMSE of every number of clusters tried.
+/// </summary>
+public sealed record MixtureOfExpertsInfo(int Clusters, string Gating, string GatingModel, double Heaviside, IReadOnlyList<ExpertInfo> Experts, IReadOnlyList<ClusterTrialInfo> Trials);
+
+/// <summary>One cluster's expert: its kind and options, its training points and its leave-one-out RMSE on them.</summary>
+public sealed record ExpertInfo(string Kind, JsonElement Options, int Points, double LeaveOneOutRmse);
+
+/// <summary>A number of clusters tried and its k-fold RMSE (null: a cluster was too small in some fold).</summary>
+public sealed record ClusterTrialInfo(int Clusters, double? CrossValidationRmse);
 
 /// <summary>
 /// What a polynomial chaos fit chose: degree, terms kept of the candidate basis, the corrected relative

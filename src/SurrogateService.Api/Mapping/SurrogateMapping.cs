@@ -56,7 +56,12 @@ public static class SurrogateMapping
                 ? new PolynomialChaosInfo(chaos.Degree, chaos.Terms, chaos.CandidateTerms, chaos.CorrectedRelativeLeaveOneOutError, chaos.Mean, chaos.Variance)
                 : null,
             diagnostics.CrossValidation,
-            diagnostics.Approximation);
+            diagnostics.Approximation,
+            diagnostics.MixtureOfExperts is { } mixture
+                ? new MixtureOfExpertsInfo(mixture.Clusters, mixture.Gating, mixture.GatingModel, mixture.Heaviside,
+                    [.. mixture.Experts.Select(e => new ExpertInfo(e.Kind, JsonSerializer.SerializeToElement(e.Options), e.Points, e.LeaveOneOutRmse))],
+                    [.. mixture.Trials.Select(t => new ClusterTrialInfo(t.Clusters, t.CrossValidationRmse))])
+                : null);
     }
 
     public static SurrogateKindInfo ToInfo(ISurrogateKind kind)

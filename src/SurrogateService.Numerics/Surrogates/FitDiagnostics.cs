@@ -57,6 +57,9 @@ public sealed record FitDiagnostics
     /// <summary>Degree, terms, corrected leave-one-out error, mean and variance (polynomial chaos).</summary>
     public PolynomialChaosDiagnostics? PolynomialChaos { get; init; }
 
+    /// <summary>Clusters, gating and experts (mixture of experts).</summary>
+    public MixtureOfExpertsDiagnostics? MixtureOfExperts { get; init; }
+
     /// <summary>What was approximated and how, in words; null for an exact fit (Kriging's nearest-neighbour approximation).</summary>
     public string? Approximation { get; init; }
 

@@ -17,6 +17,7 @@ public static class SurrogateKinds
         new RandomForestKind(),
         new GradientBoostingKind(),
         new SupportVectorKind(),
+        new MixtureOfExpertsKind(),
     ];
 
     public static ISurrogateKind? Find(string name) =>

@@ -93,7 +93,7 @@ public sealed class KrigingKind : ISurrogateKind
             "inputs are many and the points few; 'none' is plain maximum likelihood; 'auto' is dimensionScaled above " +
             "20 inputs (without components) and none otherwise.", PriorAuto, PriorNone, PriorDimensionScaled),
         new OptionSpec("components", OptionKind.Number, AllInputs,
-            "KPLS (Bouhlel et al. 2016): fit θ along this many partial-least-squares directions of the inputs instead of one θ per input, " +
+            "KPLS (Bouhlel et al. 2016), and with gradients GEKPLS (Bouhlel & Martins 2019): fit θ along this many partial-least-squares directions of the inputs instead of one θ per input, " +
             "an integer from 1 to d; 'none' fits one θ per input. Needs theta 'fit' and fixed p. The model document is the usual one, " +
             "with the per-input θ_l = Σ_k θ_k·|w_lk|^p_l the directions give.", Minimum: 1, Choices: [AllInputs]),
     ];
@@ -239,10 +239,14 @@ public sealed class KrigingKind : ISurrogateKind
         if (thetaMode == Fitted)
         {
             var observations = new GradientObservations(data);
+            // GEKPLS: 'components' searches θ along partial-least-squares directions here too.
+            var directions = ReadDirections(data, options, fitP: false, out var directionWarnings);
             var (fitted, nugget, warnings) = GradientEnhancedSearch.Run(observations, data.Box, shape, HeuristicTheta(data, p), nuggetFloor,
-                (ulong)options.Integer("seed"), options.Integer("restarts"), cancellationToken);
-            return GradientEnhancedKrigingModel.Create(data, shape, fitted, nugget, warnings);
+                (ulong)options.Integer("seed"), options.Integer("restarts"), cancellationToken, directions);
+            return GradientEnhancedKrigingModel.Create(data, shape, fitted, nugget, [.. directionWarnings, .. warnings]);
         }
+        if (options.All["components"] is not AllInputs)
+            throw new SurrogateFitException("Option 'components' needs theta 'fit': KPLS fits θ along its directions.") { Field = "options.components" };
         double[] theta = thetaMode == Heuristic ? HeuristicTheta(data, p) : options.PerDimension("theta", data.Dimension);
         CheckVector(theta, data.Dimension, "theta", IsPositive, "finite and > 0", "options.theta");
         return GradientEnhancedKrigingModel.Create(data, shape, theta, Math.Max(nuggetFloor, KrigingRegularisation.SmallestJitter), []);
