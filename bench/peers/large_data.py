@@ -7,9 +7,13 @@ Borehole (8 inputs, its standard ranges), uniform random points, test RMSE again
   - scikit-learn on the first 1 000 of the same points;
   - our exact Kriging on the first 2 000 (approximation "exact");
   - the fit-time curve of the nearest-neighbour fit at 10^3, 10^4, 10^5 points.
+With CASE=noisy instead: a noisy 4-D function, fit (noise "fit") + 10 000 predictions with standard errors,
+all arrays as .npy parts of multipart bodies, on the first 10^5 and then on all N_LARGE (10^6) points, with the
+server's peak resident memory (VmHWM of /proc/SERVER_PID/status) after each.
 The script prints one JSON line per measurement and a summary table with the ratios the goals name.
 
-Usage: large_data.py URL [N_LARGE]. Needs Debian's python3-sklearn, python3-requests."""
+Usage: large_data.py URL N_LARGE CASE SERVER_PID. Needs Debian's python3-sklearn, python3-requests."""
+import io
 import json
 import math
 import sys
@@ -82,6 +86,79 @@ def sklearn_gpr(x, y, test, truth):
     return result
 
 
+def npy(array):
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(array, dtype=np.float64))
+    return buffer.getvalue()
+
+
+def noisy_function(x):
+    """A smooth 4-D function on the unit cube (its range is about 3); the noise added to it has standard deviation 0.1."""
+    return np.sin(2 * np.pi * x[:, 0]) * np.cos(np.pi * x[:, 1]) + x[:, 2] ** 2 + 0.5 * np.exp(-4 * (x[:, 3] - 0.5) ** 2)
+
+
+def peak_rss_mib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return None
+
+
+def ours_multipart(session, url, x, y, test, truth, pid):
+    """Fit with noise 'fit' from .npy parts, then predict from the returned document, its arrays sent back as parts."""
+    request = {"kind": "kriging", "lowerBound": [0.0] * 4, "upperBound": [1.0] * 4,
+               "options": {"kernel": "matern52", "noise": "fit", "restarts": 2}}
+    files = {"request": (None, json.dumps(request), "application/json"),
+             "points": ("points.npy", npy(x)), "values": ("values.npy", npy(y))}
+    start = time.perf_counter()
+    response = session.post(url + "/v1/surrogates/fit/multipart", files=files, timeout=900)
+    fit_seconds = time.perf_counter() - start
+    if response.status_code != 200:
+        return {"error": f"fit {response.status_code}: {response.text[:400]}", "seconds": fit_seconds, "peakRssMiB": peak_rss_mib(pid)}
+    fitted = response.json()
+    document = fitted["model"]
+    document.pop("points", None)
+    document.pop("values", None)
+    files = {"request": (None, json.dumps({"model": document, "includeStandardError": True}), "application/json"),
+             "model.points": ("points.npy", npy(x)), "model.values": ("values.npy", npy(y)), "points": ("query.npy", npy(test))}
+    response = session.post(url + "/v1/surrogates/predict/multipart", files=files, timeout=900)
+    seconds = time.perf_counter() - start
+    if response.status_code != 200:
+        return {"error": f"predict {response.status_code}: {response.text[:400]}", "seconds": seconds, "peakRssMiB": peak_rss_mib(pid)}
+    answer = response.json()
+    result = scores(np.asarray(answer["values"]), np.asarray(answer["standardErrors"]), truth)
+    diagnostics = fitted["diagnostics"]
+    result.update(seconds=seconds, fitSeconds=fit_seconds, peakRssMiB=peak_rss_mib(pid), noiseVariance=diagnostics.get("noiseVariance"),
+                  looSpread=diagnostics.get("leaveOneOutStandardisedSpread"), theta=diagnostics.get("theta"))
+    return result
+
+
+def main_noisy(url, n_large, pid):
+    url = url.rstrip("/")
+    session = requests.Session()
+    random = np.random.default_rng(3)
+    x = random.random((n_large, 4))
+    y = noisy_function(x) + 0.1 * random.standard_normal(n_large)
+    test = np.random.default_rng(4).random((10_000, 4))
+    truth = noisy_function(test)
+    rows = {}
+    for n in sorted({min(100_000, n_large), n_large}):
+        rows[n] = ours_multipart(session, url, x[:n], y[:n], test, truth, pid)
+        print(json.dumps({"case": f"noisy 4-D n={n}", **rows[n]}), flush=True)
+    print()
+    print("| case | fit s | fit + 10 000 predictions s | RMSE (noise-free truth) | 95 % coverage | server peak RSS MiB |")
+    print("|---|---|---|---|---|---|")
+    for n, row in rows.items():
+        if "error" in row:
+            print(f"| noisy 4-D n={n} | | {row['seconds']:.1f} | failed: {row['error'][:80]} | | {row['peakRssMiB']:.0f} |")
+        else:
+            print(f"| noisy 4-D n={n} | {row['fitSeconds']:.1f} | {row['seconds']:.1f} | {row['rmse']:.4g} | {row['coverage']:.3f} | {row['peakRssMiB']:.0f} |")
+    if len(rows) == 2 and all("error" not in row for row in rows.values()):
+        small, large = rows[min(rows)], rows[max(rows)]
+        print(f"RMSE n={max(rows)} / n={min(rows)} = {large['rmse'] / small['rmse']:.3f}  (goal < 1)")
+
+
 def main(url, n_large):
     url = url.rstrip("/")
     session = requests.Session()
@@ -124,4 +201,7 @@ def main(url, n_large):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 100_000)
+    if len(sys.argv) > 3 and sys.argv[3] == "noisy":
+        main_noisy(sys.argv[1], int(sys.argv[2]), int(sys.argv[4]))
+    else:
+        main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 100_000)

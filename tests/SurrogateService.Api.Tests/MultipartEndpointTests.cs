@@ -119,10 +119,66 @@ public class MultipartEndpointTests(ApiFactory factory) : IClassFixture<ApiFacto
         await ProblemAssert.IsValidationProblemAsync(response, field);
     }
 
+    public static TheoryData<string, string> BadPredictParts() => new()
+    {
+        { "query-columns", "points" },
+        { "query-float16", "points" },
+        { "fit-values-mismatch", "fit.values" },
+        { "fit-noise-mismatch", "fit.noiseVariances" },
+        { "fit-neighbours", "fit.options.neighbours" },
+        { "fit-approximation", "fit.options.approximation" },
+        { "model-values-mismatch", "model.values" },
+        { "model-points-missing", "model.points" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPredictParts))]
+    public async Task A_bad_part_or_option_of_a_multipart_prediction_is_a_400_naming_it(string defect, string field)
+    {
+        var query = Matrix(Query);
+        var values = Npy(Values, false, Values.Length);
+        object fit = FitSettings;
+        var parts = new List<(string, byte[])>();
+        switch (defect)
+        {
+            case "query-columns": query = Matrix(Query.Select(q => new[] { q[0], q[1], 0.5 }).ToArray()); break;
+            case "query-float16": query = Encoding.ASCII.GetBytes(Encoding.ASCII.GetString(query).Replace("<f8", "<f2", StringComparison.Ordinal)); break;
+            case "fit-values-mismatch": values = Npy(Values[..20], false, 20); break;
+            case "fit-noise-mismatch":
+                fit = new { kind = "kriging", lowerBound = new[] { 0.0, 0.0 }, upperBound = new[] { 1.0, 1.0 }, options = new { restarts = 2 } };
+                parts.Add(("fit.noiseVariances", Npy(Enumerable.Repeat(0.01, 29).ToArray(), false, 29)));
+                break;
+            case "fit-neighbours":
+                fit = new { kind = "kriging", lowerBound = new[] { 0.0, 0.0 }, upperBound = new[] { 1.0, 1.0 }, options = new { approximation = "nearestNeighbour", neighbours = 31 } };
+                break;
+            case "fit-approximation":
+                fit = new { kind = "kriging", lowerBound = new[] { 0.0, 0.0 }, upperBound = new[] { 1.0, 1.0 }, options = new { approximation = "sparse" } };
+                break;
+        }
+        HttpResponseMessage response;
+        if (defect.StartsWith("model", StringComparison.Ordinal))
+        {
+            var fitted = await _client.PostAsync("/v1/surrogates/fit/multipart", Form(FitSettings, ("points", Matrix(Points)), ("values", values)));
+            var document = (await fitted.Content.ReadFromJsonAsync<JsonObject>())!["model"]!.AsObject();
+            document.Remove("points");
+            document.Remove("values");
+            var modelParts = defect == "model-values-mismatch"
+                ? new[] { ("model.points", Matrix(Points)), ("model.values", Npy(Values[..29], false, 29)), ("points", query) }
+                : new[] { ("model.values", values), ("points", query) };
+            response = await _client.PostAsync("/v1/surrogates/predict/multipart", Form(new { model = document, includeStandardError = true }, modelParts));
+        }
+        else
+        {
+            response = await _client.PostAsync("/v1/surrogates/predict/multipart", Form(new { fit, includeStandardError = true },
+                [("fit.points", Matrix(Points)), ("fit.values", values), .. parts, ("points", query)]));
+        }
+        await ProblemAssert.IsValidationProblemAsync(response, field);
+    }
+
     [Fact]
     public async Task Arrays_over_the_limit_are_refused_from_the_header_and_the_request_part_comes_first()
     {
-        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxNearestNeighbourTrainingPoints", "20").UseSetting("Limits:MaxTrainingPoints", "10"));
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxNearestNeighbourTrainingPoints", "20").UseSetting("Limits:MaxExactTrainingPoints", "10"));
         var response = await limited.CreateClient().PostAsync("/v1/surrogates/fit/multipart", Form(FitSettings, ("points", Matrix(Points)), ("values", Npy(Values, false, 30))));
         Assert.Contains("limit is 20", await ProblemAssert.ErrorMessageAsync(response, "points"), StringComparison.Ordinal);
 

@@ -37,7 +37,10 @@ public class NearestNeighbourEndpointTests(ApiFactory factory) : IClassFixture<A
     [Fact]
     public async Task Above_the_exact_limit_auto_fits_by_nearest_neighbours_and_its_document_predicts_the_same_bits()
     {
-        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxTrainingPoints", "100"));
+        // The fit inside the predict request is timed by the service; the timeouts are raised to their most because
+        // this test is about documents, and a loaded machine must not turn it into a 504.
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxExactTrainingPoints", "100")
+            .UseSetting("Limits:LightRequestTimeoutSeconds", "230").UseSetting("Limits:HeavyRequestTimeoutSeconds", "230"));
         var client = limited.CreateClient();
         var points = new[] { new[] { 0.123, 0.456 }, [0.9, 0.1], [0.5, 0.5] };
         var response = await client.PostAsJsonAsync("/v1/surrogates/predict", new { fit = Fit(150, new { kernel = "matern52", restarts = 2 }), points, includeStandardError = true });
@@ -65,9 +68,19 @@ public class NearestNeighbourEndpointTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public void The_limit_s_former_name_stops_the_start_instead_of_being_ignored()
+    {
+        // Limits:MaxTrainingPoints was renamed MaxExactTrainingPoints; a configuration still using the old
+        // name would otherwise run silently with the default.
+        using var renamed = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxTrainingPoints", "4000"));
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => renamed.CreateClient());
+        Assert.Contains("MaxTrainingPoints", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Each_approximation_has_its_own_limit_of_training_points()
     {
-        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxTrainingPoints", "50").UseSetting("Limits:MaxNearestNeighbourTrainingPoints", "80"));
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxExactTrainingPoints", "50").UseSetting("Limits:MaxNearestNeighbourTrainingPoints", "80"));
         var client = limited.CreateClient();
         var exact = await client.PostAsJsonAsync("/v1/surrogates/fit", Fit(60, new { approximation = "exact" }));
         Assert.Contains("nearestNeighbour", await ProblemAssert.ErrorMessageAsync(exact, "points"), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace SurrogateService.Api.Hosting;
 
@@ -9,6 +10,16 @@ namespace SurrogateService.Api.Hosting;
 public sealed class LimitsOptions
 {
     public const string SectionName = "Limits";
+
+    /// <summary>
+    /// Binding option: a key of the section that names no limit stops the start instead of being ignored,
+    /// so a misspelt or renamed limit (MaxTrainingPoints became MaxExactTrainingPoints) is never silently the default.
+    /// </summary>
+    public static void RefuseUnknownKeys(BinderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ErrorOnUnknownConfiguration = true;
+    }
 
     /// <summary>Most points in one evaluate or predict request.</summary>
     [Range(1, 10_000_000)]
@@ -28,7 +39,7 @@ public sealed class LimitsOptions
     /// Kriging's approximation 'auto' fits exactly up to this many points and by nearest neighbours above it.
     /// </summary>
     [Range(2, 100_000)]
-    public int MaxTrainingPoints { get; set; } = 2_000;
+    public int MaxExactTrainingPoints { get; set; } = 2_000;
 
     /// <summary>
     /// Most observations of one gradient-enhanced fit, values plus gradient components (n·(d + 1) with every
@@ -213,7 +224,7 @@ public sealed class LimitsOptions
 
     /// <summary>
     /// The limits a job's request is read with: these, with the job limits in place of their synchronous counterparts.
-    /// Limits that decide how the work is done (Kriging's 'auto' approximation follows <see cref="MaxTrainingPoints"/>)
+    /// Limits that decide how the work is done (Kriging's 'auto' approximation follows <see cref="MaxExactTrainingPoints"/>)
     /// stay as they are, so that a job computes exactly what the synchronous route would.
     /// </summary>
     public LimitsOptions ForJobs()

@@ -24,7 +24,7 @@ public static class ServiceSetup
             TimeSpan.FromSeconds(builder.Configuration.GetValue("Hosting:ShutdownTimeoutSeconds", DefaultShutdownTimeoutSeconds)));
         builder.AddSurrogateAuthentication();
         builder.Services.AddOptions<LimitsOptions>()
-            .Bind(builder.Configuration.GetSection(LimitsOptions.SectionName))
+            .Bind(builder.Configuration.GetSection(LimitsOptions.SectionName), LimitsOptions.RefuseUnknownKeys)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddProblemResponses();

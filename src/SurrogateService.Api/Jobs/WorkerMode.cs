@@ -27,7 +27,7 @@ public static partial class WorkerMode
     public static async Task RunAsync(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
-        builder.Services.AddOptions<LimitsOptions>().Bind(builder.Configuration.GetSection(LimitsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LimitsOptions>().Bind(builder.Configuration.GetSection(LimitsOptions.SectionName), LimitsOptions.RefuseUnknownKeys).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddProblemResponses();
         builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.SectionName));
         builder.Services.AddSingleton(services => StorageLocation.Resolve(

@@ -13,7 +13,7 @@ public static class TrainingDataReader
         string prefix, RequestErrors errors, LimitsOptions limits, ISurrogateKind? kind, LowFidelityData? lowFidelity = null, double[]?[]? gradients = null,
         int? maxPoints = null)
     {
-        var pointSet = PointsValidator.Validate(points, prefix + "points", errors, maxPoints ?? limits.MaxTrainingPoints,
+        var pointSet = PointsValidator.Validate(points, prefix + "points", errors, maxPoints ?? limits.MaxExactTrainingPoints,
             dimensionRange: (1, limits.MaxDimension));
         return Read(pointSet, values, noiseVariances, lower, upper, prefix, errors, limits, kind, lowFidelity, gradients);
     }
@@ -67,7 +67,7 @@ public static class TrainingDataReader
             errors.Add(prefix.TrimEnd('.'), $"Only kriging (co-Kriging) and auto take low-fidelity data; {kind.Name} does not.");
             return null;
         }
-        var points = PointsValidator.Validate(low.Points, prefix + "points", errors, limits.MaxTrainingPoints, box.Dimension);
+        var points = PointsValidator.Validate(low.Points, prefix + "points", errors, limits.MaxExactTrainingPoints, box.Dimension);
         if (points is null)
             return null;
         for (int i = 0; i < points.Count; i++)

@@ -5,7 +5,7 @@ using SurrogateService.Numerics.Surrogates;
 namespace SurrogateService.Api.Validation;
 
 /// <summary>
-/// Limits per approximation: exact fits take up to <c>Limits:MaxTrainingPoints</c>, nearest-neighbour
+/// Limits per approximation: exact fits take up to <c>Limits:MaxExactTrainingPoints</c>, nearest-neighbour
 /// Kriging up to <c>Limits:MaxNearestNeighbourTrainingPoints</c>; Kriging's 'auto' is exact up to the exact limit.
 /// </summary>
 public static class TrainingPointLimit
@@ -17,7 +17,7 @@ public static class TrainingPointLimit
     public static int For(ISurrogateKind? kind, LimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        return kind is KrigingKind ? Math.Max(limits.MaxTrainingPoints, limits.MaxNearestNeighbourTrainingPoints) : limits.MaxTrainingPoints;
+        return kind is KrigingKind ? Math.Max(limits.MaxExactTrainingPoints, limits.MaxNearestNeighbourTrainingPoints) : limits.MaxExactTrainingPoints;
     }
 
     /// <summary>The options with Kriging's 'auto' resolved by the exact limit; null (with a field error) for an exact fit over it.</summary>
@@ -27,15 +27,15 @@ public static class TrainingPointLimit
         ArgumentNullException.ThrowIfNull(limits);
         if (kind is not KrigingKind)
             return options;
-        var resolved = KrigingKind.ResolveApproximation(options, count, limits.MaxTrainingPoints);
+        var resolved = KrigingKind.ResolveApproximation(options, count, limits.MaxExactTrainingPoints);
         if (resolved.Text("approximation") == KrigingKind.NearestNeighbour && count > limits.MaxNearestNeighbourTrainingPoints)
         {
             errors.Add(prefix + "points", $"Has {count} points; nearest-neighbour Kriging takes at most {limits.MaxNearestNeighbourTrainingPoints} (Limits:MaxNearestNeighbourTrainingPoints).");
             return null;
         }
-        if (resolved.Text("approximation") == KrigingKind.Exact && count > limits.MaxTrainingPoints)
+        if (resolved.Text("approximation") == KrigingKind.Exact && count > limits.MaxExactTrainingPoints)
         {
-            errors.Add(prefix + "points", $"Has {count} points; exact Kriging takes at most {limits.MaxTrainingPoints} (Limits:MaxTrainingPoints). " +
+            errors.Add(prefix + "points", $"Has {count} points; exact Kriging takes at most {limits.MaxExactTrainingPoints} (Limits:MaxExactTrainingPoints). " +
                 $"Approximation 'nearestNeighbour' or 'auto' takes up to {limits.MaxNearestNeighbourTrainingPoints}.");
             return null;
         }

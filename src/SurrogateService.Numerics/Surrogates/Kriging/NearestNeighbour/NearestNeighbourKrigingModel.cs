@@ -19,13 +19,15 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
     private readonly double[] _theta;
     private readonly double[] _p;
     private readonly ScaledKdTree _tree;
+    private readonly double? _varianceScale;
 
     /// <summary>Training points whose leave-one-out prediction checks the calibration of a fit.</summary>
     public const int CalibrationPoints = 1000;
 
     internal NearestNeighbourKrigingModel(TrainingSet data, KernelShape shape, double[] theta, double[] p, double nugget, KrigingNoise noise,
-        double noiseParameter, NearestNeighbourParameters parameters, FitDiagnostics? fitted)
+        double noiseParameter, NearestNeighbourParameters parameters, FitDiagnostics? fitted, double? varianceScale = null)
     {
+        _varianceScale = varianceScale;
         Data = data;
         Shape = shape;
         _theta = theta;
@@ -74,7 +76,10 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
     public string Description => string.Format(CultureInfo.InvariantCulture,
         "Nearest-neighbour (scaled Vecchia) Gaussian process: the likelihood conditions each of the {0} points on its {1} nearest predecessors " +
         "in a coarse-to-fine order, in the θ-scaled inputs; predictions and standard errors condition on the {2} nearest training points. " +
-        "Exact when both reach n − 1.", Data.Count, Parameters.Neighbours, PredictionNeighbours);
+        "Exact when both reach n − 1.", Data.Count, Parameters.Neighbours, PredictionNeighbours) + (_varianceScale is { } scale
+        ? string.Format(CultureInfo.InvariantCulture, " σ² is the Vecchia estimate times {0:G3}, the mean squared standardised leave-one-out error of " +
+            "up to {1} training points, so that the standard errors match the errors; the leave-one-out diagnostics come from other points.", scale, CalibrationPoints)
+        : "");
 
     /// <summary>m_pred, capped at n.</summary>
     public int PredictionNeighbours => Math.Min(Parameters.PredictionNeighbours, Data.Count);
@@ -125,13 +130,12 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
     }
 
     /// <summary>
-    /// Sets the leave-one-out diagnostics from up to <see cref="CalibrationPoints"/> training points drawn with the seed:
-    /// each predicted from its nearest other points, its error standardised by the predictive standard
-    /// deviation of the observed value (noise included), as <see cref="KrigingModel"/> reports for all points.
+    /// Up to 2·<see cref="CalibrationPoints"/> distinct training points drawn with the seed: the first half
+    /// calibrates σ², the second checks the calibration (<see cref="NearestNeighbourFit.Build"/>).
     /// </summary>
-    internal void Calibrate(ulong seed, CancellationToken cancellationToken)
+    internal static int[] CalibrationDraw(int n, ulong seed)
     {
-        int n = Data.Count, count = Math.Min(n, CalibrationPoints);
+        int count = Math.Min(n, 2 * CalibrationPoints);
         var random = new DeterministicRandom(seed);
         var chosen = Enumerable.Range(0, n).ToArray();
         for (int k = 0; k < count; k++)
@@ -139,11 +143,21 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
             int swap = k + random.NextInt(n - k);
             (chosen[k], chosen[swap]) = (chosen[swap], chosen[k]);
         }
+        return chosen[..count];
+    }
+
+    /// <summary>
+    /// Each of <paramref name="points"/> predicted from its nearest other training points: the error and the
+    /// error over the predictive standard deviation of the observed value (noise included), as <see cref="KrigingModel"/> reports for all points.
+    /// </summary>
+    internal (double[] Errors, double[] Standardised) LeaveOneOut(int[] points, CancellationToken cancellationToken)
+    {
+        int count = points.Length;
         var errors = new double[count];
         var standardised = new double[count];
         Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, () => new LocalPrediction(this), (k, _, local) =>
         {
-            int i = chosen[k];
+            int i = points[k];
             var (value, standardError) = local.At(Data.Points[i], excluded: i);
             double noise = Noise.Mode switch
             {
@@ -155,6 +169,14 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
             standardised[k] = errors[k] / Math.Sqrt(standardError * standardError + noise);
             return local;
         }, _ => { });
+        return (errors, standardised);
+    }
+
+    /// <summary>Sets the leave-one-out diagnostics from <paramref name="points"/> (see <see cref="LeaveOneOut"/>).</summary>
+    internal void Check(int[] points, CancellationToken cancellationToken)
+    {
+        var (errors, standardised) = LeaveOneOut(points, cancellationToken);
+        int count = points.Length;
         double mean = standardised.Average();
         double spread = Math.Sqrt(Math.Max(standardised.Sum(z => z * z) / count - mean * mean, 0));
         Diagnostics = Diagnostics with
