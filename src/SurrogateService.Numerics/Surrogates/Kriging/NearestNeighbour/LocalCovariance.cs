@@ -16,7 +16,6 @@ internal sealed class LocalCovariance
     private readonly double[] _coordinates;
     // Pairs (j, k), k < j ≤ q, packed by rows: pair(j, k) = j(j − 1)/2 + k; row q pairs the point with its neighbours.
     private readonly double[] _scaled;
-    private readonly double[] _powered;
 
     public LocalCovariance(int m, int dimension, KernelShape shape)
     {
@@ -25,9 +24,7 @@ internal sealed class LocalCovariance
         _coordinates = new double[(m + 1) * dimension];
         int pairs = (m + 1) * m / 2;
         _scaled = new double[pairs];
-        _powered = new double[pairs * dimension];
         Correlations = new double[pairs];
-        Slopes = new double[pairs];
         Lower = new double[m * m];
         Cross = new double[m];
     }
@@ -38,9 +35,6 @@ internal sealed class LocalCovariance
     /// <summary>R of every pair, packed by rows (see <see cref="Pair"/>).</summary>
     public double[] Correlations { get; }
 
-    /// <summary>−dR/ds of every pair, filled when the powers are kept for a gradient.</summary>
-    public double[] Slopes { get; }
-
     /// <summary>The Cholesky factor of A, row-major with stride <see cref="Size"/>.</summary>
     public double[] Lower { get; }
 
@@ -49,15 +43,12 @@ internal sealed class LocalCovariance
 
     public static int Pair(int j, int k) => j * (j - 1) / 2 + k;
 
-    /// <summary>|Δx_l|^{p_l} of pair <paramref name="pair"/> (kept only when asked for).</summary>
-    public double Powered(int pair, int l) => _powered[pair * _dimension + l];
-
     /// <summary>
     /// Fills the correlations for <paramref name="point"/> and its neighbours and factors A; false
     /// when A is not numerically positive definite. <paramref name="diagonal"/> gives A_jj for a neighbour index.
     /// </summary>
     public bool Factor(PointSet points, ReadOnlySpan<int> neighbours, ReadOnlySpan<double> point, ReadOnlySpan<double> theta, ReadOnlySpan<double> p,
-        Func<int, double> diagonal, bool keepPowers)
+        Func<int, double> diagonal)
     {
         int q = neighbours.Length, d = _dimension;
         Size = q;
@@ -76,8 +67,6 @@ internal sealed class LocalCovariance
                 {
                     double delta = Math.Abs(xj[l] - xk[l]);
                     double powered = p[l] == 2 ? delta * delta : p[l] == 1 ? delta : Math.Pow(delta, p[l]);
-                    if (keepPowers)
-                        _powered[pair * d + l] = powered;
                     s += theta[l] * powered;
                 }
                 _scaled[pair] = s;
@@ -86,8 +75,6 @@ internal sealed class LocalCovariance
         Span<double> correlations = Correlations.AsSpan(0, pairs);
         _scaled.AsSpan(0, pairs).CopyTo(correlations);
         KernelProfiles.ApplyInPlace(_shape, correlations);
-        if (keepPowers)
-            KernelProfiles.NegativeSlopes(_shape, _scaled.AsSpan(0, pairs), Slopes.AsSpan(0, pairs));
         for (int j = 0; j < q; j++)
         {
             Span<double> row = Lower.AsSpan(j * q, q);
@@ -105,17 +92,6 @@ internal sealed class LocalCovariance
         int q = Size;
         for (int i = 0; i < q; i++)
             v[i] = (v[i] - VectorKernels.Dot(Lower.AsSpan(i * q, i), v[..i])) / Lower[i * q + i];
-    }
-
-    /// <summary>v ← L⁻ᵀv.</summary>
-    public void BackSubstitute(Span<double> v)
-    {
-        int q = Size;
-        for (int i = q - 1; i >= 0; i--)
-        {
-            v[i] /= Lower[i * q + i];
-            VectorKernels.AddScaled(v[..i], -v[i], Lower.AsSpan(i * q, i));
-        }
     }
 
     private bool TryCholesky(int q)

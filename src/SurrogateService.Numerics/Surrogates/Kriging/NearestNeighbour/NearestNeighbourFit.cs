@@ -76,7 +76,7 @@ internal static class NearestNeighbourFit
         IReadOnlyList<string> warnings, CancellationToken cancellationToken, bool calibrate = false, VecchiaNeighbours? found = null)
     {
         var neighbours = found ?? new VecchiaNeighbours(data.Points, theta, p, settings.Neighbours, cancellationToken);
-        var evaluation = new VecchiaLikelihood(data, neighbours, settings.Shape, settings.Noise, nugget).Evaluate(theta, p, noiseParameter, [], cancellationToken);
+        var evaluation = new VecchiaLikelihood(data, neighbours, settings.Shape, settings.Noise, nugget).Evaluate(theta, p, noiseParameter, cancellationToken);
         if (!double.IsFinite(evaluation.LogLikelihood))
             throw new SurrogateFitException("The covariance of some point and its neighbours is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
         var parameters = new NearestNeighbourParameters(evaluation.Mean, evaluation.ProcessVariance, neighbours.Size, settings.PredictionNeighbours);
@@ -104,7 +104,7 @@ internal static class NearestNeighbourFit
         for (double nugget = Math.Max(least, KrigingRegularisation.SmallestJitter); nugget <= 1; nugget *= 10)
         {
             var likelihood = new VecchiaLikelihood(data, neighbours, settings.Shape, settings.Noise, nugget);
-            if (double.IsFinite(likelihood.Evaluate(theta, p, noiseParameter, [], cancellationToken).LogLikelihood))
+            if (double.IsFinite(likelihood.Evaluate(theta, p, noiseParameter, cancellationToken).LogLikelihood))
                 return nugget;
         }
         throw new SurrogateFitException("The covariance of some point and its neighbours is numerically singular even with a nugget; check the training data for non-finite or extreme values.");

@@ -232,7 +232,7 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
             // A subset of a positive definite K is positive definite, but rounding can disagree for
             // near-duplicate points with the smallest jitter: add jitter until the block factors.
             _jitter = 0;
-            while (!_local.Factor(model.Data.Points, neighbours, point, model._theta, model._p, _diagonal, keepPowers: false))
+            while (!_local.Factor(model.Data.Points, neighbours, point, model._theta, model._p, _diagonal))
             {
                 _jitter = _jitter == 0 ? Math.Max(model.Nugget, KrigingRegularisation.SmallestJitter) * 10 : _jitter * 10;
                 if (_jitter > 1e-2)
