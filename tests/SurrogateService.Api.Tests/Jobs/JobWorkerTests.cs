@@ -8,44 +8,9 @@ using static SurrogateService.Api.Tests.Jobs.JobPolling;
 
 namespace SurrogateService.Api.Tests.Jobs;
 
-/// <summary>The worker's side: resumption after an abandoned attempt, cancellation, poison messages, and storage faults at submission.</summary>
+/// <summary>The worker's side: cancellation, poison messages, and storage faults at submission (resumption: <see cref="ResumptionTests"/>).</summary>
 public sealed class JobWorkerTests
 {
-    [Theory]
-    [InlineData("""{"function":"branin","initialSamples":{"method":"sobol","count":8},"strategy":"ei","maxEvaluations":24,"seed":3}""", 4)]
-    [InlineData("""{"function":"hartmann3","initialSamples":{"method":"sobol","count":8},"strategy":"dycors","maxEvaluations":60,"batchSize":3,"seed":8,"noise":0.05}""", 9)]
-    [InlineData("""{"function":"zdt1","dimension":3,"strategy":"ehvi","initialSamples":{"method":"sobol","count":8},"maxEvaluations":16,"batchSize":2,"seed":2,"noise":0.01}""", 3)]
-    [InlineData("""{"function":"zdt2","dimension":3,"strategy":"parego","initialSamples":{"count":8},"maxEvaluations":14,"seed":1}""", 4)]
-    public async Task A_job_resumed_after_its_worker_was_abandoned_ends_bit_for_bit_as_the_uninterrupted_run(string run, int abandonAfterCheckpoints)
-    {
-        ObservedStore? observed = null;
-        using var factory = new JobsFactory(inProcessWorkers: 0, decorateStore: store => observed = new ObservedStore(store));
-        var client = factory.CreateClient();
-        var location = (await client.SendAsync(Async("/v1/optimization/runs", run))).Headers.Location!.OriginalString;
-        var worker = factory.Worker;
-
-        // Worker A stops as a replica does on SIGTERM, right after a checkpoint: the message goes back.
-        using var stopping = new CancellationTokenSource();
-        observed!.OnCheckpoint = count => { if (count == abandonAfterCheckpoints) stopping.Cancel(); };
-        Assert.True(await worker.ProcessNextAsync(stopping.Token));
-        var abandoned = await JobAsync(client, location);
-        Assert.Equal("running", abandoned.Status);
-        Assert.True(abandoned.Events > 0);
-
-        // Worker B takes it up from that checkpoint: its first checkpoint already holds more than A's.
-        int? firstOfB = null;
-        observed.OnCheckpoint = _ => firstOfB ??= client.GetStringAsync(location + "/events").GetAwaiter().GetResult().Count(c => c == '\n');
-        Assert.True(await worker.ProcessNextAsync(CancellationToken.None));
-        var job = await JobAsync(client, location);
-        Assert.Equal("succeeded", job.Status);
-        Assert.Equal(2, job.Attempts);
-        Assert.True(firstOfB > abandoned.Events, $"B's first checkpoint held {firstOfB} events, A had {abandoned.Events}");
-
-        var synchronous = await client.PostAsync("/v1/optimization/runs", JsonBody.Of(run));
-        Assert.Equal(await synchronous.Content.ReadAsByteArrayAsync(), await client.GetByteArrayAsync(job.Links.Result));
-        Assert.Equal(0, factory.QueuedMessages);
-    }
-
     [Fact]
     public async Task Cancelling_a_running_job_stops_it_within_one_round()
     {

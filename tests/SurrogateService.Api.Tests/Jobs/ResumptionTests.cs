@@ -12,6 +12,11 @@ public sealed class ResumptionTests
 {
     public static TheoryData<string, string, int> Jobs => new()
     {
+        // Runs: single- and multi-objective, noisy, batched; a checkpoint after every round.
+        { "/v1/optimization/runs", """{"function":"branin","initialSamples":{"method":"sobol","count":8},"strategy":"ei","maxEvaluations":24,"seed":3}""", 4 },
+        { "/v1/optimization/runs", """{"function":"hartmann3","initialSamples":{"method":"sobol","count":8},"strategy":"dycors","maxEvaluations":60,"batchSize":3,"seed":8,"noise":0.05}""", 9 },
+        { "/v1/optimization/runs", """{"function":"zdt1","dimension":3,"strategy":"ehvi","initialSamples":{"method":"sobol","count":8},"maxEvaluations":16,"batchSize":2,"seed":2,"noise":0.01}""", 3 },
+        { "/v1/optimization/runs", """{"function":"zdt2","dimension":3,"strategy":"parego","initialSamples":{"count":8},"maxEvaluations":14,"seed":1}""", 4 },
         // Sobol' on a fitted radial basis in 3-D: five blocks (A, B, three mixed), each a checkpoint.
         { "/v1/sensitivity/sobol", $$"""{"fit":{{HeavyRouteJobTests.FitBody("radialBasis", 20)}},"samples":512,"bootstrap":40,"seed":4}""", 2 },
         { "/v1/sensitivity/sobol", $$"""{"fit":{{HeavyRouteJobTests.FitBody("radialBasis", 20)}},"samples":512,"bootstrap":40,"seed":4}""", 5 },
