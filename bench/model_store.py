@@ -349,7 +349,7 @@ def memory(base, models, clients, pid, cache_bytes, size, result_file):
 
 # A replica may grow by at most this much over the cache bound plus the requests in flight: the garbage
 # collector's headroom and the process's own buffers (measured: see docs/model-store.md, "Memory").
-MEMORY_MARGIN = 0.25
+MEMORY_MARGIN = 0.5
 
 
 def memory_verdict(bounded_file, unbounded_file):
