@@ -9,6 +9,7 @@ import json
 import math
 import os
 import random
+import select
 import statistics
 import sys
 import threading
@@ -24,12 +25,21 @@ class Client:
     def call(self, method, path, body=None, raw=False):
         payload = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
         headers = {"Content-Type": "application/json"} if payload is not None else {}
+        self._reopen_if_closed()
         self.connection.request(method, path, body=payload, headers=headers)
         response = self.connection.getresponse()
         data = response.read()
         if raw:
             return response.status, data
         return response.status, (json.loads(data) if data else None)
+
+    def _reopen_if_closed(self):
+        """An idle kept-alive connection has nothing to read unless the server has closed it (Kestrel does after its
+        keep-alive timeout, which a slow phase of the bench outlasts); closed, http.client opens a new one on the
+        next request. Checked before sending, so no request is ever sent twice."""
+        sock = self.connection.sock
+        if sock is not None and select.select([sock], [], [], 0)[0]:
+            self.connection.close()
 
     def ok(self, method, path, body=None, raw=False):
         status, data = self.call(method, path, body, raw)
