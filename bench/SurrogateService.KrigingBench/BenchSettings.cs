@@ -23,6 +23,9 @@ internal sealed record BenchSettings
 
     public string? BraninPeers { get; init; }
 
+    /// <summary>Training points of issue 20's noisy 4-D case (nearest-neighbour Kriging, CPU seconds); above 0 it is the only case run.</summary>
+    public int LargeNoisyPoints { get; init; }
+
     public static BenchSettings Parse(string[] args)
     {
         var settings = new BenchSettings();
@@ -37,6 +40,7 @@ internal sealed record BenchSettings
                 "--repeats" => settings with { Repeats = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--python" => settings with { Python = value },
                 "--gpr-helper" => settings with { GprHelper = value },
+                "--large-noisy" => settings with { LargeNoisyPoints = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--branin-peers" => settings with { BraninPeers = value.Length == 0 ? null : value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

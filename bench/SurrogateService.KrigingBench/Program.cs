@@ -3,6 +3,11 @@ using SurrogateService.KrigingBench;
 // Kriging accuracy and speed beside scikit-learn's GPR (and scipy's RBF on the notebook case),
 // measured in one run on the same points. bench/kriging.sh builds this and passes the peers.
 var settings = BenchSettings.Parse(args);
+if (settings.LargeNoisyPoints > 0)
+{
+    LargeNoisyMeasurement.Run(settings.LargeNoisyPoints);
+    return;
+}
 var cases = settings.BraninSizes.Select(BenchCases.Branin).ToList();
 if (settings.HartmannPoints > 0)
     cases.Add(BenchCases.Hartmann6(settings.HartmannPoints, settings.HartmannTestPoints));

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using SurrogateService.Numerics.Core;
+using SurrogateService.Numerics.Options;
+using SurrogateService.Numerics.Surrogates;
+
+namespace SurrogateService.KrigingBench;
+
+/// <summary>
+/// Issue 20's fit-time curve in-process: nearest-neighbour Kriging (default m, noise "fit") on the noisy 4-D case of
+/// bench/large_data.sh CASE=noisy, timed in process CPU seconds so that a shared machine's load does not enter the numbers.
+/// The function, box, noise and request options are those of bench/peers/large_data.py; its points are drawn by numpy there
+/// and by <see cref="DeterministicRandom"/> here (the same distribution, not the same points).
+/// </summary>
+internal static class LargeNoisyMeasurement
+{
+    private const int Dimension = 4;
+    private const int TestCount = 10_000;
+    private const double NoiseDeviation = 0.1;
+
+    /// <summary>One size per process: the peak resident memory (VmHWM) is the process's, so earlier sizes would hide later ones.</summary>
+    public static void Run(int n)
+    {
+        var kind = new KrigingKind();
+        var options = new OptionValues(kind.Options, new Dictionary<string, object>
+        {
+            ["kernel"] = "matern52", ["noise"] = "fit", ["restarts"] = 2L, ["approximation"] = "nearestNeighbour",
+        });
+        // An untimed small fit first compiles the code to its optimised tier, as in a service that has been running.
+        kind.Fit(Training(300, seed: 5), options).Predict(Uniform(10, new DeterministicRandom(6)), new double[10]);
+        var training = Training(n, seed: 3);
+        var test = Uniform(TestCount, new DeterministicRandom(4));
+        var truth = new double[TestCount];
+        for (int i = 0; i < TestCount; i++)
+            truth[i] = Function(test[i]);
+
+        var cpu = CpuSeconds();
+        var wall = Stopwatch.StartNew();
+        var model = kind.Fit(training, options);
+        double fitCpu = CpuSeconds() - cpu, fitWall = wall.Elapsed.TotalSeconds;
+        var values = new double[TestCount];
+        var errors = new double[TestCount];
+        cpu = CpuSeconds();
+        wall.Restart();
+        model.Predict(test, values);
+        model.StandardError(test, errors);
+        double predictCpu = CpuSeconds() - cpu, predictWall = wall.Elapsed.TotalSeconds;
+
+        double squares = 0;
+        int covered = 0;
+        for (int i = 0; i < TestCount; i++)
+        {
+            squares += (values[i] - truth[i]) * (values[i] - truth[i]);
+            if (Math.Abs(values[i] - truth[i]) <= 1.96 * errors[i])
+                covered++;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {n} | {fitCpu:F1} | {fitWall:F1} | {predictCpu:F1} | {predictWall:F1} | {PeakRssMiB():F0} | {Math.Sqrt(squares / TestCount):F4} | {(double)covered / TestCount:F3} | {File.ReadAllText("/proc/loadavg")[..14].Trim()} |"));
+    }
+
+    /// <summary>bench/peers/large_data.py's noisy_function: smooth, range about 3, on the unit cube.</summary>
+    private static double Function(ReadOnlySpan<double> x) =>
+        Math.Sin(2 * Math.PI * x[0]) * Math.Cos(Math.PI * x[1]) + x[2] * x[2] + 0.5 * Math.Exp(-4 * (x[3] - 0.5) * (x[3] - 0.5));
+
+    private static TrainingSet Training(int n, ulong seed)
+    {
+        var random = new DeterministicRandom(seed);
+        var points = Uniform(n, random);
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+            values[i] = Function(points[i]) + NoiseDeviation * random.NextGaussian();
+        return new TrainingSet(points, values, Box.Uniform(Dimension, 0, 1));
+    }
+
+    private static PointSet Uniform(int count, DeterministicRandom random)
+    {
+        var points = new PointSet(count, Dimension);
+        for (int i = 0; i < count; i++)
+        {
+            for (int l = 0; l < Dimension; l++)
+                points[i][l] = random.NextDouble();
+        }
+        return points;
+    }
+
+    private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    /// <summary>VmHWM of /proc/self/status (Linux): the process's peak resident memory.</summary>
+    private static double PeakRssMiB()
+    {
+        string line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+}
