@@ -28,7 +28,8 @@ namespace SurrogateService.Numerics.Surrogates;
 /// maximum-likelihood θ̂ and <see cref="Nodes"/> scrambled Sobol' points of that box in ln θ̃ (a
 /// quasi-Monte Carlo quadrature with equal volumes); p, the nugget and a fitted noise ratio stay at their
 /// fitted values. The components are taken as normal (not Student-t): with n − 2 = 2 degrees of freedom
-/// (Forrester's 4 points) a t's variance is infinite, and the normal mixture already met the goal.
+/// (Forrester's 4 points) a t's variance is infinite, and t quantiles on top of the mixture made Forrester's
+/// intervals 7.6 RMSE wide where the normal mixture covered 92–93 %.
 /// </para>
 /// <para>
 /// Cost: two Kriging models of the n high-fidelity points per node when standard errors are first asked for, and per
