@@ -10,10 +10,12 @@ namespace SurrogateService.Numerics.Tests.Surrogates;
 
 /// <summary>
 /// How often co-Kriging's 95 % intervals (prediction ± 1.96 standard errors) hold the truth, over 10 designs
-/// per pair: the low-fidelity points are a scrambled Sobol' sequence (seeds 1–10), the high-fidelity points
-/// its first points (nested), the default kernel. Currin's pair (Xiong, Qian &amp; Wu 2013) with 10 high- and
-/// 100 low-fidelity points on a 50×50 grid; Forrester, Sóbester &amp; Keane's (2007) pair with 4 and 11 on 201
-/// points. "Before" is the recursive form's variance ρ²·s²_low + s²_δ, which treats ρ and the mean as known.
+/// per pair: the low-fidelity points are a scrambled Sobol' sequence, the high-fidelity points its first points
+/// (nested), the default kernel. Currin's pair (Xiong, Qian &amp; Wu 2013) with 10 high- and 100 low-fidelity
+/// points on a 50×50 grid; Forrester, Sóbester &amp; Keane's (2007) pair with 4 and 11 on 201 points. The goal
+/// (issue 25) is a mean coverage between 90 % and 98 %; "plug-in" is the variance with θ̂ of the discrepancy
+/// treated as known, which covered about half of Currin's function. Seeds 1–10 are the designs asserted on;
+/// seeds 11–20, measured once as a check that the band is not an accident of these designs, are in the docs.
 /// </summary>
 public class CoKrigingCoverageTests(ITestOutputHelper output)
 {
@@ -25,7 +27,7 @@ public class CoKrigingCoverageTests(ITestOutputHelper output)
     private static double ForresterLow(double x) => 0.5 * ForresterHigh(x) + 10 * (x - 0.5) - 5;
 
     [Fact]
-    public void Currin_intervals_cover_more_with_rho_and_the_mean_counted_and_predictions_are_unchanged()
+    public void Currin_intervals_cover_about_95_percent_with_theta_integrated_out_and_predictions_are_unchanged()
     {
         var grid = new PointSet(2500, 2);
         for (int i = 0; i < 50; i++)
@@ -33,57 +35,66 @@ public class CoKrigingCoverageTests(ITestOutputHelper output)
             for (int j = 0; j < 50; j++)
                 (grid[i * 50 + j][0], grid[i * 50 + j][1]) = (i / 49.0, j / 49.0);
         }
-        var (before, after, rmse) = Measure(2, 10, 100, x => CurrinHighFidelity.Evaluate(x), x => CurrinLowFidelity.Evaluate(x), grid);
-        output.WriteLine($"Currin 10+100: coverage before {before:P1}, after {after:P1}; RMSE {rmse:G4}");
-        // Measured: 38.9 % before, 49.5 % after; RMSE 0.1423 before and after (the predictions are the same numbers).
-        Assert.True(after >= before + 0.05, $"before {before}, after {after}");
-        Assert.True(rmse <= 0.1424, $"RMSE {rmse}");
+        var coverage = Measure(2, 10, 100, x => CurrinHighFidelity.Evaluate(x), x => CurrinLowFidelity.Evaluate(x), grid);
+        output.WriteLine($"Currin 10+100: {coverage}");
+        // Measured: plug-in 49.5 %, θ integrated out 94.0 %; RMSE 0.1423 (the predictions are the plug-in model's).
+        Assert.InRange(coverage.Averaged, 0.90, 0.98);
+        Assert.True(coverage.Rmse <= 0.1424, $"RMSE {coverage.Rmse}");
+        // An honest normal interval is ±1.96 RMSE wide on average: much wider would be useless.
+        Assert.InRange(coverage.WidthOverRmse, 2, 6);
     }
 
     [Fact]
-    public void Forrester_intervals_cover_more_with_rho_and_the_mean_counted_and_predictions_are_unchanged()
+    public void Forrester_intervals_cover_about_95_percent_with_theta_integrated_out_and_predictions_are_unchanged()
     {
         var line = new PointSet(Enumerable.Range(0, 201).Select(i => i / 200.0).ToArray(), 201, 1);
-        var (before, after, rmse) = Measure(1, 4, 11, x => ForresterHigh(x[0]), x => ForresterLow(x[0]), line);
-        output.WriteLine($"Forrester 4+11: coverage before {before:P1}, after {after:P1}; RMSE {rmse:G4}");
-        // Measured: 73.0 % before, 75.5 % after; RMSE 0.4995 before and after.
-        Assert.True(after > before, $"before {before}, after {after}");
-        Assert.True(rmse <= 0.4996, $"RMSE {rmse}");
+        var coverage = Measure(1, 4, 11, x => ForresterHigh(x[0]), x => ForresterLow(x[0]), line);
+        output.WriteLine($"Forrester 4+11: {coverage}");
+        // Measured: plug-in 75.3 %, θ integrated out 96.6 %; RMSE 0.4995.
+        Assert.InRange(coverage.Averaged, 0.90, 0.98);
+        Assert.True(coverage.Rmse <= 0.4996, $"RMSE {coverage.Rmse}");
+        Assert.InRange(coverage.WidthOverRmse, 2, 6);
     }
 
-    /// <returns>Mean coverage with the recursive form's variance and with this model's, and the mean RMSE.</returns>
-    private static (double Before, double After, double Rmse) Measure(int dimension, int highCount, int lowCount,
-        Func<double[], double> high, Func<double[], double> low, PointSet test)
+    /// <summary>Mean coverages with θ̂ plugged in and with θ integrated out, the mean RMSE and the mean interval width over the mean RMSE.</summary>
+    internal sealed record Coverage(double PlugIn, double Averaged, double Rmse, double WidthOverRmse)
     {
-        double before = 0, after = 0, rmse = 0;
+        public override string ToString() =>
+            $"coverage plug-in {PlugIn:P1}, θ integrated out {Averaged:P1}; RMSE {Rmse:G4}; mean width of the 95 % interval / RMSE {WidthOverRmse:F2}";
+    }
+
+    internal static Coverage Measure(int dimension, int highCount, int lowCount, Func<double[], double> high, Func<double[], double> low, PointSet test,
+        int firstSeed = 1)
+    {
+        double plugIn = 0, averaged = 0, rmse = 0, width = 0;
         var truth = Enumerable.Range(0, test.Count).Select(k => high(test[k].ToArray())).ToArray();
-        for (int seed = 1; seed <= 10; seed++)
+        for (int seed = firstSeed; seed < firstSeed + 10; seed++)
         {
             var model = (CoKrigingModel)Kind.Fit(Design(dimension, highCount, lowCount, seed, high, low), KrigingOptions());
+            Assert.DoesNotContain(CoKrigingModel.ThetaKnownWarning, model.Diagnostics.Warnings);
             var predicted = Predict(model, test);
             var errors = StandardErrors(model, test);
+            var plugInErrors = new double[test.Count];
+            model.PlugInStandardError(test, StandardErrors(model.Low, test), plugInErrors);
             var lowPredicted = Predict(model.Low, test);
-            var lowErrors = StandardErrors(model.Low, test);
             var discrepancy = Predict(model.Discrepancy, test);
-            var discrepancyErrors = StandardErrors(model.Discrepancy, test);
-            int insideBefore = 0, insideAfter = 0;
+            int insidePlugIn = 0, insideAveraged = 0;
             double sum = 0;
             for (int k = 0; k < test.Count; k++)
             {
-                // The predictions are still ρ·ŷ_low + ŷ_δ: only the standard errors changed.
+                // The predictions are still ρ·ŷ_low + ŷ_δ at θ̂: only the standard errors changed.
                 Assert.Equal(model.Scale * lowPredicted[k] + discrepancy[k], predicted[k], 1e-12 * (1 + Math.Abs(predicted[k])));
                 double miss = Math.Abs(predicted[k] - truth[k]);
-                double recursive = Math.Sqrt(Math.Pow(model.Scale * lowErrors[k], 2) + discrepancyErrors[k] * discrepancyErrors[k]);
-                Assert.True(errors[k] >= recursive * (1 - 1e-12), $"seed {seed}, point {k}: {errors[k]} < {recursive}");
-                insideBefore += miss <= 1.96 * recursive ? 1 : 0;
-                insideAfter += miss <= 1.96 * errors[k] ? 1 : 0;
+                insidePlugIn += miss <= 1.96 * plugInErrors[k] ? 1 : 0;
+                insideAveraged += miss <= 1.96 * errors[k] ? 1 : 0;
                 sum += miss * miss;
+                width += 2 * 1.96 * errors[k] / test.Count;
             }
-            before += insideBefore / (double)test.Count;
-            after += insideAfter / (double)test.Count;
+            plugIn += insidePlugIn / (double)test.Count;
+            averaged += insideAveraged / (double)test.Count;
             rmse += Math.Sqrt(sum / test.Count);
         }
-        return (before / 10, after / 10, rmse / 10);
+        return new Coverage(plugIn / 10, averaged / 10, rmse / 10, width / rmse);
     }
 
     /// <summary>Nested design: the high-fidelity points are the first of the low-fidelity scrambled Sobol' points.</summary>

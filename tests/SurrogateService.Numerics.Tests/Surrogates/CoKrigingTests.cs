@@ -34,11 +34,13 @@ public class CoKrigingTests
         Assert.True(5 * coError <= highError, $"co-Kriging {coError}, high-fidelity Kriging {highError}");
         // The true scale is 2 (high = 2·low − 20(x − 0.5) + 10): the discrepancy is then linear.
         Assert.InRange(coKriging.Scale, 1.5, 2.5);
-        Assert.Contains(CoKrigingModel.FewPointsWarning, coKriging.Diagnostics.Warnings);
+        // With 4 high-fidelity points θ of the discrepancy is integrated out, so no warning that it is treated as known.
+        Assert.DoesNotContain(CoKrigingModel.ThetaKnownWarning, coKriging.Diagnostics.Warnings);
     }
 
     /// <summary>
-    /// Against a dense solve of the universal-Kriging system (Sacks, Welch, Mitchell &amp; Wynn 1989): with
+    /// The standard error with θ̂ of the discrepancy plugged in (each quadrature node of the θ-integrated one is
+    /// the same formula at its θ) against a dense solve of the universal-Kriging system (Sacks, Welch, Mitchell &amp; Wynn 1989): with
     /// A = [0 Hᵀ; H K], H = [1, ŷ_low(x_i)] and b = [1, ŷ_low(v), r(v)], the discrepancy's factor is 1 − bᵀA⁻¹b
     /// and the upper-left 2×2 block of A⁻¹ is −(HᵀK⁻¹H)⁻¹, whose ρρ entry times σ²_δ is the variance of ρ.
     /// On Currin's pair (8 high- and 40 low-fidelity points), where the discrepancy is not linear in ŷ_low
@@ -51,9 +53,11 @@ public class CoKrigingTests
         var coKriging = (CoKrigingModel)Kind.Fit(data, KrigingOptions(("kernel", "matern52")));
         var atHigh = StandardErrors(coKriging, data.Points);
         var between = PointSet.FromRows([[0.25, 0.6], [0.8, 0.1]]);
-        var combined = StandardErrors(coKriging, between);
         var low = StandardErrors(coKriging.Low, between);
+        var combined = new double[2];
+        coKriging.PlugInStandardError(between, low, combined);
         var ordinary = StandardErrors(coKriging.Discrepancy, between);
+        // With θ integrated out as well: every node interpolates the high-fidelity values.
         Assert.All(atHigh, s => Assert.True(s < 1e-3 * (1 + combined.Max()), $"{s}"));
 
         int n = data.Count;

@@ -219,6 +219,16 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
     /// <summary>[(HᵀK⁻¹H)⁻¹]₁₁ for H = [1, t]: the variance of the GLS slope β₁ is σ² times it.</summary>
     internal double TrendSlopeVarianceFactor(double[] trendAtData) => TrendGram(trendAtData).InverseGram.A11;
 
+    /// <summary>ln|K|, of the matrix this model factored (correlations, noise and nugget).</summary>
+    internal double LogDeterminant => _factor.LogDeterminant();
+
+    /// <summary>ln|HᵀK⁻¹H| for H = [1, t].</summary>
+    internal double TrendGramLogDeterminant(double[] trendAtData)
+    {
+        var (_, inverse) = TrendGram(trendAtData);
+        return -Math.Log(inverse.A00 * inverse.A11 - inverse.A01 * inverse.A01);
+    }
+
     /// <summary>L⁻¹t and the inverse of the 2×2 Gram matrix HᵀK⁻¹H = [uᵀu uᵀc; cᵀu cᵀc] (u = L⁻¹1, c = L⁻¹t).</summary>
     private (double[] WhitenedTrend, (double A00, double A01, double A11) InverseGram) TrendGram(double[] trendAtData)
     {
