@@ -20,6 +20,8 @@
 #   SKIP_PEERS  [0]                 1 = our numbers only
 #   SUITE       [all]               all, trees (the ensembles and SVR beside scikit-learn), jump, or gekpls
 #                                   (Kriging with components = 2 at d = 30, with and without gradients)
+#   GEKPLS_VARIANTS ["0 1 2 4"]     the gekpls suite's extraPoints settings; add "full" for gradient-enhanced
+#                                   Kriging along the directions (minutes per fit at d = 30)
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 

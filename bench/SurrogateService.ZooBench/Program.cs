@@ -16,8 +16,11 @@ int n = options.Int("--points", 5000);
 int testCount = options.Int("--test", 5000);
 int repeats = options.Int("--repeats", 3);
 string suite = options.Text("--suite") ?? "all";
+GekplsBench.Repeats = repeats;
 if (suite is "all" or "gekpls")
-    GekplsBench.Run([20, 40], 2000, 2026);
+    GekplsBench.Run([20, 40], 2000, 2026,
+        [.. (Environment.GetEnvironmentVariable("GEKPLS_VARIANTS") ?? "0 1 2 4").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => v == "full" ? (object)v : double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))]);
 if (suite is "all" or "jump")
     JumpBench.Run(200, options.Int("--jump-test", 5000), 2026);
 if (suite is not ("all" or "trees"))
