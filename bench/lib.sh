@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Shared helpers of the bench scripts (sourced, not run): publish the API in Release, pick a
-# free loopback port, start and stop the published service, time in microseconds.
+# free loopback port, start and stop the published service (one or several, kept by port), time in
+# microseconds.
 #
 # Environment:
 #   PUBLISH_DIR   where the Release publish goes (default: a folder under $TMPDIR or /tmp)
@@ -70,44 +71,77 @@ free_port() {
     die "no free loopback port found after $attempt attempts"
 }
 
-# start_server PORT [NAME=VALUE ...]: starts the published service on 127.0.0.1:PORT with the
-# given environment and sets SERVER_PID. The working directory is the publish folder because
-# ASP.NET Core finds appsettings*.json in its content root, the current directory.
+# Servers are kept by port, so a script can run several (replicas, a baseline beside today's service):
+# SERVER_PIDS[PORT] and SERVER_LOGS[PORT]. SERVER_PID, SERVER_LOG and SERVER_PORT name the last one
+# started, so that a script with one server need not say which.
+declare -A SERVER_PIDS=() SERVER_LOGS=()
+SERVER_PORT=""
+
+# stop_pid PID: SIGTERM to a process this shell started (if it still runs), then wait for it to end.
+stop_pid() {
+    local pid="$1"
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+# start_server PORT [NAME=VALUE ...]: starts the published service (PUBLISH_DIR) on 127.0.0.1:PORT with
+# the given environment. The working directory is the publish folder because ASP.NET Core finds
+# appsettings*.json in its content root, the current directory. The log is SERVER_LOG_DIR/server-PORT.log
+# when SERVER_LOG_DIR is set, else SERVER_LOG (one server), else a temporary file; a restart on the same
+# port appends to the same log.
 start_server() {
-    local port="$1"
+    local port="$1" server_log
     shift
-    SERVER_LOG="${SERVER_LOG:-$(mktemp "${TMPDIR:-/tmp}/surrogateservice-bench-server.XXXXXX")}"
+    server_log="${SERVER_LOGS[$port]:-}"
+    if [[ -z "$server_log" && -n "${SERVER_LOG_DIR:-}" ]]; then
+        server_log="$SERVER_LOG_DIR/server-$port.log"
+    elif [[ -z "$server_log" ]]; then
+        server_log="${SERVER_LOG:-$(mktemp "${TMPDIR:-/tmp}/surrogateservice-bench-server.XXXXXX")}"
+    fi
     (
         cd "$PUBLISH_DIR" || exit 1
         exec env "$@" dotnet "$API_DLL" --urls "http://127.0.0.1:$port"
-    ) >>"$SERVER_LOG" 2>&1 &
+    ) >>"$server_log" 2>&1 &
+    SERVER_PIDS[$port]=$!
+    SERVER_LOGS[$port]="$server_log"
     SERVER_PID=$!
+    SERVER_LOG="$server_log"
+    SERVER_PORT="$port"
 }
 
+# stop_server [PORT]: stops the server on PORT, or without one every server started (for an EXIT trap).
 stop_server() {
-    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
+    local port
+    if [[ $# -eq 0 ]]; then
+        for port in "${!SERVER_PIDS[@]}"; do stop_server "$port"; done
+        return 0
     fi
-    SERVER_PID=""
+    port="$1"
+    stop_pid "${SERVER_PIDS[$port]:-}"
+    unset "SERVER_PIDS[$port]"
+    if [[ "$port" == "$SERVER_PORT" ]]; then SERVER_PID=""; fi
 }
 
-# wait_for_200 TIMEOUT_S CURL_ARGS...: polls about every 5 ms until curl sees HTTP 200; fails if
-# the server process dies or the timeout passes.
-wait_for_200() {
-    local timeout_us=$(($1 * 1000000))
-    shift
-    local start code
+# wait_for_200 TIMEOUT_S CURL_ARGS...: wait_for_200_from the last server started.
+wait_for_200() { wait_for_200_from "$SERVER_PORT" "$@"; }
+
+# wait_for_200_from PORT TIMEOUT_S CURL_ARGS...: polls about every 5 ms until curl sees HTTP 200; fails if
+# the server on PORT dies (printing the end of its log) or the timeout passes.
+wait_for_200_from() {
+    local port="$1" timeout_us=$(($2 * 1000000))
+    shift 2
+    local start code pid="${SERVER_PIDS[$port]:-}"
     start="$(now_us)"
     while :; do
         code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$@" || true)"
         [[ "$code" == 200 ]] && return 0
-        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-            log "The server exited before answering 200; its log ($SERVER_LOG):"
-            tail -n 20 "$SERVER_LOG" >&2
+        if [[ -z "$pid" ]] || ! kill -0 "$pid" 2>/dev/null; then
+            log "The server on port $port exited before answering 200; its log (${SERVER_LOGS[$port]:-none}):"
+            tail -n 20 "${SERVER_LOGS[$port]:-/dev/null}" >&2
             return 1
         fi
-        (($(now_us) - start < timeout_us)) || { log "no 200 within $((timeout_us / 1000000)) s"; return 1; }
+        (($(now_us) - start < timeout_us)) || { log "no 200 from port $port within $((timeout_us / 1000000)) s"; return 1; }
         sleep 0.005
     done
 }

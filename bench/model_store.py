@@ -9,6 +9,7 @@ import json
 import math
 import os
 import random
+import select
 import statistics
 import sys
 import threading
@@ -24,12 +25,21 @@ class Client:
     def call(self, method, path, body=None, raw=False):
         payload = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
         headers = {"Content-Type": "application/json"} if payload is not None else {}
+        self._reopen_if_closed()
         self.connection.request(method, path, body=payload, headers=headers)
         response = self.connection.getresponse()
         data = response.read()
         if raw:
             return response.status, data
         return response.status, (json.loads(data) if data else None)
+
+    def _reopen_if_closed(self):
+        """An idle kept-alive connection has nothing to read unless the server has closed it (Kestrel does after its
+        keep-alive timeout, which a slow phase of the bench outlasts); closed, http.client opens a new one on the
+        next request. Checked before sending, so no request is ever sent twice."""
+        sock = self.connection.sock
+        if sock is not None and select.select([sock], [], [], 0)[0]:
+            self.connection.close()
 
     def ok(self, method, path, body=None, raw=False):
         status, data = self.call(method, path, body, raw)
@@ -114,6 +124,13 @@ def measure(base_a, base_b, state_file, base_old, pid_a, pid_old):
     by_id_ms, peer_ms = statistics.median(by_id), statistics.median(peer)
     print(f"\n1. One-point predict by modelId (warm), median of 101: {by_id_ms:.2f} ms; one-point Branin: {peer_ms:.2f} ms; "
           f"ratio {by_id_ms / peer_ms:.2f}× (goal ≤ 2×: {'met' if by_id_ms <= 2 * peer_ms else 'NOT met'})")
+    # The service's CPU time per call, 300 calls of each in a row: /proc counts in ticks of 10 ms, too coarse for
+    # one call, and the machine's other load does not inflate it as it inflates wall time.
+    pid_a = int(pid_a)
+    cpu_by_id = timed_with_cpu(pid_a, lambda: [a.ok("POST", "/v1/surrogates/predict", one) for _ in range(300)])[1] / 300
+    cpu_peer = timed_with_cpu(pid_a, lambda: [a.ok("POST", "/v1/functions/branin/evaluate", branin) for _ in range(300)])[1] / 300
+    print(f"   the service's CPU time per call (300 in a row): by modelId {cpu_by_id * 1e3:.2f} ms, Branin {cpu_peer * 1e3:.2f} ms, "
+          f"ratio {cpu_by_id / cpu_peer:.2f}×")
     from_document_one = [timed(lambda: a.ok("POST", "/v1/surrogates/predict", {"model": reordered(document), "points": [[0.5] * 6]}))[0] for _ in range(3)]
     print(f"   (the same point from the document, rebuilt each time: median of 3 {statistics.median(from_document_one):.0f} ms)")
 
@@ -122,7 +139,7 @@ def measure(base_a, base_b, state_file, base_old, pid_a, pid_old):
     a.ok("POST", "/v1/surrogates/predict", many)
     old = Client(base_old)
     old_document = for_baseline(old, document)
-    pid_a, pid_old = int(pid_a), int(pid_old)
+    pid_old = int(pid_old)
     runs_id = [timed_with_cpu(pid_a, lambda: a.ok("POST", "/v1/surrogates/predict", many)) for _ in range(3)]
     runs_doc = [timed_with_cpu(pid_a, lambda: a.ok("POST", "/v1/surrogates/predict", {"model": reordered(document), "points": queries,
                                                                                      "includeStandardError": True})) for _ in range(3)]
@@ -188,7 +205,7 @@ def load(base_a, base_b, seconds, clients, pid_a, pid_b, cache_bytes):
                                                     "upperBound": [1, 1], "options": {"theta": "heuristic"}})["model"]
     probes = [[rng.random(), rng.random()] for _ in range(20)]
     expected = setup.ok("POST", "/v1/surrogates/predict", {"model": base, "points": probes})["values"]
-    charge = 8 * (2 * size ** 2 + size * (2 + 8)) + 4096  # the cache's charge for one model (docs/model-store.md)
+    charge = charge_of(size, 2)
     factor = 8 * size ** 2  # what a prepared model holds at least: its Cholesky factor
     print(f"Load: {clients} clients for {seconds} s, each model Kriging on {size} points (charged {charge / 2**20:.2f} MiB), "
           f"cache bound {cache_bytes / 2**20:.0f} MiB per replica")
@@ -269,6 +286,113 @@ def load(base_a, base_b, seconds, clients, pid_a, pid_b, cache_bytes):
         sys.exit(1)
 
 
+def charge_of(points, dimension):
+    """The cache's charge for a Kriging model (PreparedModelCache.Charge, docs/model-store.md)."""
+    return 8 * (2 * points ** 2 + points * (2 * dimension + 8)) + 4096
+
+
+def memory(base, models, clients, pid, cache_bytes, size, result_file):
+    """CLIENTS clients store MODELS distinct Kriging models of SIZE points in 6-D through one replica, one after
+    another, and predict each by id (checking its values); the replica's RSS is sampled five times a second.
+    Every model is new (values shifted by an offset of its own), so a replica that kept every prepared model
+    would grow by at least MODELS factors of SIZE² doubles; a bounded cache keeps the growth near its bound
+    plus the requests in flight. Writes the measurements to RESULT_FILE for memory-verdict."""
+    models, clients, pid, cache_bytes, size = int(models), int(clients), int(pid), int(cache_bytes), int(size)
+    setup = Client(base)
+    points = sobol(setup, size, 6, 3)
+    values = setup.ok("POST", "/v1/functions/hartmann6/evaluate", {"points": points})["values"]
+    fitted = setup.ok("POST", "/v1/surrogates/fit", {"kind": "kriging", "points": points, "values": values, "lowerBound": [0.0] * 6,
+                                                      "upperBound": [1.0] * 6, "options": {"theta": "heuristic"}})["model"]
+    probes = sobol(setup, 8, 6, 4)
+    expected = setup.ok("POST", "/v1/surrogates/predict", {"model": fitted, "points": probes})["values"]
+    # One store and predict before "before": the routes' code is compiled and the pools are up.
+    warm = setup.ok("POST", "/v1/models", {"model": dict(fitted, values=[v - 1 for v in fitted["values"]])})
+    setup.ok("POST", "/v1/surrogates/predict", {"modelId": warm["id"], "points": probes})
+    time.sleep(1)
+    before = rss_kib(pid)
+    samples = [before]
+    failures = []
+    done = threading.Event()
+    next_model = iter(range(models))
+    lock = threading.Lock()
+
+    def client():
+        c = Client(base, timeout=600)
+        while True:
+            with lock:
+                index = next(next_model, None)
+            if index is None:
+                return
+            offset = index + 1
+            try:
+                stored = c.ok("POST", "/v1/models", {"model": dict(fitted, values=[v + offset for v in fitted["values"]])})
+                predicted = c.ok("POST", "/v1/surrogates/predict", {"modelId": stored["id"], "points": probes})["values"]
+                if max(abs(p - e - offset) for p, e in zip(predicted, expected)) > 1e-6:
+                    failures.append(f"model {index}: predictions off")
+            except Exception as error:
+                failures.append(f"model {index}: {error!r:.300}")
+                c = Client(base, timeout=600)
+
+    def sample():
+        while not done.is_set():
+            samples.append(rss_kib(pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    start = time.monotonic()
+    workers = [threading.Thread(target=client) for _ in range(clients)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    elapsed = time.monotonic() - start
+    time.sleep(1)
+    done.set()
+    sampler.join()
+    result = {"cacheBytes": cache_bytes, "models": models, "clients": clients, "size": size, "seconds": elapsed,
+              "beforeKiB": before, "peakKiB": max(samples), "endKiB": samples[-1], "failures": failures}
+    with open(result_file, "w") as f:
+        json.dump(result, f)
+    bound = "no bound (keeps every model)" if cache_bytes >= 2 ** 40 else f"cache bound {cache_bytes / 2**20:.0f} MiB"
+    print(f"   {bound}: {models} models of {size} points stored and predicted by {clients} clients in {elapsed:.0f} s; "
+          f"RSS {before / 1024:.0f} MiB before, peak {max(samples) / 1024:.0f} MiB (+{(max(samples) - before) / 1024:.0f} MiB), "
+          f"{samples[-1] / 1024:.0f} MiB at the end; failures: {len(failures)}")
+    for failure in failures[:5]:
+        print(f"   failure: {failure}")
+    if failures:
+        sys.exit(1)
+
+
+# A replica may grow by at most this much over the cache bound plus the requests in flight: the garbage
+# collector's headroom and the process's own buffers (measured: see docs/model-store.md, "Memory").
+MEMORY_MARGIN = 0.5
+
+
+def memory_verdict(bounded_file, unbounded_file):
+    """Fails unless the bounded replica's RSS grew by no more than (cache bound + in flight)·(1 + MEMORY_MARGIN),
+    and the same work without a bound grew by clearly more (so the measurement tells the two apart)."""
+    bounded, unbounded = json.load(open(bounded_file)), json.load(open(unbounded_file))
+    size, clients, models = bounded["size"], bounded["clients"], bounded["models"]
+    charge = charge_of(size, 6)
+    # In flight per client: the model being prepared (its charge) and the matrix it is factorised from (size² doubles).
+    in_flight = clients * (charge + 8 * size ** 2)
+    allowed = (bounded["cacheBytes"] + in_flight) * (1 + MEMORY_MARGIN)
+    kept = models * 8 * size ** 2  # what keeping every model holds at least: its Cholesky factor
+    growth = (bounded["peakKiB"] - bounded["beforeKiB"]) * 1024
+    unbounded_growth = (unbounded["peakKiB"] - unbounded["beforeKiB"]) * 1024
+    mib = 2 ** 20
+    print(f"   bounded: grew {growth / mib:.0f} MiB; allowed (cache bound {bounded['cacheBytes'] / mib:.0f} MiB + {clients} in flight "
+          f"{in_flight / mib:.0f} MiB) × {1 + MEMORY_MARGIN:.2f} = {allowed / mib:.0f} MiB: {'within' if growth <= allowed else 'OVER'}")
+    print(f"   unbounded: grew {unbounded_growth / mib:.0f} MiB (keeping all {models} models holds at least {kept / mib:.0f} MiB of factors); "
+          f"bounded growth is {growth / unbounded_growth:.2f} of it")
+    ok = growth <= allowed and unbounded_growth > allowed
+    if unbounded_growth <= allowed:
+        print("   inconclusive: without a bound the replica did not outgrow the allowance; use more or larger models")
+    sys.exit(0 if ok else 1)
+
+
 if __name__ == "__main__":
     mode, args = sys.argv[1], sys.argv[2:]
-    {"measure": measure, "after-restart": after_restart, "load": load}[mode](*args)
+    {"measure": measure, "after-restart": after_restart, "load": load, "memory": memory,
+     "memory-verdict": memory_verdict}[mode](*args)

@@ -33,7 +33,6 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/surrogateservice-modelstore.XXXXXX")"
 # shellcheck source=model_store_lib.sh
 source "$BENCH_DIR/model_store_lib.sh"
 STORE_SETTING="Storage__ConnectionString=$CONNECTION"
-PID_OLD=""
 
 # publish_baseline: the API as of BASELINE_COMMIT, from a temporary worktree that is removed again.
 publish_baseline() {
@@ -53,7 +52,7 @@ publish_baseline() {
 }
 
 cleanup() {
-    stop_pid "$PID_A"; stop_pid "$PID_B"; stop_pid "$PID_OLD"; stop_pid "$AZURITE_PID"
+    stop_server; stop_pid "$AZURITE_PID"
     if [[ -d "$work/baseline-source" ]]; then git -C "$REPO_ROOT" worktree remove --force "$work/baseline-source"; fi
     rm -rf "$work"
 }
@@ -61,13 +60,9 @@ trap cleanup EXIT
 
 # start_baseline: the baseline service (no store: it predicts from documents only).
 start_baseline() {
-    (
-        cd "$BASELINE_PUBLISH_DIR" || exit 1
-        exec env ASPNETCORE_ENVIRONMENT=Development Authentication__Mode=None Serilog__MinimumLevel__Default=Warning \
-            "${BENCH_TIMEOUTS[@]}" dotnet "$API_DLL" --urls "http://127.0.0.1:$PORT_OLD"
-    ) >>"$work/replica-$PORT_OLD.log" 2>&1 &
-    PID_OLD=$!
-    wait_ready "$PORT_OLD" "$PID_OLD"
+    PUBLISH_DIR="$BASELINE_PUBLISH_DIR" SERVER_LOG_DIR="$work" start_server "$PORT_OLD" ASPNETCORE_ENVIRONMENT=Development \
+        Authentication__Mode=None Serilog__MinimumLevel__Default=Warning "${BENCH_TIMEOUTS[@]}"
+    wait_ready "$PORT_OLD"
 }
 
 publish_baseline
@@ -76,11 +71,11 @@ start_azurite
 start_both 536870912
 start_baseline
 python3 "$BENCH_DIR/model_store.py" measure "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$work/state.json" \
-    "http://127.0.0.1:$PORT_OLD" "$PID_A" "$PID_OLD"
-stop_pid "$PID_OLD"
+    "http://127.0.0.1:$PORT_OLD" "$PID_A" "${SERVER_PIDS[$PORT_OLD]}"
+stop_server "$PORT_OLD"
 
 log "Stopping both replicas and Azurite, starting them again on the same data ..."
-stop_pid "$PID_A"; stop_pid "$PID_B"; stop_pid "$AZURITE_PID"
+stop_server "$PORT_A"; stop_server "$PORT_B"; stop_pid "$AZURITE_PID"
 start_azurite
 start_both 536870912
 python3 "$BENCH_DIR/model_store.py" after-restart "http://127.0.0.1:$PORT_A" "http://127.0.0.1:$PORT_B" "$work/state.json"

@@ -17,13 +17,6 @@ AZURITE_PID=""
 PID_A=""
 PID_B=""
 
-stop_pid() {
-    local pid="$1"
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
-
 # --skipApiVersionCheck: Azure.Storage.Blobs 12.30 asks for a newer REST version than Azurite 3.37 knows.
 start_azurite() {
     [[ -x "$AZURITE" ]] || die "Azurite is not installed: npm install --prefix .ci/.tools/azurite azurite@3.37.0 (as .ci/run does)"
@@ -41,33 +34,25 @@ start_azurite() {
     die "Azurite did not start"
 }
 
-# start_replica PORT CACHE_BYTES: a replica of the service on the shared store; prints its pid. BENCH_TIMEOUTS lift the
-# request timeouts to the most the service accepts (230 s) so that the peers (predict-from-document of 10 000 points
-# with standard errors) finish on a loaded machine.
+# start_replica PORT CACHE_BYTES: a replica of the service on the shared store (lib.sh's start_server; its log is
+# $work/server-PORT.log). BENCH_TIMEOUTS lift the request timeouts to the most the service accepts (230 s) so that
+# the peers (predict-from-document of 10 000 points with standard errors) finish on a loaded machine.
 start_replica() {
-    (
-        cd "$PUBLISH_DIR" || exit 1
-        exec env ASPNETCORE_ENVIRONMENT=Development Authentication__Mode=None Serilog__MinimumLevel__Default=Warning \
-            "$STORE_SETTING" Limits__ModelCacheBytes="$2" "${BENCH_TIMEOUTS[@]}" \
-            dotnet "$API_DLL" --urls "http://127.0.0.1:$1"
-    ) >>"$work/replica-$1.log" 2>&1 &
-    printf '%s\n' "$!"
+    SERVER_LOG_DIR="$work" start_server "$1" ASPNETCORE_ENVIRONMENT=Development Authentication__Mode=None \
+        Serilog__MinimumLevel__Default=Warning "$STORE_SETTING" Limits__ModelCacheBytes="$2" "${BENCH_TIMEOUTS[@]}"
 }
 
+# wait_ready PORT: the server on PORT answers its readiness probe (2 minutes at most: a loaded machine starts slowly).
 wait_ready() {
-    local port="$1" pid="$2" i
-    for i in $(seq 1 1200); do
-        [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/healthz/ready" || true)" == 200 ]] && return 0
-        kill -0 "$pid" 2>/dev/null || die "replica on $port exited: $(tail -n 20 "$work/replica-$port.log")"
-        sleep 0.1
-    done
-    die "replica on $port did not become ready"
+    wait_for_200_from "$1" 120 "http://127.0.0.1:$1/healthz/ready" || die "the server on port $1 did not become ready"
 }
 
-# start_both CACHE_BYTES: replicas A and B, ready.
+# start_both CACHE_BYTES: replicas A and B, ready; PID_A and PID_B are their processes.
 start_both() {
-    PID_A="$(start_replica "$PORT_A" "$1")"
-    PID_B="$(start_replica "$PORT_B" "$1")"
-    wait_ready "$PORT_A" "$PID_A"
-    wait_ready "$PORT_B" "$PID_B"
+    start_replica "$PORT_A" "$1"
+    start_replica "$PORT_B" "$1"
+    PID_A="${SERVER_PIDS[$PORT_A]}"
+    PID_B="${SERVER_PIDS[$PORT_B]}"
+    wait_ready "$PORT_A"
+    wait_ready "$PORT_B"
 }

@@ -314,6 +314,7 @@ module jobWorker 'modules/job-worker.bicep' = {
     storageBlobEndpoint: modelStorage.outputs.blobEndpoint
     storageAccountName: modelStorage.outputs.name
     queueName: jobStorage.outputs.queueName
+    modelsContainer: modelStorage.outputs.containerName
     replicaTimeoutSeconds: jobReplicaTimeoutSeconds
     replicaRetryLimit: jobReplicaRetryLimit
     maxExecutions: jobMaxExecutions
@@ -332,7 +333,8 @@ module appJobAccess 'modules/job-storage-access.bicep' = {
   }
 }
 
-// The worker (and KEDA's scaler, with the same identity) reads the queue, records and documents.
+// The worker (and KEDA's scaler, with the same identity) reads the queue, records and documents, and stores the
+// models of model-store jobs.
 module workerJobAccess 'modules/job-storage-access.bicep' = {
   name: 'workerJobAccess'
   params: {
@@ -340,6 +342,7 @@ module workerJobAccess 'modules/job-storage-access.bicep' = {
     name: jobStorage.outputs.queueName
     principalId: jobWorker.outputs.principalId
     blobAccess: true
+    modelsContainerName: modelStorage.outputs.containerName
   }
 }
 

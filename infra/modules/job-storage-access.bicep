@@ -14,6 +14,9 @@ param principalId string
 @description('Whether the identity also gets Storage Blob Data Contributor on the jobs\' container (the app has it on the whole account already).')
 param blobAccess bool
 
+@description('Name of the stored models\' container, for an identity that stores models (the worker runs POST /v1/models as a job); empty for none.')
+param modelsContainerName string = ''
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 
@@ -38,6 +41,10 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
 
     resource container 'containers' existing = {
       name: name
+    }
+
+    resource modelsContainer 'containers' existing = if (!empty(modelsContainerName)) {
+      name: modelsContainerName
     }
   }
 }
@@ -66,6 +73,17 @@ resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
 resource blobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (blobAccess) {
   name: guid(account::blobService::container.id, principalId, builtInRoleIds.StorageBlobDataContributor)
   scope: account::blobService::container
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoleIds.StorageBlobDataContributor)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Writes (and reads) the models a job stores: on that one container, as for the jobs' own.
+resource modelsBlobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(modelsContainerName)) {
+  name: guid(account::blobService::modelsContainer.id, principalId, builtInRoleIds.StorageBlobDataContributor)
+  scope: account::blobService::modelsContainer
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', builtInRoleIds.StorageBlobDataContributor)
     principalId: principalId

@@ -36,6 +36,9 @@ param storageAccountName string
 @description('Name of the jobs\' queue.')
 param queueName string
 
+@description('Name of the stored models\' container, where model-store jobs write.')
+param modelsContainer string
+
 @description('Seconds one execution may run before the platform stops it. A stopped execution loses nothing: its job resumes from its last checkpoint in the next execution. Set it above the longest job so that jobs finish in one execution.')
 @minValue(60)
 param replicaTimeoutSeconds int
@@ -123,6 +126,8 @@ resource job 'Microsoft.App/jobs@2025-01-01' = {
             { name: 'Mode', value: 'Worker' }
             { name: 'DOTNET_ENVIRONMENT', value: 'Production' }
             { name: 'Storage__BlobServiceUri', value: storageBlobEndpoint }
+            // A model-store job (POST /v1/models with a fit) writes where the app reads.
+            { name: 'Storage__ModelsContainer', value: modelsContainer }
             { name: 'Jobs__QueueName', value: queueName }
             { name: 'Jobs__MaxAttempts', value: string(maxAttempts) }
             // An execution ends soon after the queue is empty; a message a dead worker left hidden

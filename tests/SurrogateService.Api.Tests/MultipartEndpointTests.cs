@@ -15,20 +15,20 @@ public class MultipartEndpointTests(ApiFactory factory) : IClassFixture<ApiFacto
 {
     private readonly HttpClient _client = factory.CreateClient();
 
-    private static readonly double[][] Points = Enumerable.Range(0, 30).Select(i => new[] { (i % 6 + 0.5) / 6 + 0.01 * Math.Sin(i), (i / 6 + 0.5) / 5 }).ToArray();
-    private static readonly double[] Values = Points.Select(p => Math.Sin(4 * p[0]) + p[1] * p[1]).ToArray();
+    internal static readonly double[][] Points = Enumerable.Range(0, 30).Select(i => new[] { (i % 6 + 0.5) / 6 + 0.01 * Math.Sin(i), (i / 6 + 0.5) / 5 }).ToArray();
+    internal static readonly double[] Values = Points.Select(p => Math.Sin(4 * p[0]) + p[1] * p[1]).ToArray();
     private static readonly double[][] Query = [[0.31, 0.42], [0.77, 0.05], [0.5, 0.9]];
 
-    private static byte[] Npy(double[] values, bool float32, params int[] shape)
+    internal static byte[] Npy(double[] values, bool float32, params int[] shape)
     {
         var header = NpyHeader.Create(!float32, shape);
         var data = float32 ? MemoryMarshal.AsBytes(values.Select(v => (float)v).ToArray().AsSpan()).ToArray() : MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
         return [.. header, .. data];
     }
 
-    private static byte[] Matrix(double[][] rows, bool float32 = false) => Npy(rows.SelectMany(r => r).ToArray(), float32, rows.Length, rows[0].Length);
+    internal static byte[] Matrix(double[][] rows, bool float32 = false) => Npy(rows.SelectMany(r => r).ToArray(), float32, rows.Length, rows[0].Length);
 
-    private static MultipartFormDataContent Form(object request, params (string Name, byte[] Bytes)[] parts)
+    internal static MultipartFormDataContent Form(object request, params (string Name, byte[] Bytes)[] parts)
     {
         var form = new MultipartFormDataContent();
         form.Add(new StringContent(System.Text.Json.JsonSerializer.Serialize(request), Encoding.UTF8, "application/json"), "request");
@@ -41,7 +41,7 @@ public class MultipartEndpointTests(ApiFactory factory) : IClassFixture<ApiFacto
         return form;
     }
 
-    private static readonly object FitSettings = new { kind = "kriging", lowerBound = new[] { 0.0, 0.0 }, upperBound = new[] { 1.0, 1.0 }, options = new { kernel = "matern52", restarts = 2 } };
+    internal static readonly object FitSettings = new { kind = "kriging", lowerBound = new[] { 0.0, 0.0 }, upperBound = new[] { 1.0, 1.0 }, options = new { kernel = "matern52", restarts = 2 } };
 
     [Fact]
     public async Task A_multipart_fit_and_prediction_give_the_bits_of_the_json_ones()

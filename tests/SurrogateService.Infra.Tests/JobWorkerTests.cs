@@ -54,6 +54,9 @@ public class JobWorkerTests
 
         Assert.Equal("Worker", env["Mode"]);
         Assert.Equal(appBlobEndpoint, env["Storage__BlobServiceUri"]);
+        // Model-store jobs write the models where the app reads them.
+        Assert.Equal(app.GetProperty("env").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "Storage__ModelsContainer").GetProperty("value").GetString(),
+            env["Storage__ModelsContainer"]);
         Assert.Equal(app.GetProperty("image").GetString(), WorkerContainer.GetProperty("image").GetString());
         Assert.False(env.ContainsKey("Storage__ConnectionString"));
     }
@@ -72,6 +75,7 @@ public class JobWorkerTests
     [InlineData("worker", "queues/jobs", "StorageQueueDataContributor")]
     [InlineData("worker", "tables/jobs", "StorageTableDataContributor")]
     [InlineData("worker", "containers/jobs", "StorageBlobDataContributor")]
+    [InlineData("worker", "containers/models", "StorageBlobDataContributor")]
     [InlineData("app", "queues/jobs", "StorageQueueDataContributor")]
     [InlineData("app", "tables/jobs", "StorageTableDataContributor")]
     public void Each_identity_holds_its_data_role_on_that_one_resource(string who, string resource, string role)

@@ -32,7 +32,7 @@ public static class JobsEndpoints
             .Produces<JobResponse>();
         group.MapGet("/{id}/result", GetResult)
             .WithName("getJobResult")
-            .WithSummary("Exactly what the synchronous route would have answered, with its media type (a simulation's JSON, .npy, PNG or GIF): its 200 response, or the 400 problem if the work refused the request. 409 while the job is unfinished or when it ended without a result.")
+            .WithSummary("Exactly what the synchronous route would have answered, with its media type (a simulation's JSON, .npy, PNG or GIF): its 200 response (a stored model's 201 or 200, with the model's Location), or the 400 problem if the work refused the request. 409 while the job is unfinished or when it ended without a result.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json", additionalContentTypes: ["application/x-npy", "image/png", "image/gif"])
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}/events", GetEvents)
@@ -73,7 +73,8 @@ public static class JobsEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The job has no result: it is {record.Status}.",
                 detail: record.Error ?? $"Poll {JobMapping.Location(record.Id)} until it has finished.");
         }
-        return new StoredBody(body, status, record.ResultContentType ?? (status < 400 ? JobOutcome.Json : JobOutcome.Problem), record.ResultFileName);
+        return new StoredBody(body, status, record.ResultContentType ?? (status < 400 ? JobOutcome.Json : JobOutcome.Problem), record.ResultFileName,
+            record.ResultLocation);
     });
 
     private static async Task<IResult> GetEvents(string id, int? after, HttpContext http)
@@ -119,8 +120,8 @@ public static class JobsEndpoints
     private static void SetRetryAfter(HttpContext http) =>
         http.Response.Headers.RetryAfter = http.RequestServices.GetRequiredService<IOptions<JobsOptions>>().Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A stored body, sent as the synchronous route sent it: its status (a 200 response, or a 400 problem), media type and file name.</summary>
-    private sealed class StoredBody(BinaryData body, int status, string contentType, string? fileName) : IResult
+    /// <summary>A stored body, sent as the synchronous route sent it: its status (a 200 or 201 response, or a 400 problem), media type, file name and Location.</summary>
+    private sealed class StoredBody(BinaryData body, int status, string contentType, string? fileName, string? location) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
@@ -133,6 +134,8 @@ public static class JobsEndpoints
                 disposition.SetHttpFileName(fileName);
                 httpContext.Response.Headers.ContentDisposition = disposition.ToString();
             }
+            if (location is not null)
+                httpContext.Response.Headers.Location = location;
             await httpContext.Response.Body.WriteAsync(body.ToMemory(), httpContext.RequestAborted);
         }
     }

@@ -4,9 +4,12 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Jobs;
+using SurrogateService.Api.Jobs.Kinds;
 using SurrogateService.Api.Mapping;
 using SurrogateService.Api.Models;
 using SurrogateService.Api.Validation;
+using SurrogateService.Numerics.Surrogates;
 
 namespace SurrogateService.Api.Endpoints;
 
@@ -26,7 +29,9 @@ public static class ModelsEndpoints
         group.MapPost("/", Store)
             .WithName("storeModel")
             .WithSummary("Stores a model document, or fits a fit request and stores the result: 201 with Location /v1/models/{id} and the ETag, or 200 when you had stored it already. The id is the SHA-256 of the canonical document, so a model never changes under its id.")
-            .WithDescription("A fit takes a heavy-work slot (429 with Retry-After when none is free) and, like `POST /v1/surrogates/fit`, has the heavy request timeout; storing a document takes no slot.")
+            .WithDescription("A fit takes a heavy-work slot (429 with Retry-After when none is free) and, like `POST /v1/surrogates/fit`, has the heavy request timeout; storing a document takes no slot. " +
+                "A fit with `Prefer: respond-async` runs as a job (its result is this route's 201 or 200 answer with Location); a document is stored at once whatever the preference.")
+            .RunsAsJob(ModelStoreJob.KindName)
             // The timeout is the endpoint's, chosen before the body says whether it fits: the heavy one, so that a
             // fit gets the time /v1/surrogates/fit gets; a document's rebuild is bounded by the size limits anyway.
             .WithRequestTimeout(HeavyWorkSetup.Policy)
@@ -67,9 +72,7 @@ public static class ModelsEndpoints
             return errors.ToProblem();
 
         var (id, created, bytes) = await source.StoreAsync(source.OwnerOf(context), fitted, cancellationToken);
-        var data = fitted.Model.Data;
-        var body = new StoredModelResponse(id, fitted.Kind.Name, data.Dimension, data.Count, bytes,
-            request.Fit is null ? null : SurrogateMapping.ToDiagnostics(fitted));
+        var body = ResponseOf(id, bytes, fitted, fromFit: request.Fit is not null);
         string location = Location(id);
         context.Response.Headers.ETag = ETagOf(id);
         if (created)
@@ -142,6 +145,13 @@ public static class ModelsEndpoints
     }
 
     public static string Location(string id) => "/v1/models/" + id;
+
+    /// <summary>The answer's body for a stored model: what it is, and for a fit its diagnostics.</summary>
+    internal static StoredModelResponse ResponseOf(string id, long bytes, FittedSurrogate fitted, bool fromFit)
+    {
+        var data = fitted.Model.Data;
+        return new StoredModelResponse(id, fitted.Kind.Name, data.Dimension, data.Count, bytes, fromFit ? SurrogateMapping.ToDiagnostics(fitted) : null);
+    }
 
     /// <summary>Strong: the id is the hash of the very bytes served.</summary>
     private static string ETagOf(string id) => new EntityTagHeaderValue('"' + id + '"').ToString();

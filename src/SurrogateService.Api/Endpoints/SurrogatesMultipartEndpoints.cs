@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Hosting;
+using SurrogateService.Api.Jobs;
+using SurrogateService.Api.Jobs.Kinds;
 using SurrogateService.Api.Multipart;
 using SurrogateService.Api.Streaming;
 using SurrogateService.Api.Validation;
@@ -26,7 +28,8 @@ public static class SurrogatesMultipartEndpoints
             .WithSummary("Fits a surrogate from a multipart/form-data body: part `request` (the fit request as JSON, without its arrays), then .npy parts " +
                 "(float64 or float32, C order) `points` (n × d), `values` (n) and optionally `noiseVariances` (n).")
             .Accepts<FitMultipartForm>("multipart/form-data")
-            .AsHeavyWork();
+            .AsHeavyWork()
+            .RunsAsJob(SurrogateFitMultipartJob.KindName);
         group.MapPost("/predict/multipart", Predict)
             .WithName("predictSurrogateMultipart")
             .WithSummary("Predicts from a multipart/form-data body: part `request` (a predict request whose `model` or `fit` lacks its arrays), .npy parts " +
@@ -94,7 +97,7 @@ public static class SurrogatesMultipartEndpoints
     }
 
     /// <summary>The training arrays' limits: the kind's most points (see <see cref="TrainingPointLimit"/>) and dimension.</summary>
-    private static (int Rows, int Columns)? TrainingPart(FitRequest request, string name, string prefix, LimitsOptions limits)
+    internal static (int Rows, int Columns)? TrainingPart(FitRequest request, string name, string prefix, LimitsOptions limits)
     {
         if (!name.StartsWith(prefix, StringComparison.Ordinal) || !TrainingArrays.Contains(name[prefix.Length..]))
             return null;

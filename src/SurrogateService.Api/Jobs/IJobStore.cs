@@ -31,6 +31,23 @@ public interface IJobStore
 
     /// <summary>The document, or null if it was never written.</summary>
     Task<BinaryData?> ReadAsync(string owner, string id, JobDocument document, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a document as <paramref name="write"/> produces it, replacing the previous one atomically. A store that can
+    /// (Blob, folder) streams it, so that a large request is never held whole in memory beside the arrays it was made from;
+    /// by default it is buffered and written whole.
+    /// </summary>
+    async Task WriteAsync(string owner, string id, JobDocument document, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        using var buffer = new MemoryStream();
+        await write(buffer, cancellationToken);
+        await WriteAsync(owner, id, document, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), cancellationToken);
+    }
+
+    /// <summary>The document as a stream to read once (streamed where the store can), or null if it was never written.</summary>
+    async Task<Stream?> OpenReadAsync(string owner, string id, JobDocument document, CancellationToken cancellationToken) =>
+        (await ReadAsync(owner, id, document, cancellationToken))?.ToStream();
 }
 
 /// <summary>The job storage could not be reached or answered with a server error: the caller may retry later.</summary>

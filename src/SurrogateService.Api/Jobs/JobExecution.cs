@@ -81,6 +81,12 @@ public sealed class JobExecution : Work.IWorkCheckpoints
         Save(JsonSerializer.SerializeToNode(state, StateJson)).GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Stores the state at once, whatever the interval, then goes on unless the job was cancelled: for a state a resumed
+    /// attempt must find, such as what the work saw before an effect outside the job (a model written to the store).
+    /// </summary>
+    public void CheckpointNow<T>(T state) where T : notnull => Save(JsonSerializer.SerializeToNode(state, StateJson)).GetAwaiter().GetResult();
+
     /// <summary>Stores lines reported since the last checkpoint (the last ones of a job that has no checkpoints).</summary>
     internal Task FlushAsync() => _savedLines == _lines.Count ? Task.CompletedTask : Save(_pending?.Invoke() ?? _lastState?.DeepClone());
 

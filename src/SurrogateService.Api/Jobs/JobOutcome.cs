@@ -3,10 +3,10 @@ using System.Text.Json;
 namespace SurrogateService.Api.Jobs;
 
 /// <summary>
-/// What the synchronous route would have answered: status, body, media type and, for files a client saves,
-/// the name of its Content-Disposition. A job's <c>/result</c> sends exactly this.
+/// What the synchronous route would have answered: status, body, media type, for files a client saves the name of
+/// its Content-Disposition, and for a created resource its Location. A job's <c>/result</c> sends exactly this.
 /// </summary>
-public sealed record JobResult(int Status, BinaryData Body, string ContentType, string? FileName = null);
+public sealed record JobResult(int Status, BinaryData Body, string ContentType, string? FileName = null, string? Location = null);
 
 /// <summary>A route's JSON result as the bytes and status it would have sent.</summary>
 internal static class JobOutcome

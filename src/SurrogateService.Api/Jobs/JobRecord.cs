@@ -56,6 +56,9 @@ public sealed record JobRecord
     /// <summary>The file name of the result's Content-Disposition, for answers a client saves (.npy, GIF); null for the others.</summary>
     public string? ResultFileName { get; init; }
 
+    /// <summary>The Location header of the result (a stored model's <c>/v1/models/{id}</c>); null for the others.</summary>
+    public string? ResultLocation { get; init; }
+
     /// <summary>The store's version of this record; a replacement with a stale one fails.</summary>
     [JsonIgnore]
     public string? ETag { get; init; }

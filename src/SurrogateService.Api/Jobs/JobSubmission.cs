@@ -34,7 +34,10 @@ public static class JobSubmission
         ArgumentNullException.ThrowIfNull(builder);
         builder.WithMetadata(new JobRoute(kind));
         builder.AddEndpointFilter(async (context, next) =>
-            PrefersAsync(context.HttpContext.Request) ? await SubmitAsync(context, kind) : await next(context));
+            PrefersAsync(context.HttpContext.Request) && KindOf(context.HttpContext, kind) is { } jobKind && RequestOf(context, jobKind) is { } request
+                && jobKind.IsHeavy(request)
+                ? await SubmitAsync(context.HttpContext, jobKind, request)
+                : await next(context));
         return builder
             .Produces<JobResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -57,12 +60,15 @@ public static class JobSubmission
             .Any(preference => preference.Split(';')[0].Split('=')[0].Trim().Equals(RespondAsync, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static async Task<IResult> SubmitAsync(EndpointFilterInvocationContext context, string kindName)
+    private static IJobKind KindOf(HttpContext http, string kindName) =>
+        http.RequestServices.GetRequiredService<JobKinds>().Find(kindName) ?? throw new InvalidOperationException($"No job kind '{kindName}'.");
+
+    private static object? RequestOf(EndpointFilterInvocationContext context, IJobKind kind) =>
+        context.Arguments.FirstOrDefault(kind.RequestType.IsInstanceOfType);
+
+    private static async Task<IResult> SubmitAsync(HttpContext http, IJobKind kind, object request)
     {
-        var http = context.HttpContext;
         var services = http.RequestServices;
-        var kind = services.GetRequiredService<JobKinds>().Find(kindName) ?? throw new InvalidOperationException($"No job kind '{kindName}'.");
-        var request = context.Arguments.First(argument => argument?.GetType() == kind.RequestType)!;
         var jobs = services.GetRequiredService<IOptions<JobsOptions>>().Value;
         var owner = JobOwner.KeyOf(http);
         if (owner is null)
@@ -77,7 +83,8 @@ public static class JobSubmission
         if (prepared is null || !errors.IsEmpty)
             return errors.ToProblem();
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(prepared, kind.RequestType, services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions);
+        var json = services.GetRequiredService<IOptions<HttpJsonOptions>>().Value.SerializerOptions;
+        Task WriteRequest(Stream destination, CancellationToken token) => kind.WriteRequestAsync(prepared, destination, json, token);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var record = new JobRecord
         {
@@ -85,7 +92,7 @@ public static class JobSubmission
             Owner = owner,
             Kind = kind.Name,
             Status = JobStatus.Queued,
-            RequestHash = Convert.ToHexStringLower(SHA256.HashData(body)),
+            RequestHash = await HashAsync(WriteRequest, http.RequestAborted),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -94,7 +101,7 @@ public static class JobSubmission
         {
             if (!await store.TryCreateAsync(record, http.RequestAborted))
                 return await ExistingAsync(store, record, http, jobs);
-            await QueueAsync(store, services.GetRequiredService<IJobQueue>(), record, body);
+            await QueueAsync(store, services.GetRequiredService<IJobQueue>(), record, WriteRequest);
             services.GetRequiredService<JobArrivals>().Announce();
         }
         catch (JobStorageUnavailableException ex)
@@ -107,11 +114,11 @@ public static class JobSubmission
     }
 
     /// <summary>Stores the request and queues the job (not cancelled with the request: once started, it finishes or is undone); on failure removes the record again, so no half-created job is left.</summary>
-    private static async Task QueueAsync(IJobStore store, IJobQueue queue, JobRecord record, byte[] body)
+    private static async Task QueueAsync(IJobStore store, IJobQueue queue, JobRecord record, Func<Stream, CancellationToken, Task> writeRequest)
     {
         try
         {
-            await store.WriteAsync(record.Owner, record.Id, JobDocument.Request, new BinaryData(body), CancellationToken.None);
+            await store.WriteAsync(record.Owner, record.Id, JobDocument.Request, writeRequest, CancellationToken.None);
             await queue.EnqueueAsync(new JobMessage(record.Owner, record.Id), CancellationToken.None);
         }
         catch (JobStorageUnavailableException)
@@ -127,6 +134,18 @@ public static class JobSubmission
             }
             throw;
         }
+    }
+
+    /// <summary>SHA-256 of the stored request, written through the hash and kept nowhere (a large request is written again to the store).</summary>
+    private static async Task<string> HashAsync(Func<Stream, CancellationToken, Task> writeRequest, CancellationToken cancellationToken)
+    {
+        using var sha = SHA256.Create();
+        await using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
+        {
+            await writeRequest(hashing, cancellationToken);
+            await hashing.FlushFinalBlockAsync(cancellationToken);
+        }
+        return Convert.ToHexStringLower(sha.Hash!);
     }
 
     /// <summary>A retried POST with the same Idempotency-Key: the same job if the request is the same, else 422.</summary>

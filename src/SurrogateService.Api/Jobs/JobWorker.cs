@@ -67,7 +67,7 @@ public sealed partial class JobWorker(
             await UpdateAsync(record, r => r with
             {
                 Status = status < 400 ? JobStatus.Succeeded : JobStatus.Failed, ResultStatus = status, ResultContentType = result.ContentType,
-                ResultFileName = result.FileName, Error = error, FinishedAt = time.GetUtcNow(),
+                ResultFileName = result.FileName, ResultLocation = result.Location, Error = error, FinishedAt = time.GetUtcNow(),
             }, CancellationToken.None);
             await lease.DeleteAsync();
             LogFinished(logger, id, status, record.Attempts);
@@ -103,9 +103,12 @@ public sealed partial class JobWorker(
     private async Task<JobResult> WorkAsync(JobRecord record, CancellationToken cancellationToken)
     {
         var kind = kinds.Find(record.Kind) ?? throw new InvalidOperationException($"No job kind '{record.Kind}' in this version of the service.");
-        var requestBytes = await store.ReadAsync(record.Owner, record.Id, JobDocument.Request, cancellationToken)
-            ?? throw new InvalidOperationException("The job's request is missing.");
-        var request = JsonSerializer.Deserialize(requestBytes.ToMemory().Span, kind.RequestType, json.Value.SerializerOptions)!;
+        object request;
+        await using (var stored = await store.OpenReadAsync(record.Owner, record.Id, JobDocument.Request, cancellationToken)
+            ?? throw new InvalidOperationException("The job's request is missing."))
+        {
+            request = await kind.ReadRequestAsync(stored, limits.Value.ForJobs(), json.Value.SerializerOptions, cancellationToken);
+        }
         var checkpoint = await store.ReadAsync(record.Owner, record.Id, JobDocument.Checkpoint, cancellationToken);
         var execution = new JobExecution(
             checkpoint is null ? null : JsonNode.Parse(checkpoint.ToMemory().Span)!.AsObject(), json.Value.SerializerOptions,

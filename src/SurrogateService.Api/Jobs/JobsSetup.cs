@@ -21,7 +21,7 @@ public static class JobsSetup
         return services;
     }
 
-    /// <summary>What the API and worker mode share: options, store, queue, kinds and the worker. Needs <see cref="StorageLocation"/> and the <see cref="Hosting.HeavyWork.HeavyWorkPool"/> registered.</summary>
+    /// <summary>What the API and worker mode share: options, store, queue, kinds and the worker. Needs <see cref="StorageLocation"/>, the model store (<see cref="Models.IModelStore"/>) and the <see cref="Hosting.HeavyWork.HeavyWorkPool"/> registered.</summary>
     public static IServiceCollection AddJobStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobsOptions>().Bind(configuration.GetSection(JobsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -38,6 +38,8 @@ public static class JobsSetup
         services.AddSingleton<IJobKind, SurrogateFitJob>();
         services.AddSingleton<IJobKind, SobolJob>();
         services.AddSingleton<IJobKind, SimulationJob>();
+        services.AddSingleton<IJobKind, ModelStoreJob>();
+        services.AddSingleton<IJobKind, SurrogateFitMultipartJob>();
         services.AddSingleton<JobKinds>();
         services.AddSingleton<JobSlots>();
         services.AddSingleton<JobArrivals>();

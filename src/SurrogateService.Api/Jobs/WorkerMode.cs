@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Hosting;
 using SurrogateService.Api.Hosting.HeavyWork;
+using SurrogateService.Api.Models;
 using SurrogateService.Api.Storage;
 
 namespace SurrogateService.Api.Jobs;
@@ -34,6 +35,9 @@ public static partial class WorkerMode
             services.GetRequiredService<IOptions<StorageOptions>>().Value, services.GetRequiredService<IHostEnvironment>()));
         var limits = builder.Configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.Services.AddSingleton(new HeavyWorkPool(limits.HeavySlots(), queueLength: 0));
+        // A model-store job writes the model where the API reads it.
+        builder.Services.AddBlobServiceClient();
+        builder.Services.AddModelStorage();
         builder.Services.AddJobStorage(builder.Configuration);
         builder.Services.AddHostedService<QueueDrainer>();
         await builder.Build().RunAsync();

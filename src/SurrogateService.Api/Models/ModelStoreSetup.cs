@@ -8,9 +8,7 @@ public static class ModelStoreSetup
 {
     public static IServiceCollection AddModelStore(this IServiceCollection services)
     {
-        services.AddSingleton<IModelStore>(provider => provider.GetRequiredService<StorageLocation>().Kind == StorageKind.Blob
-            ? ActivatorUtilities.CreateInstance<BlobModelStore>(provider)
-            : ActivatorUtilities.CreateInstance<FolderModelStore>(provider));
+        services.AddModelStorage();
         services.AddSingleton<PreparedModelCache>();
         services.AddSingleton<OwnershipConfirmations>();
         services.TryAddSingleton(TimeProvider.System);
@@ -18,4 +16,10 @@ public static class ModelStoreSetup
         services.AddExceptionHandler<ModelNotFoundHandler>();
         return services;
     }
+
+    /// <summary>The store alone, for worker mode, whose jobs store models (<c>POST /v1/models</c> with a fit) and read nothing through the cache.</summary>
+    public static IServiceCollection AddModelStorage(this IServiceCollection services) =>
+        services.AddSingleton<IModelStore>(provider => provider.GetRequiredService<StorageLocation>().Kind == StorageKind.Blob
+            ? ActivatorUtilities.CreateInstance<BlobModelStore>(provider)
+            : ActivatorUtilities.CreateInstance<FolderModelStore>(provider));
 }

@@ -76,8 +76,8 @@ public sealed class PreparedModelCache(IOptions<LimitsOptions> limits)
     /// <summary>
     /// An upper bound of the memory a prepared model holds: two N×N matrices of doubles (a factor and its
     /// workspace; most kinds hold one or none) over all N observations, low-fidelity and gradient ones
-    /// included, plus the points and a few vectors. A test checks it against the memory a Kriging model
-    /// really retains.
+    /// included, plus the points twice (Kriging keeps a dimension-major copy for few-point predictions) and
+    /// a few vectors. A test checks it against the arrays a prepared model really holds.
     /// </summary>
     public static long Charge(ISurrogateModel model)
     {
@@ -85,7 +85,7 @@ public sealed class PreparedModelCache(IOptions<LimitsOptions> limits)
         var data = model.Data;
         long n = data.ObservationCount + (data.LowFidelity?.Count ?? 0);
         long d = data.Dimension;
-        return sizeof(double) * (2 * n * n + n * (d + 8)) + 4_096;
+        return sizeof(double) * (2 * n * n + n * (2 * d + 8)) + 4_096;
     }
 
     private sealed record Entry(string Hash, FittedSurrogate Fitted, long Charge);

@@ -40,7 +40,16 @@ public sealed class MultipartArrays<TRequest>
             errors.Add("body", "Must be multipart/form-data with a boundary: a part 'request' (JSON) and .npy parts.");
             return null;
         }
-        var reader = new MultipartReader(boundary, http.Body) { BodyLengthLimit = maxBodyBytes };
+        return await ReadAsync(boundary, http.Body, json, maxBodyBytes, limitsFor, errors, cancellationToken);
+    }
+
+    /// <summary>The body without its HTTP request: a job's stored upload, read with the same checks.</summary>
+    public static async Task<MultipartArrays<TRequest>?> ReadAsync(string boundary, Stream body, JsonSerializerOptions json, long maxBodyBytes,
+        Func<TRequest, string, (int Rows, int Columns)?> limitsFor, RequestErrors errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(limitsFor);
+        var reader = new MultipartReader(boundary, body) { BodyLengthLimit = maxBodyBytes };
         TRequest? request = null;
         var arrays = new Dictionary<string, NpyArray>(StringComparer.Ordinal);
         try

@@ -25,7 +25,7 @@ public static class StorageSetup
         builder.Services.AddSingleton(services => StorageLocation.Resolve(
             services.GetRequiredService<IOptions<StorageOptions>>().Value,
             services.GetRequiredService<IHostEnvironment>()));
-        builder.Services.AddSingleton(services => CreateBlobServiceClient(services.GetRequiredService<IOptions<StorageOptions>>().Value));
+        builder.Services.AddBlobServiceClient();
         builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         return builder;
     }
@@ -39,6 +39,10 @@ public static class StorageSetup
             location.FolderPath is null ? "" : " at " + location.FolderPath);
         return app;
     }
+
+    /// <summary>The one <see cref="BlobServiceClient"/>, built when first needed (never with a folder store); the API and worker mode share it.</summary>
+    public static IServiceCollection AddBlobServiceClient(this IServiceCollection services) =>
+        services.AddSingleton(provider => CreateBlobServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
 
     private static BlobServiceClient CreateBlobServiceClient(StorageOptions options)
     {

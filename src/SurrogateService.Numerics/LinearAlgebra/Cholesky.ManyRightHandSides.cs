@@ -210,17 +210,53 @@ public sealed partial class Cholesky
         Fma.IsSupported ? Fma.MultiplyAddNegated(a, b, c) : Vector256.FusedMultiplyAdd(-a, b, c);
 
     /// <summary>Column c of Z alone, in the same order of operations as the vector kernels.</summary>
+    /// <remarks>
+    /// Each entry is a chain of dependent multiply-adds, so one row at a time waits on the latency of every
+    /// one of them. Four rows go together instead: their chains over the rows already solved are
+    /// independent and overlap, then the 4×4 diagonal block finishes them in order. Every entry keeps
+    /// its own order (k increasing), so the bits are those of the one-row loop.
+    /// </remarks>
     private void SolveColumn(ref double z, int columns, int c)
     {
         int n = Size;
         ReadOnlySpan<double> l = _lower;
-        for (int i = 0; i < n; i++)
+        ref double zc = ref Unsafe.Add(ref z, c);
+        int i = 0;
+        for (; i + 4 <= n; i += 4)
+        {
+            ReadOnlySpan<double> l0 = l.Slice(i * n, i + 1), l1 = l.Slice((i + 1) * n, i + 2);
+            ReadOnlySpan<double> l2 = l.Slice((i + 2) * n, i + 3), l3 = l.Slice((i + 3) * n, i + 4);
+            double t0 = Unsafe.Add(ref zc, i * columns), t1 = Unsafe.Add(ref zc, (i + 1) * columns);
+            double t2 = Unsafe.Add(ref zc, (i + 2) * columns), t3 = Unsafe.Add(ref zc, (i + 3) * columns);
+            for (int k = 0; k < i; k++)
+            {
+                double zk = Unsafe.Add(ref zc, k * columns);
+                t0 = Math.FusedMultiplyAdd(-l0[k], zk, t0);
+                t1 = Math.FusedMultiplyAdd(-l1[k], zk, t1);
+                t2 = Math.FusedMultiplyAdd(-l2[k], zk, t2);
+                t3 = Math.FusedMultiplyAdd(-l3[k], zk, t3);
+            }
+            double z0 = t0 / l0[i];
+            t1 = Math.FusedMultiplyAdd(-l1[i], z0, t1);
+            t2 = Math.FusedMultiplyAdd(-l2[i], z0, t2);
+            t3 = Math.FusedMultiplyAdd(-l3[i], z0, t3);
+            double z1 = t1 / l1[i + 1];
+            t2 = Math.FusedMultiplyAdd(-l2[i + 1], z1, t2);
+            t3 = Math.FusedMultiplyAdd(-l3[i + 1], z1, t3);
+            double z2 = t2 / l2[i + 2];
+            t3 = Math.FusedMultiplyAdd(-l3[i + 2], z2, t3);
+            Unsafe.Add(ref zc, i * columns) = z0;
+            Unsafe.Add(ref zc, (i + 1) * columns) = z1;
+            Unsafe.Add(ref zc, (i + 2) * columns) = z2;
+            Unsafe.Add(ref zc, (i + 3) * columns) = t3 / l3[i + 3];
+        }
+        for (; i < n; i++)
         {
             ReadOnlySpan<double> row = l.Slice(i * n, i + 1);
-            ref double zi = ref Unsafe.Add(ref z, i * columns + c);
+            ref double zi = ref Unsafe.Add(ref zc, i * columns);
             double t = zi;
             for (int k = 0; k < i; k++)
-                t = Math.FusedMultiplyAdd(-row[k], Unsafe.Add(ref z, k * columns + c), t);
+                t = Math.FusedMultiplyAdd(-row[k], Unsafe.Add(ref zc, k * columns), t);
             zi = t / row[i];
         }
     }

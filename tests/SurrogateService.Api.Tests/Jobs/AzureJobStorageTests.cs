@@ -47,6 +47,39 @@ public sealed class AzureJobStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_model_store_job_on_azure_storage_stores_the_model_and_its_result_keeps_the_models_location()
+    {
+        using var factory = new JobsFactory(connectionString: _azurite.ConnectionString);
+        var client = factory.CreateClient();
+        string fit = $$"""{"fit":{{HeavyRouteJobTests.FitBody("kriging", 12)}}}""";
+
+        var job = await FinishedAsync(client, (await client.SendAsync(Async("/v1/models", fit))).Headers.Location!.OriginalString);
+
+        var result = await client.GetAsync(job.Links.Result);
+        Assert.Equal(HttpStatusCode.Created, result.StatusCode);
+        Assert.StartsWith("/v1/models/", result.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(result.Headers.Location)).StatusCode);
+        var again = await client.PostAsync("/v1/models", JsonBody.Of(fit));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(await again.Content.ReadAsByteArrayAsync(), await result.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_multipart_fit_job_streams_its_upload_through_blob_storage_and_returns_the_routes_answer()
+    {
+        using var factory = new JobsFactory(connectionString: _azurite.ConnectionString);
+        var client = factory.CreateClient();
+
+        var job = await FinishedAsync(client, (await client.SendAsync(MultipartJobTests.AsyncUpload())).Headers.Location!.OriginalString);
+
+        Assert.Equal("succeeded", job.Status);
+        var synchronous = await client.PostAsync("/v1/surrogates/fit/multipart", MultipartEndpointTests.Form(MultipartEndpointTests.FitSettings,
+            ("points", MultipartEndpointTests.Matrix(MultipartEndpointTests.Points)),
+            ("values", MultipartEndpointTests.Npy(MultipartEndpointTests.Values, false, MultipartEndpointTests.Values.Length))));
+        Assert.Equal(await synchronous.Content.ReadAsByteArrayAsync(), await client.GetByteArrayAsync(job.Links.Result));
+    }
+
+    [Fact]
     public async Task With_the_account_unreachable_a_submission_is_503_and_no_job_exists_when_it_is_back()
     {
         using var factory = new JobsFactory(inProcessWorkers: 0, connectionString: _azurite.ConnectionString);

@@ -26,8 +26,13 @@ public sealed class ObservedStore(IJobStore inner) : IJobStore
         return true;
     });
 
+    /// <summary>Called before a result is written; a test throws from it to make the worker fail after its work's last effect.</summary>
+    public Action? BeforeResult { get; set; }
+
     public Task WriteAsync(string owner, string id, JobDocument document, BinaryData content, CancellationToken cancellationToken) => Counted(async () =>
     {
+        if (document == JobDocument.Result)
+            BeforeResult?.Invoke();
         await inner.WriteAsync(owner, id, document, content, cancellationToken);
         if (document == JobDocument.Checkpoint)
             OnCheckpoint?.Invoke(Interlocked.Increment(ref _checkpoints));

@@ -84,6 +84,30 @@ public sealed class AzureJobStore(AzureJobClients clients) : IJobStore
         }
     }, "Reading a job document");
 
+    public Task WriteAsync(string owner, string id, JobDocument document, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await clients.EnsureCreatedAsync(cancellationToken);
+        // Staged in blocks and committed when the stream is closed: a reader sees the old blob or the new one.
+        await using var stream = await Blob(owner, id, document).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
+        await write(stream, cancellationToken);
+    }, "Writing a job document");
+
+    public Task<Stream?> OpenReadAsync(string owner, string id, JobDocument document, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        await clients.EnsureCreatedAsync(cancellationToken);
+        if (!JobIds.IsKey(owner) || !JobIds.IsKey(id))
+            return null;
+        try
+        {
+            return (await Blob(owner, id, document).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return (Stream?)null;
+        }
+    }, "Reading a job document");
+
     private BlobClient Blob(string owner, string id, JobDocument document) =>
         clients.Container.GetBlobClient($"{owner}/{id}/{document.ToString().ToLowerInvariant()}.json");
 }

@@ -21,6 +21,7 @@ internal static class JobEntity
         [nameof(JobRecord.ResultStatus)] = record.ResultStatus,
         [nameof(JobRecord.ResultContentType)] = record.ResultContentType,
         [nameof(JobRecord.ResultFileName)] = record.ResultFileName,
+        [nameof(JobRecord.ResultLocation)] = record.ResultLocation,
     };
 
     public static JobRecord ToRecord(TableEntity entity) => new()
@@ -41,6 +42,7 @@ internal static class JobEntity
         ResultStatus = entity.GetInt32(nameof(JobRecord.ResultStatus)),
         ResultContentType = entity.GetString(nameof(JobRecord.ResultContentType)),
         ResultFileName = entity.GetString(nameof(JobRecord.ResultFileName)),
+        ResultLocation = entity.GetString(nameof(JobRecord.ResultLocation)),
         ETag = entity.ETag.ToString(),
     };
 }

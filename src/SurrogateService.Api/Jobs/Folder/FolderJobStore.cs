@@ -91,6 +91,38 @@ public sealed class FolderJobStore(string root) : IJobStore
         }
     }
 
+    public async Task WriteAsync(string owner, string id, JobDocument document, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var path = DocumentPath(owner, id, document) ?? throw new ArgumentException("Not a job id.", nameof(id));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Written beside and moved over, as WriteAtomically does, but streamed.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var file = File.Create(temporary))
+                await write(file, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(string owner, string id, JobDocument document, CancellationToken cancellationToken)
+    {
+        var path = DocumentPath(owner, id, document);
+        try
+        {
+            return Task.FromResult<Stream?>(path is null ? null : File.OpenRead(path));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
     private static JobRecord Read(byte[] bytes) => JsonSerializer.Deserialize<JobRecord>(bytes, Json)! with { ETag = ETagOf(bytes) };
 
     private static string ETagOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -59,6 +59,22 @@ internal sealed class KrigingCorrelation
     }
 
     /// <summary>
+    /// column[i] = corr(x_i, v) for one query point v and every training point, given dimension-major
+    /// (<see cref="Transpose"/> of the whole set): <see cref="FillBlock"/>'s column for one query, computed
+    /// across the training points so that it runs in full vectors instead of one padded vector per training
+    /// point and dimension. Each entry goes through the same operations in the same order (|Δ| is the same
+    /// whichever operand comes first, since rounding is symmetric), so it has FillBlock's bits.
+    /// </summary>
+    public void FillColumn(ReadOnlySpan<double> trainingByDimension, ReadOnlySpan<double> query, Span<double> column)
+    {
+        int n = column.Length;
+        column.Clear();
+        for (int l = 0; l < query.Length; l++)
+            AddPoweredDistances(column, trainingByDimension.Slice(l * n, n), query[l], _theta[l], _p[l]);
+        KernelProfiles.ApplyInPlace(Shape, column);
+    }
+
+    /// <summary>
     /// gradient[l] = Σ_i weights_i·∂corr(v, x_i)/∂v_l, with ∂corr/∂v_l = −R'(s)·θ_l·p_l·|Δ_l|^{p_l − 1}·sign(Δ_l), Δ = v − x_i
     /// (0 where Δ_l = 0, the one-sided limit for p_l ≤ 1 taken as the symmetric 0).
     /// </summary>

@@ -9,7 +9,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// likelihood), plus what Surrogates.jl 7.7 lacks: maximum-likelihood θ (the default), the textbook
 /// standard error, and rejection of duplicate points where they make the system singular.
 /// </summary>
-public sealed class KrigingKind : ISurrogateKind
+public sealed class KrigingKind : IPhasedSurrogateKind
 {
     private const string Fitted = "fit";
     private const string Heuristic = "heuristic";
@@ -113,19 +113,22 @@ public sealed class KrigingKind : ISurrogateKind
 
     public int MinimumPoints(int dimension) => 2;
 
-    public ISurrogateModel Fit(TrainingSet data, OptionValues options, CancellationToken cancellationToken = default)
+    public ISurrogateModel Fit(TrainingSet data, OptionValues options, CancellationToken cancellationToken = default) => Fit(data, options, phases: null, cancellationToken);
+
+    /// <param name="phases">Where the likelihood searches are kept (a job's checkpoints), or null. Gradient-enhanced fits keep none.</param>
+    public ISurrogateModel Fit(TrainingSet data, OptionValues options, FitPhases? phases, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
         if (data.Gradients is null)
             ReadExtraPoints(data, options);
         if (IsNearestNeighbour(data, options))
-            return FitNearestNeighbour(data, options, cancellationToken);
+            return FitNearestNeighbour(data, options, phases, cancellationToken);
         if (data.Gradients is not null)
             return FitGradientEnhanced(data, options, cancellationToken);
         return data.LowFidelity is null
-            ? FitOne(data, options, cancellationToken)
-            : CoKrigingModel.Fit(data, (level, trend) => FitOne(level, options, cancellationToken, trend));
+            ? FitOne(data, options, phases, cancellationToken)
+            : CoKrigingModel.Fit(data, (level, trend) => FitOne(level, options, phases, cancellationToken, trend));
     }
 
     public ISurrogateModel Restore(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters)
@@ -170,7 +173,7 @@ public sealed class KrigingKind : ISurrogateKind
         return new OptionValues(new KrigingKind().Options, given);
     }
 
-    private NearestNeighbourKrigingModel FitNearestNeighbour(TrainingSet data, OptionValues options, CancellationToken cancellationToken)
+    private NearestNeighbourKrigingModel FitNearestNeighbour(TrainingSet data, OptionValues options, FitPhases? phases, CancellationToken cancellationToken)
     {
         var (shape, noise, p, settings) = ReadNearestNeighbour(data, options);
         double[] heuristic = HeuristicTheta(data, p);
@@ -188,7 +191,7 @@ public sealed class KrigingKind : ISurrogateKind
         };
         if (thetaMode is not (Fitted or Heuristic))
             CheckVector(theta, data.Dimension, "theta", IsPositive, "finite and > 0", "options.theta");
-        return NearestNeighbourFit.Run(data, settings with { StartTheta = theta, FitTheta = thetaMode == Fitted }, [], cancellationToken);
+        return NearestNeighbourFit.Run(data, settings with { StartTheta = theta, FitTheta = thetaMode == Fitted }, [], cancellationToken, phases);
     }
 
     private NearestNeighbourKrigingModel RestoreNearestNeighbour(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters)
@@ -258,7 +261,7 @@ public sealed class KrigingKind : ISurrogateKind
         {
             var (augmented, directions, groupOf, warnings) = TaylorAugment(data, options, extraPoints);
             // The starts explore the likelihood of the training points alone (KPLS's cost); one local search refines on all.
-            var values = FitOne(augmented, options, cancellationToken, givenDirections: directions, givenWarnings: warnings, explorationRows: data.Count);
+            var values = FitOne(augmented, options, phases: null, cancellationToken, givenDirections: directions, givenWarnings: warnings, explorationRows: data.Count);
             return new TaylorPointsKrigingModel(data, values, groupOf, extraPoints);
         }
         if (thetaMode == Fitted)
@@ -361,7 +364,7 @@ public sealed class KrigingKind : ISurrogateKind
 
     /// <param name="trend">A second regressor of the mean for the likelihood search (co-Kriging), or null.</param>
     /// <param name="givenDirections">KPLS directions found elsewhere (GEKPLS's, from the gradients) instead of the values' PLS.</param>
-    private KrigingModel FitOne(TrainingSet data, OptionValues options, CancellationToken cancellationToken, double[]? trend = null,
+    private KrigingModel FitOne(TrainingSet data, OptionValues options, FitPhases? phases, CancellationToken cancellationToken, double[]? trend = null,
         double[,]? givenDirections = null, List<string>? givenWarnings = null, int? explorationRows = null)
     {
         var shape = KernelProfiles.Parse(options.Text("kernel")!);
@@ -390,7 +393,7 @@ public sealed class KrigingKind : ISurrogateKind
             var remaining = noise.Mode == NoiseMode.Fit ? KrigingNoise.None : noise;
             return remaining.Mode == NoiseMode.None
                 ? KrigingModel.Fit(data, new KrigingCorrelation(shape, HeuristicTheta(data, p), p), nuggetFloor, [constantWarning])
-                : Search(data, remaining, shape, HeuristicTheta(data, p), p, fitTheta: false, fitP: false, options, nuggetFloor, [constantWarning], cancellationToken);
+                : Search(data, remaining, shape, HeuristicTheta(data, p), p, fitTheta: false, fitP: false, options, nuggetFloor, [constantWarning], phases, cancellationToken);
         }
         if (thetaMode == Fitted)
         {
@@ -399,12 +402,12 @@ public sealed class KrigingKind : ISurrogateKind
             var prior = ReadPrior(options, shape, p, directions is not null);
             if (prior is not null)
                 theta = PriorMedianTheta(prior, data.Box, p);
-            return Search(data, noise, shape, theta, p, fitTheta: true, fitP, options, nuggetFloor, directionWarnings, cancellationToken, trend, prior, directions, explorationRows);
+            return Search(data, noise, shape, theta, p, fitTheta: true, fitP, options, nuggetFloor, directionWarnings, phases, cancellationToken, trend, prior, directions, explorationRows);
         }
         if (options.All["components"] is not AllInputs)
             throw new SurrogateFitException("Option 'components' needs theta 'fit': KPLS fits θ along its directions.") { Field = "options.components" };
         if (noise.Mode != NoiseMode.None)
-            return Search(data, noise, shape, theta, p, fitTheta: false, fitP: false, options, nuggetFloor, [], cancellationToken, trend);
+            return Search(data, noise, shape, theta, p, fitTheta: false, fitP: false, options, nuggetFloor, [], phases, cancellationToken, trend);
         return KrigingModel.Fit(data, new KrigingCorrelation(shape, theta, p), nuggetFloor, []);
     }
 
@@ -434,12 +437,12 @@ public sealed class KrigingKind : ISurrogateKind
     }
 
     private static KrigingModel Search(TrainingSet data, KrigingNoise noise, KernelShape shape, double[] theta, double[] p, bool fitTheta, bool fitP,
-        OptionValues options, double nuggetFloor, IReadOnlyList<string> warnings, CancellationToken cancellationToken, double[]? trend = null,
+        OptionValues options, double nuggetFloor, IReadOnlyList<string> warnings, FitPhases? phases, CancellationToken cancellationToken, double[]? trend = null,
         LengthScalePrior? prior = null, double[,]? directions = null, int? explorationRows = null)
     {
         var settings = new KrigingSearchSettings(theta, p, fitP, (ulong)options.Integer("seed"), options.Integer("restarts"), nuggetFloor,
             shape, noise, fitTheta, trend, prior, directions, explorationRows);
-        var search = KrigingHyperparameterSearch.Run(data, settings, cancellationToken);
+        var search = FitPhases.Run(phases, () => KrigingHyperparameterSearch.Run(data, settings, cancellationToken));
         return KrigingModel.WithNugget(data, new KrigingCorrelation(shape, search.Theta, search.P), search.Nugget, noise, search.NoiseParameter,
             [.. warnings, .. search.Warnings]);
     }

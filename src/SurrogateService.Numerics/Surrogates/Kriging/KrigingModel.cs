@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.LinearAlgebra;
 
@@ -19,6 +20,9 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
     private readonly double[] _whitenedOnes;
     private readonly double _onesPrecision;
 
+    /// <summary>The training points dimension-major, for <see cref="KrigingCorrelation.FillColumn"/>: n·d doubles, a few percent of the factor.</summary>
+    private readonly double[] _trainingByDimension;
+
     /// <summary>Beyond this condition number of K rounding may cost predictions more than half their digits: the fit warns.</summary>
     public const double IllConditioned = 1e12;
 
@@ -26,6 +30,7 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
     {
         Data = data;
         _correlation = correlation;
+        _trainingByDimension = KrigingCorrelation.Transpose(data.Points, 0, data.Count);
         _factor = regularised.Factor;
         Nugget = regularised.Nugget;
         Noise = noise;
@@ -334,14 +339,41 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
     {
         private readonly double[] _block = new double[count * Math.Min(points, KrigingCorrelation.BlockSize)];
         private readonly double[] _queries = new double[dimension * Math.Min(points, KrigingCorrelation.BlockSize)];
+        private readonly double[] _column = points > 1 ? new double[count] : [];
 
         /// <summary>The n×m block of correlations between the training points and points [first, first + m).</summary>
+        /// <remarks>
+        /// A block narrower than one vector (a request of a few points, or the end of a batch) is filled a
+        /// point at a time across the training points: the block layout would run every training point and
+        /// dimension through one mostly empty vector, which made a one-point prediction cost milliseconds.
+        /// The entries are the same bits either way.
+        /// </remarks>
         public Span<double> Correlations(KrigingModel model, PointSet points, int first, int m)
         {
+            if (m < Vector256<double>.Count)
+                return ColumnByColumn(model, points, first, m);
             Span<double> queries = _queries.AsSpan(0, dimension * m);
             KrigingCorrelation.TransposeInto(points, first, m, queries);
             Span<double> block = _block.AsSpan(0, count * m);
             model._correlation.FillBlock(model.Data.Points, queries, m, block);
+            return block;
+        }
+
+        private Span<double> ColumnByColumn(KrigingModel model, PointSet points, int first, int m)
+        {
+            Span<double> block = _block.AsSpan(0, count * m);
+            if (m == 1)
+            {
+                model._correlation.FillColumn(model._trainingByDimension, points[first], block);
+                return block;
+            }
+            Span<double> column = _column.AsSpan();
+            for (int k = 0; k < m; k++)
+            {
+                model._correlation.FillColumn(model._trainingByDimension, points[first + k], column);
+                for (int i = 0; i < count; i++)
+                    block[i * m + k] = column[i];
+            }
             return block;
         }
     }

@@ -25,14 +25,16 @@ internal static class NearestNeighbourFit
     /// <summary>Points of the exact likelihood search that estimates θ: an exact fit of this many takes seconds.</summary>
     public const int SubsetPoints = 1_000;
 
-    public static NearestNeighbourKrigingModel Run(TrainingSet data, NearestNeighbourSettings settings, IReadOnlyList<string> warnings, CancellationToken cancellationToken)
+    /// <param name="phases">Where the subset search is kept (a job's checkpoints), or null.</param>
+    public static NearestNeighbourKrigingModel Run(TrainingSet data, NearestNeighbourSettings settings, IReadOnlyList<string> warnings, CancellationToken cancellationToken,
+        FitPhases? phases = null)
     {
         var allWarnings = warnings.ToList();
         double[] theta = settings.StartTheta, p = settings.P;
         double noiseParameter = 0, nugget = Math.Max(settings.NuggetFloor, KrigingRegularisation.SmallestJitter);
         if (settings.FitTheta || settings.Noise.Mode != NoiseMode.None)
         {
-            var search = SubsetSearch(data, settings, cancellationToken);
+            var search = FitPhases.Run(phases, () => SubsetSearch(data, settings, cancellationToken));
             (theta, p, noiseParameter, nugget) = (search.Theta, search.P, search.NoiseParameter, search.Nugget);
             allWarnings.AddRange(search.Warnings);
         }
