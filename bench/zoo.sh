@@ -18,8 +18,11 @@
 #   TEST        [5000]              held-out points
 #   REPEATS     [3]                 timed fits per model (median; ours after a warm-up fit)
 #   SKIP_PEERS  [0]                 1 = our numbers only
-#   SUITE       [all]               all, trees (the ensembles and SVR beside scikit-learn), jump, or gekpls
-#                                   (Kriging with components = 2 at d = 30, with and without gradients)
+#   SUITE       [all]               all, trees (the ensembles and SVR beside scikit-learn), jump, gekpls
+#                                   (Kriging with components = 2 at d = 30, with and without gradients), or auto
+#                                   (auto's fit time, choice and candidates on three data sets)
+#   GEKPLS_VARIANTS ["0 1 2 4"]     the gekpls suite's extraPoints settings; add "full" for gradient-enhanced
+#                                   Kriging along the directions (minutes per fit at d = 30)
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 

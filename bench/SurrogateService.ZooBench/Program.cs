@@ -6,7 +6,7 @@ using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Options;
 using SurrogateService.Numerics.Surrogates;
 
-// usage: ZooBench [--suite all|trees|jump|gekpls] [--points N] [--test M] [--repeats R] [--python PY --peer sklearn_trees.py]
+// usage: ZooBench [--suite all|trees|jump|gekpls|auto] [--points N] [--test M] [--repeats R] [--python PY --peer sklearn_trees.py]
 // Our randomForest and gradientBoosting beside scikit-learn's RandomForestRegressor and
 // HistGradientBoostingRegressor with the same settings, on the same noisy training data, in the same
 // run: Friedman #1 (10 inputs, noise σ = 1) and a 20-input noisy function. RMSE against the noise-free
@@ -16,8 +16,13 @@ int n = options.Int("--points", 5000);
 int testCount = options.Int("--test", 5000);
 int repeats = options.Int("--repeats", 3);
 string suite = options.Text("--suite") ?? "all";
+GekplsBench.Repeats = repeats;
 if (suite is "all" or "gekpls")
-    GekplsBench.Run([20, 40], 2000, 2026);
+    GekplsBench.Run([20, 40], 2000, 2026,
+        [.. (Environment.GetEnvironmentVariable("GEKPLS_VARIANTS") ?? "0 1 2 4").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => v == "full" ? (object)v : double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))]);
+if (suite is "all" or "auto")
+    AutoBench.Run(repeats, 2026);
 if (suite is "all" or "jump")
     JumpBench.Run(200, options.Int("--jump-test", 5000), 2026);
 if (suite is not ("all" or "trees"))

@@ -58,6 +58,31 @@ public class GradientEnhancedEndpointTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_GEKPLS_document_predicts_as_its_fit_and_bad_extra_points_name_the_option()
+    {
+        // Components with gradients: KPLS on the values and one Taylor point per point with a gradient (point 2 has none).
+        var gekpls = Fit(options: new JsonObject { ["components"] = 1 });
+        var fitResponse = await _client.PostAsJsonAsync("/v1/surrogates/fit", gekpls);
+        Assert.Equal(HttpStatusCode.OK, fitResponse.StatusCode);
+        var fitted = (await fitResponse.Content.ReadFromJsonAsync<FitResponse>())!;
+        var fromDocument = await PredictAsync(new { model = fitted.Model, points = Check, includeStandardError = true });
+        var fromFit = await PredictAsync(new { fit = Fit(options: new JsonObject { ["components"] = 1 }), points = Check, includeStandardError = true });
+        Assert.Equal(fromFit.Values, fromDocument.Values);
+        Assert.Equal(fromFit.StandardErrors, fromDocument.StandardErrors);
+
+        foreach (var bad in new[]
+        {
+            new JsonObject { ["components"] = 1, ["extraPoints"] = 3 },
+            new JsonObject { ["components"] = 1, ["extraPoints"] = -1 },
+            new JsonObject { ["components"] = 1, ["extraPoints"] = 0.5 },
+            new JsonObject { ["extraPoints"] = 1 },
+        })
+        {
+            await ProblemAssert.IsValidationProblemAsync(await _client.PostAsJsonAsync("/v1/surrogates/fit", Fit(options: bad)), "options.extraPoints");
+        }
+    }
+
+    [Fact]
     public async Task Auto_gives_the_gradients_to_kriging_and_its_document_restores_whichever_kind_wins()
     {
         async Task<FitResponse> AutoAsync(bool withGradients)

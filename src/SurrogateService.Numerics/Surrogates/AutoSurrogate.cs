@@ -13,6 +13,8 @@ public sealed record SurrogateCandidate(string Kind, IReadOnlyDictionary<string,
 /// Leave-one-out error is the honest yardstick here: every interpolant has zero training error. The tree
 /// ensembles report their out-of-bag (forest) or 5-fold (boosting) error instead, both out-of-sample and
 /// if anything pessimistic beside leave-one-out, since each point is predicted from fewer others.
+/// The support vectors and the mixture of experts take part with one setting each (no search) and up to
+/// <see cref="MaximumSupportVectorPoints"/> and <see cref="MaximumMixturePoints"/> points; their errors are 5-fold, like boosting's.
 /// The neural network is left out: it is slow to train and its error depends on the seed.
 /// With gradients, Kriging fits them (gradient-enhanced) and the other kinds the values alone. With
 /// low-fidelity data, every candidate is fitted to the high-fidelity data alone and Kriging once more
@@ -24,7 +26,9 @@ public static class AutoSurrogate
     public const string Name = "auto";
 
     public const string Description =
-        "Fits Kriging (maximum likelihood), radial bases (thin-plate, cubic, multiquadric), second-order polynomial, sparse polynomial chaos, inverse distance, random forest and gradient boosting, and keeps the one with the lowest leave-one-out RMSE (out-of-bag for the forest, 5-fold for boosting); the diagnostics list every candidate. " +
+        "Fits Kriging (maximum likelihood), radial bases (thin-plate, cubic, multiquadric), second-order polynomial, sparse polynomial chaos, inverse distance, random forest, gradient boosting, " +
+        "support vectors (heuristic C, ε, γ; up to 500 points) and a mixture of two experts (softmax gating; up to 250 points), and keeps the one with the lowest leave-one-out RMSE " +
+        "(out-of-bag for the forest, 5-fold for boosting, support vectors and the mixture); the diagnostics list every candidate. " +
         "With gradients, Kriging uses them (gradient-enhanced, its leave-one-out error leaving out each point with its gradient) and the others fit the values. " +
         "With lowFidelity data, the candidates fit the high-fidelity data alone and Kriging once more with both (co-Kriging, without the gradients).";
 
@@ -40,7 +44,33 @@ public static class AutoSurrogate
         ("inverseDistance", []),
         ("randomForest", []),
         ("gradientBoosting", []),
+        // One setting each, no search, so that their cross-validation errors are as honest as the others' (a choice among
+        // settings by the same folds would make them optimistic) and auto stays fast: see the limits below.
+        ("supportVector", new() { ["c"] = SupportVectorKind.Heuristic, ["epsilon"] = SupportVectorKind.Heuristic, ["gamma"] = SupportVectorKind.Heuristic }),
+        ("mixtureOfExperts", new() { ["clusters"] = 2, ["gatingModel"] = MixtureOfExpertsKind.SoftmaxGating, ["heaviside"] = 1.0 }),
     ];
+
+    /// <summary>Above this many points auto leaves out the support vectors: SMO's kernel matrix and solves grow like n².</summary>
+    public const int MaximumSupportVectorPoints = 500;
+
+    /// <summary>
+    /// Above this many points auto leaves out the mixture of experts: six fits of the clustering and of five experts per
+    /// cluster, Kriging's by maximum likelihood; at 300 points in six inputs they tripled auto's time (docs/surrogate-zoo.md).
+    /// </summary>
+    public const int MaximumMixturePoints = 250;
+
+    /// <summary>Why auto leaves a candidate out for these data, or null when it is tried.</summary>
+    private static string? LeftOut(ISurrogateKind kind, TrainingSet data)
+    {
+        int? limit = kind switch { SupportVectorKind => MaximumSupportVectorPoints, MixtureOfExpertsKind => MaximumMixturePoints, _ => null };
+        if (limit is null)
+            return null;
+        if (data.Count > limit)
+            return $"Left out of auto above {limit} points, for time; fit {kind.Name} directly.";
+        // Two clusters must be fillable in every training fold (four fifths of the points), not just in the whole.
+        int needed = 2 * kind.MinimumPoints(data.Dimension);
+        return kind is MixtureOfExpertsKind && data.Count < needed ? $"Needs at least {needed} points in auto (two clusters in every fold)." : null;
+    }
 
     /// <summary>Fits every candidate and returns the best, with the table of all of them.</summary>
     /// <exception cref="SurrogateFitException">No candidate could be fitted.</exception>
@@ -108,6 +138,10 @@ public static class AutoSurrogate
             if (trialData.Count < kind.MinimumPoints(trialData.Dimension))
             {
                 Done(trial, new SurrogateCandidate(kind.Name, options.All, null, $"Needs at least {kind.MinimumPoints(trialData.Dimension)} points.", usesLowFidelity));
+            }
+            else if (LeftOut(kind, trialData) is { } reason)
+            {
+                Done(trial, new SurrogateCandidate(kind.Name, options.All, null, reason, usesLowFidelity));
             }
             else
             {

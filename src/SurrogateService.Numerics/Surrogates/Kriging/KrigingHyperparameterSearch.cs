@@ -77,13 +77,16 @@ internal static class KrigingHyperparameterSearch
         double nugget = Jitter(data, settings, noise, space.Decode(starts[0]));
 
         ProjectedBfgsResult best;
-        if (data.Count <= ExplorationPoints)
+        bool exploreLeading = settings.ExplorationRows is int leading && leading < data.Count && leading <= ExplorationPoints;
+        if (data.Count <= ExplorationPoints && !exploreLeading)
         {
             best = MultiStart(data, settings.Shape, noise, nugget, settings.Trend, space, starts, options, cancellationToken);
         }
         else
         {
-            var indices = SpaceFillingSubset.Select(data.Points, data.Box, ExplorationPoints);
+            var indices = exploreLeading
+                ? Enumerable.Range(0, settings.ExplorationRows!.Value).ToArray()
+                : SpaceFillingSubset.Select(data.Points, data.Box, ExplorationPoints);
             var trend = settings.Trend is { } full ? Array.ConvertAll(indices, i => full[i]) : null;
             var explored = MultiStart(Subset(data, indices), settings.Shape, Subset(noise, indices), nugget, trend, space, starts, options, cancellationToken);
             var likelihood = new KrigingLikelihood(data, settings.Shape, noise, nugget, settings.Trend);

@@ -96,7 +96,18 @@ public sealed class KrigingKind : IPhasedSurrogateKind
             "KPLS (Bouhlel et al. 2016), and with gradients GEKPLS (Bouhlel & Martins 2019): fit θ along this many partial-least-squares directions of the inputs instead of one θ per input, " +
             "an integer from 1 to d; 'none' fits one θ per input. Needs theta 'fit' and fixed p. The model document is the usual one, " +
             "with the per-input θ_l = Σ_k θ_k·|w_lk|^p_l the directions give.", Minimum: 1, Choices: [AllInputs]),
+        new OptionSpec("extraPoints", OptionKind.Number, AutomaticExtraPoints,
+            "GEKPLS (gradients with components): Taylor points added around each training point with a gradient, one a step of 1e-4 of the box along each of the " +
+            "first extraPoints gradient directions, valued by a first-order Taylor step, before KPLS is fitted to the values alone (Bouhlel & Martins 2019); " +
+            "an integer from 0 to d, 'auto' for one, or 'full' for gradient-enhanced Kriging along the directions (every gradient in the covariance: " +
+            "more accurate, but n·(d + 1) rows to factor in every likelihood step). Only with gradients and components.",
+            Minimum: 0, Choices: [AutomaticExtraPoints, FullGradients]),
     ];
+
+    private const string AutomaticExtraPoints = "auto", FullGradients = "full";
+
+    /// <summary>Taylor points per training point that 'extraPoints' 'auto' adds (measured in docs/surrogate-zoo.md).</summary>
+    public const int DefaultExtraPoints = 1;
 
     public bool HasStandardError => true;
 
@@ -109,6 +120,8 @@ public sealed class KrigingKind : IPhasedSurrogateKind
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
+        if (data.Gradients is null)
+            ReadExtraPoints(data, options);
         if (IsNearestNeighbour(data, options))
             return FitNearestNeighbour(data, options, phases, cancellationToken);
         if (data.Gradients is not null)
@@ -123,6 +136,8 @@ public sealed class KrigingKind : IPhasedSurrogateKind
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(data);
+        if (data.Gradients is null)
+            ReadExtraPoints(data, options);
         if (IsNearestNeighbour(data, options))
             return RestoreNearestNeighbour(data, options, parameters);
         if (data.Gradients is not null)
@@ -232,17 +247,27 @@ public sealed class KrigingKind : IPhasedSurrogateKind
         return (shape, noise, p, settings);
     }
 
-    /// <summary>Gradient-enhanced Kriging: θ fitted, heuristic or given, like the plain fit; no noise, p = 2.</summary>
-    private GradientEnhancedKrigingModel FitGradientEnhanced(TrainingSet data, OptionValues options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gradient-enhanced Kriging: θ fitted, heuristic or given, like the plain fit; no noise, p = 2. With components (GEKPLS),
+    /// Taylor points and KPLS on the values unless 'extraPoints' is 'full'.
+    /// </summary>
+    private ISurrogateModel FitGradientEnhanced(TrainingSet data, OptionValues options, CancellationToken cancellationToken)
     {
         var shape = CheckGradientEnhanced(data, options);
         double[] p = Enumerable.Repeat(2.0, data.Dimension).ToArray();
         string? thetaMode = options.Text("theta");
         double nuggetFloor = options.Number("nugget");
+        if (ReadExtraPoints(data, options) is int extraPoints)
+        {
+            var (augmented, directions, groupOf, warnings) = TaylorAugment(data, options, extraPoints);
+            // The starts explore the likelihood of the training points alone (KPLS's cost); one local search refines on all.
+            var values = FitOne(augmented, options, phases: null, cancellationToken, givenDirections: directions, givenWarnings: warnings, explorationRows: data.Count);
+            return new TaylorPointsKrigingModel(data, values, groupOf, extraPoints);
+        }
         if (thetaMode == Fitted)
         {
             var observations = new GradientObservations(data);
-            // GEKPLS: 'components' searches θ along partial-least-squares directions here too.
+            // GEKPLS with 'extraPoints' 'full': θ searched along partial-least-squares directions of the values.
             var directions = ReadDirections(data, options, fitP: false, out var directionWarnings);
             var (fitted, nugget, warnings) = GradientEnhancedSearch.Run(observations, data.Box, shape, HeuristicTheta(data, p), nuggetFloor,
                 (ulong)options.Integer("seed"), options.Integer("restarts"), cancellationToken, directions);
@@ -255,9 +280,14 @@ public sealed class KrigingKind : IPhasedSurrogateKind
         return GradientEnhancedKrigingModel.Create(data, shape, theta, Math.Max(nuggetFloor, KrigingRegularisation.SmallestJitter), []);
     }
 
-    private GradientEnhancedKrigingModel RestoreGradientEnhanced(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters)
+    private ISurrogateModel RestoreGradientEnhanced(TrainingSet data, OptionValues options, IReadOnlyDictionary<string, double[]> parameters)
     {
         var shape = CheckGradientEnhanced(data, options);
+        if (ReadExtraPoints(data, options) is int extraPoints)
+        {
+            var (augmented, _, groupOf, _) = TaylorAugment(data, options, extraPoints);
+            return new TaylorPointsKrigingModel(data, RestoreOne(augmented, options, parameters, "parameters."), groupOf, extraPoints);
+        }
         double[] theta = Required(parameters, "theta", "parameters.");
         double[] nugget = Required(parameters, "nugget", "parameters.");
         CheckVector(theta, data.Dimension, "theta", IsPositive, "finite and > 0", "parameters.theta");
@@ -286,8 +316,56 @@ public sealed class KrigingKind : IPhasedSurrogateKind
         return shape;
     }
 
+    /// <summary>
+    /// The Taylor points of GEKPLS that 'extraPoints' asks for, or null for the full gradient-enhanced fit ('full', or no
+    /// components); a number without gradients and components is refused.
+    /// </summary>
+    private static int? ReadExtraPoints(TrainingSet data, OptionValues options)
+    {
+        object setting = options.All["extraPoints"];
+        bool gekpls = data.Gradients is not null && options.All["components"] is not AllInputs;
+        if (!gekpls)
+        {
+            if (setting is not AutomaticExtraPoints)
+                throw new SurrogateFitException("Option 'extraPoints' belongs to GEKPLS: it needs gradients and 'components'.") { Field = "options.extraPoints" };
+            return null;
+        }
+        if (options.Text("theta") != Fitted)
+            throw new SurrogateFitException("Option 'components' needs theta 'fit': KPLS fits θ along its directions.") { Field = "options.components" };
+        if (setting is FullGradients)
+            return null;
+        if (setting is not double requested)
+            return DefaultExtraPoints;
+        if (requested != Math.Floor(requested) || requested > data.Dimension)
+            throw new SurrogateFitException($"Option 'extraPoints' must be a whole number from 0 to the number of inputs ({data.Dimension}), 'auto' or 'full', got {requested}.") { Field = "options.extraPoints" };
+        return (int)requested;
+    }
+
+    /// <summary>The training set with GEKPLS's Taylor points, the gradient directions θ is searched along, and each row's training point.</summary>
+    private static (TrainingSet Augmented, double[,] Directions, int[] GroupOf, List<string> Warnings) TaylorAugment(TrainingSet data, OptionValues options, int extraPoints)
+    {
+        int components = ReadComponents(data, options)!.Value;
+        var all = TaylorPoints.Directions(data, Math.Max(components, extraPoints));
+        int available = all.GetLength(1);
+        var warnings = new List<string>();
+        if (available == 0)
+            throw new SurrogateFitException("The gradients are all zero: they give GEKPLS no direction to search θ along; fit without gradients.") { Field = "gradients" };
+        int h = Math.Min(components, available), steps = Math.Min(extraPoints, available);
+        if (h < components || steps < extraPoints)
+            warnings.Add($"The gradients span only {available} direction{(available == 1 ? "" : "s")}: θ was fitted along {h} and {steps} Taylor point{(steps == 1 ? "" : "s")} per training point were added.");
+        var directions = new double[data.Dimension, h];
+        for (int l = 0; l < data.Dimension; l++)
+        {
+            for (int k = 0; k < h; k++)
+                directions[l, k] = all[l, k];
+        }
+        return (TaylorPoints.Augment(data, all, steps), directions, TaylorPoints.GroupOf(data, steps), warnings);
+    }
+
     /// <param name="trend">A second regressor of the mean for the likelihood search (co-Kriging), or null.</param>
-    private KrigingModel FitOne(TrainingSet data, OptionValues options, FitPhases? phases, CancellationToken cancellationToken, double[]? trend = null)
+    /// <param name="givenDirections">KPLS directions found elsewhere (GEKPLS's, from the gradients) instead of the values' PLS.</param>
+    private KrigingModel FitOne(TrainingSet data, OptionValues options, FitPhases? phases, CancellationToken cancellationToken, double[]? trend = null,
+        double[,]? givenDirections = null, List<string>? givenWarnings = null, int? explorationRows = null)
     {
         var shape = KernelProfiles.Parse(options.Text("kernel")!);
         var noise = ReadNoise(data, options);
@@ -319,11 +397,12 @@ public sealed class KrigingKind : IPhasedSurrogateKind
         }
         if (thetaMode == Fitted)
         {
-            var directions = ReadDirections(data, options, fitP, out var directionWarnings);
+            List<string> directionWarnings = givenWarnings ?? [];
+            var directions = givenDirections ?? ReadDirections(data, options, fitP, out directionWarnings);
             var prior = ReadPrior(options, shape, p, directions is not null);
             if (prior is not null)
                 theta = PriorMedianTheta(prior, data.Box, p);
-            return Search(data, noise, shape, theta, p, fitTheta: true, fitP, options, nuggetFloor, directionWarnings, phases, cancellationToken, trend, prior, directions);
+            return Search(data, noise, shape, theta, p, fitTheta: true, fitP, options, nuggetFloor, directionWarnings, phases, cancellationToken, trend, prior, directions, explorationRows);
         }
         if (options.All["components"] is not AllInputs)
             throw new SurrogateFitException("Option 'components' needs theta 'fit': KPLS fits θ along its directions.") { Field = "options.components" };
@@ -359,10 +438,10 @@ public sealed class KrigingKind : IPhasedSurrogateKind
 
     private static KrigingModel Search(TrainingSet data, KrigingNoise noise, KernelShape shape, double[] theta, double[] p, bool fitTheta, bool fitP,
         OptionValues options, double nuggetFloor, IReadOnlyList<string> warnings, FitPhases? phases, CancellationToken cancellationToken, double[]? trend = null,
-        LengthScalePrior? prior = null, double[,]? directions = null)
+        LengthScalePrior? prior = null, double[,]? directions = null, int? explorationRows = null)
     {
         var settings = new KrigingSearchSettings(theta, p, fitP, (ulong)options.Integer("seed"), options.Integer("restarts"), nuggetFloor,
-            shape, noise, fitTheta, trend, prior, directions);
+            shape, noise, fitTheta, trend, prior, directions, explorationRows);
         var search = FitPhases.Run(phases, () => KrigingHyperparameterSearch.Run(data, settings, cancellationToken));
         return KrigingModel.WithNugget(data, new KrigingCorrelation(shape, search.Theta, search.P), search.Nugget, noise, search.NoiseParameter,
             [.. warnings, .. search.Warnings]);
@@ -391,19 +470,27 @@ public sealed class KrigingKind : IPhasedSurrogateKind
     internal static double[,]? ReadDirections(TrainingSet data, OptionValues options, bool fitP, out List<string> warnings)
     {
         warnings = [];
-        if (options.All["components"] is not double requested)
+        if (ReadComponents(data, options) is not int requested)
             return null;
-        int d = data.Dimension;
-        if (requested != Math.Floor(requested) || requested < 1 || requested > d)
-            throw new SurrogateFitException($"Option 'components' must be a whole number from 1 to the number of inputs ({d}), got {requested}.") { Field = "options.components" };
         if (fitP)
             throw new SurrogateFitException("Option 'components' needs fixed exponents: leave out fitP.") { Field = "options.components" };
-        var directions = PartialLeastSquares.Rotations(data, (int)requested);
+        var directions = PartialLeastSquares.Rotations(data, requested);
         if (directions.GetLength(1) == 0)
             return null;
         if (directions.GetLength(1) < requested)
             warnings.Add($"Only {directions.GetLength(1)} partial-least-squares directions carry information about the values; θ was fitted along those.");
         return directions;
+    }
+
+    /// <summary>The 'components' option checked against the dimension, or null for 'none'.</summary>
+    private static int? ReadComponents(TrainingSet data, OptionValues options)
+    {
+        if (options.All["components"] is not double requested)
+            return null;
+        int d = data.Dimension;
+        if (requested != Math.Floor(requested) || requested < 1 || requested > d)
+            throw new SurrogateFitException($"Option 'components' must be a whole number from 1 to the number of inputs ({d}), got {requested}.") { Field = "options.components" };
+        return (int)requested;
     }
 
     /// <summary>The noise of the fit: the data's per-point variances, or the 'noise' option (a known variance or 'fit').</summary>

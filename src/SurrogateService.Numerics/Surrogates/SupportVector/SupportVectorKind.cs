@@ -15,6 +15,9 @@ public sealed class SupportVectorKind : ISurrogateKind
 {
     public const string Auto = "auto";
 
+    /// <summary>A setting without a search, for auto's candidate (see <see cref="SupportVectorSearch.Heuristic"/>).</summary>
+    public const string Heuristic = "heuristic";
+
     /// <summary>The KKT gap at which the final fit's SMO stops, relative to the standard deviation of the values.</summary>
     internal const double FinalTolerance = 1e-9;
 
@@ -32,9 +35,9 @@ public sealed class SupportVectorKind : ISurrogateKind
 
     public IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new OptionSpec("c", OptionKind.Number, Auto, "Box constraint C (units of the values), or auto: chosen by cross-validation.", 0, 1e9, [Auto]) { ExclusiveMinimum = true },
-        new OptionSpec("epsilon", OptionKind.Number, Auto, "Half-width ε of the insensitive tube (units of the values), or auto.", 0, 1e9, [Auto]),
-        new OptionSpec("gamma", OptionKind.Number, Auto, "Kernel width γ on unit-cube inputs, or auto.", 0, 1e6, [Auto]) { ExclusiveMinimum = true },
+        new OptionSpec("c", OptionKind.Number, Auto, "Box constraint C (units of the values); auto: chosen by cross-validation; heuristic: 10·s, s the values' standard deviation.", 0, 1e9, [Auto, Heuristic]) { ExclusiveMinimum = true },
+        new OptionSpec("epsilon", OptionKind.Number, Auto, "Half-width ε of the insensitive tube (units of the values), auto, or heuristic: 0.01·s.", 0, 1e9, [Auto, Heuristic]),
+        new OptionSpec("gamma", OptionKind.Number, Auto, "Kernel width γ on unit-cube inputs, auto, or heuristic: one over the median squared distance between the points (the median heuristic).", 0, 1e6, [Auto, Heuristic]) { ExclusiveMinimum = true },
         OptionSpec.Integer("folds", 5, "Cross-validation folds, for the choice of the auto hyperparameters and for leaveOneOutRmse.", 2, 20),
         OptionSpec.Integer("seed", 0, "Seed of the cross-validation folds.", 0, int.MaxValue),
     ];
@@ -51,7 +54,9 @@ public sealed class SupportVectorKind : ISurrogateKind
             throw new SurrogateFitException($"Support-vector regression needs at least {MinimumPoints(data.Dimension)} points.");
         int folds = Math.Min(options.Integer("folds"), data.Count);
         ulong seed = (ulong)options.Integer("seed");
-        var settings = SupportVectorSearch.Choose(data, Given(options, "c"), Given(options, "epsilon"), Given(options, "gamma"), folds, seed, cancellationToken);
+        var heuristic = SupportVectorSearch.Heuristic(data);
+        var settings = SupportVectorSearch.Choose(data, Given(options, "c", heuristic.C), Given(options, "epsilon", heuristic.Epsilon),
+            Given(options, "gamma", heuristic.Gamma), folds, seed, cancellationToken);
 
         var unit = RbfKernel.UnitPoints(data);
         var kernel = RbfKernel.Matrix(unit, data.Count, data.Dimension, settings.Gamma);
@@ -89,5 +94,11 @@ public sealed class SupportVectorKind : ISurrogateKind
         return EpsilonSvrSolver.Solve(kernel, y, settings.C, settings.Epsilon, tolerance, maximumIterations, cancellationToken);
     }
 
-    private static double? Given(OptionValues options, string name) => options.Text(name) is null ? options.Number(name) : null;
+    /// <summary>The option's number, the heuristic value, or null for a search.</summary>
+    private static double? Given(OptionValues options, string name, Lazy<double> heuristic) => options.Text(name) switch
+    {
+        null => options.Number(name),
+        Heuristic => heuristic.Value,
+        _ => null,
+    };
 }

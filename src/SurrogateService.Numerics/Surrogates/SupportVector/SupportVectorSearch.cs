@@ -54,6 +54,47 @@ internal static class SupportVectorSearch
         return best ?? new SupportVectorSettings(cs[0], epsilons[0], gammas[0]);
     }
 
+    /// <summary>
+    /// One setting without a search, the middle of the grid for C and ε (C = 10·s, ε = 0.01·s) and γ by the median
+    /// heuristic, 1/median‖u_i − u_j‖² over pairs of (at most <see cref="MaximumSearchPoints"/> well-spread) unit-cube
+    /// points: the kernel is then exp(−1) at the typical distance between points, neither flat nor spiky (Garreau,
+    /// Jitkrittum &amp; Kanagawa 2017, "Large sample analysis of the median heuristic", study this choice).
+    /// Each is computed only when asked for.
+    /// </summary>
+    public static (Lazy<double> C, Lazy<double> Epsilon, Lazy<double> Gamma) Heuristic(TrainingSet data)
+    {
+        double spread = Spread(data.Values);
+        return (new Lazy<double>(() => 10 * spread), new Lazy<double>(() => 0.01 * spread), new Lazy<double>(() => MedianHeuristicGamma(data)));
+    }
+
+    private static double MedianHeuristicGamma(TrainingSet data)
+    {
+        var rows = data.Count <= MaximumSearchPoints
+            ? Enumerable.Range(0, data.Count).ToArray()
+            : SpaceFillingSubset.Select(data.Points, data.Box, MaximumSearchPoints);
+        var subset = KFoldCrossValidation.Subset(data, rows);
+        var unit = RbfKernel.UnitPoints(subset);
+        int n = subset.Count, d = subset.Dimension;
+        var squared = new List<double>(n * (n - 1) / 2);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                double sum = 0;
+                for (int l = 0; l < d; l++)
+                {
+                    double difference = unit[i * d + l] - unit[j * d + l];
+                    sum += difference * difference;
+                }
+                squared.Add(sum);
+            }
+        }
+        squared.Sort();
+        double median = squared.Count % 2 == 1 ? squared[squared.Count / 2] : 0.5 * (squared[squared.Count / 2 - 1] + squared[squared.Count / 2]);
+        // Duplicate points only (median 0): the grid's middle, 4/d.
+        return median > 0 ? 1 / median : 4.0 / d;
+    }
+
     /// <summary>The standard deviation of the values, or 1 when they are all equal (the grid must not collapse to zero).</summary>
     public static double Spread(double[] values)
     {

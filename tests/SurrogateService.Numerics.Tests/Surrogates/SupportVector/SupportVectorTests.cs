@@ -1,11 +1,12 @@
 using System.Text.Json;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Surrogates;
+using Xunit.Abstractions;
 using static SurrogateService.Numerics.Tests.Surrogates.SurrogateTestData;
 
 namespace SurrogateService.Numerics.Tests.Surrogates.SupportVector;
 
-public class SupportVectorTests
+public class SupportVectorTests(ITestOutputHelper output)
 {
     private static readonly ISurrogateKind Kind = SurrogateKinds.Find("supportVector")!;
     private static readonly Box ReferenceBox = new([-2, 0], [3, 10]);
@@ -28,23 +29,49 @@ public class SupportVectorTests
     private static double[][] ReferenceQueries() =>
         [.. Enumerable.Range(0, 25).Select(k => new[] { -2 + 5 * (k % 5 + 0.5) / 5, 10 * (k / 5 + 0.5) / 5 })];
 
-    [Fact]
-    public void With_the_same_hyperparameters_it_predicts_what_scikit_learns_SVR_does()
+    private static IEnumerable<(SupportVectorSettings Settings, double[] Predictions)> SklearnCases()
     {
-        // Goal 1e-6. Measured: 3e-8 with C = 0.5; 2.9e-6 with C = 5, where the two solvers (ours stops at a KKT
-        // gap of 1e-9·s, scikit-learn's at 1e-12) still differ by more: the larger C is checked at 5e-6 and the
-        // KKT test below checks our optimum independently.
         using var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Surrogates", "SupportVector", "sklearn_svr_reference.json")));
+        return [.. reference.RootElement.GetProperty("cases").EnumerateArray().Select(c => (
+            new SupportVectorSettings(c.GetProperty("c").GetDouble(), c.GetProperty("epsilon").GetDouble(), c.GetProperty("gamma").GetDouble()),
+            c.GetProperty("predictions").EnumerateArray().Select(p => p.GetDouble()).ToArray()))];
+    }
+
+    [Fact]
+    public void With_libsvms_single_precision_kernel_our_solver_predicts_what_scikit_learns_SVR_does_to_1e_6()
+    {
+        // scikit-learn's SVR runs libsvm, whose solver keeps kernel values in single precision (svm.cpp: "typedef float
+        // Qfloat", the type of its kernel cache) and predicts with them in double. Given the same rounded kernel, our SMO
+        // must reach libsvm's optimum, to the goal of 1e-6: measured 5.5e-9 (C = 5) and 1.3e-9 (C = 0.5).
         var data = ReferenceData();
-        var queries = ReferenceQueries();
-        foreach (var sklearnCase in reference.RootElement.GetProperty("cases").EnumerateArray())
+        var unit = RbfKernel.UnitPoints(data);
+        foreach (var (settings, expected) in SklearnCases())
         {
-            var options = OptionsOf(Kind, ("c", sklearnCase.GetProperty("c").GetDouble()), ("epsilon", sklearnCase.GetProperty("epsilon").GetDouble()),
-                ("gamma", sklearnCase.GetProperty("gamma").GetDouble()));
-            var predicted = Predict(Kind.Fit(data, options), queries);
-            var expected = sklearnCase.GetProperty("predictions").EnumerateArray().Select(p => p.GetDouble()).ToArray();
-            double tolerance = sklearnCase.GetProperty("c").GetDouble() <= 1 ? 1e-6 : 5e-6;
-            for (int k = 0; k < queries.Length; k++)
+            var kernel = RbfKernel.Matrix(unit, data.Count, data.Dimension, settings.Gamma);
+            var single = Array.ConvertAll(kernel, k => (double)(float)k);
+            var solution = SupportVectorKind.Solve(single, data.Values, settings, SupportVectorKind.FinalTolerance, CancellationToken.None);
+            var model = new SupportVectorModel(data, solution.Coefficients, solution.Bias, settings, new FitDiagnostics());
+            var predicted = Predict(model, ReferenceQueries());
+            double largest = expected.Zip(predicted, (e, p) => Math.Abs(e - p)).Max();
+            output.WriteLine($"C = {settings.C}: largest difference {largest:G3}");
+            Assert.True(largest <= 1e-6, $"C = {settings.C}: largest difference {largest}");
+        }
+    }
+
+    [Fact]
+    public void With_the_same_hyperparameters_the_fit_predicts_what_scikit_learns_SVR_does_but_for_libsvms_kernel_rounding()
+    {
+        // The service solves the problem with the kernel in double precision, to a KKT gap of 1e-9·s (the KKT test below
+        // checks that optimum independently). libsvm's single-precision kernel moves its optimum: measured 3e-8 from ours
+        // with C = 0.5 and 2.9e-6 with C = 5, where the coefficients are larger (the test above shows that this is the
+        // whole difference). Checked at 1e-6 and 5e-6.
+        var data = ReferenceData();
+        foreach (var (settings, expected) in SklearnCases())
+        {
+            var options = OptionsOf(Kind, ("c", settings.C), ("epsilon", settings.Epsilon), ("gamma", settings.Gamma));
+            var predicted = Predict(Kind.Fit(data, options), ReferenceQueries());
+            double tolerance = settings.C <= 1 ? 1e-6 : 5e-6;
+            for (int k = 0; k < expected.Length; k++)
                 Assert.Equal(expected[k], predicted[k], tolerance);
         }
     }
