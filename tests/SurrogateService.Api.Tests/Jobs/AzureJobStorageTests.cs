@@ -30,11 +30,8 @@ public sealed class AzureJobStorageTests : IAsyncLifetime
 
         var location = (await client.SendAsync(Async("/v1/optimization/runs", Run, idempotencyKey: "azure-1"))).Headers.Location!.OriginalString;
         Assert.Equal(location, (await client.SendAsync(Async("/v1/optimization/runs", Run, idempotencyKey: "azure-1"))).Headers.Location!.OriginalString);
-        using var stopping = new CancellationTokenSource();
-        observed!.OnCheckpoint = count => { if (count == 5) stopping.Cancel(); };
-        Assert.True(await factory.Worker.ProcessNextAsync(stopping.Token));
+        Assert.True(await observed!.WorkUntilCheckpointAsync(factory.Worker, 5));
         Assert.Equal("running", (await JobAsync(client, location)).Status);
-        observed.OnCheckpoint = null;
         Assert.True(await factory.Worker.ProcessNextAsync(CancellationToken.None));
 
         var job = await JobAsync(client, location);

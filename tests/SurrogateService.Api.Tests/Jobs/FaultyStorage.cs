@@ -12,6 +12,27 @@ public sealed class ObservedStore(IJobStore inner) : IJobStore
 
     public Action<int>? OnCheckpoint { get; set; }
 
+    /// <summary>Checkpoints written so far, by every worker.</summary>
+    public int Checkpoints => Volatile.Read(ref _checkpoints);
+
+    /// <summary>
+    /// Lets <paramref name="worker"/> take its next job and stops it, as a replica going away would, once the store holds
+    /// checkpoint number <paramref name="checkpoint"/>; returns whether a job was taken.
+    /// </summary>
+    public async Task<bool> WorkUntilCheckpointAsync(JobWorker worker, int checkpoint)
+    {
+        using var stopping = new CancellationTokenSource();
+        OnCheckpoint = count => { if (count == checkpoint) stopping.Cancel(); };
+        try
+        {
+            return await worker.ProcessNextAsync(stopping.Token);
+        }
+        finally
+        {
+            OnCheckpoint = null;
+        }
+    }
+
     public int Failures => Volatile.Read(ref _failures);
 
     public Task<JobRecord?> FindAsync(string owner, string id, CancellationToken cancellationToken) => Counted(() => inner.FindAsync(owner, id, cancellationToken));
@@ -35,7 +56,11 @@ public sealed class ObservedStore(IJobStore inner) : IJobStore
             BeforeResult?.Invoke();
         await inner.WriteAsync(owner, id, document, content, cancellationToken);
         if (document == JobDocument.Checkpoint)
-            OnCheckpoint?.Invoke(Interlocked.Increment(ref _checkpoints));
+        {
+            // Counted whether or not a test listens, so that Checkpoints holds every worker's.
+            int count = Interlocked.Increment(ref _checkpoints);
+            OnCheckpoint?.Invoke(count);
+        }
         return true;
     });
 

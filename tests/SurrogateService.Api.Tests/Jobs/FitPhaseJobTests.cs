@@ -19,23 +19,15 @@ public sealed class FitPhaseJobTests
         using var factory = new JobsFactory(inProcessWorkers: 0, decorateStore: store => observed = new ObservedStore(store));
         var client = factory.CreateClient();
         var location = (await client.SendAsync(Async("/v1/surrogates/fit", Kriging))).Headers.Location!.OriginalString;
-        using var stopping = new CancellationTokenSource();
-        int checkpoints = 0;
-        observed!.OnCheckpoint = count =>
-        {
-            checkpoints = count;
-            if (count == 1)
-                stopping.Cancel();
-        };
-        Assert.True(await factory.Worker.ProcessNextAsync(stopping.Token));
-        Assert.Equal(1, checkpoints);
+        Assert.True(await observed!.WorkUntilCheckpointAsync(factory.Worker, 1));
+        Assert.Equal(1, observed.Checkpoints);
 
         Assert.True(await factory.Worker.ProcessNextAsync(CancellationToken.None));
 
         var job = await JobAsync(client, location);
         Assert.Equal("succeeded", job.Status);
         // With every checkpoint stored (the tests' interval is 0), a second search would have stored one more: B stored only its final lines.
-        Assert.Equal(2, checkpoints);
+        Assert.Equal(2, observed.Checkpoints);
         Assert.Equal(2, job.Events);
     }
 

@@ -60,22 +60,14 @@ public sealed class MultipartJobTests
         using var factory = new JobsFactory(inProcessWorkers: 0, decorateStore: store => observed = new ObservedStore(store));
         var client = factory.CreateClient();
         var location = (await client.SendAsync(AsyncUpload())).Headers.Location!.OriginalString;
-        using var stopping = new CancellationTokenSource();
-        int checkpoints = 0;
-        observed!.OnCheckpoint = count =>
-        {
-            checkpoints = count;
-            if (count == 1)
-                stopping.Cancel();
-        };
-        Assert.True(await factory.Worker.ProcessNextAsync(stopping.Token));
+        Assert.True(await observed!.WorkUntilCheckpointAsync(factory.Worker, 1));
         Assert.Equal("running", (await JobAsync(client, location)).Status);
         Assert.True(await factory.Worker.ProcessNextAsync(CancellationToken.None));
 
         var job = await JobAsync(client, location);
         Assert.Equal("succeeded", job.Status);
         Assert.Equal(2, job.Attempts);
-        Assert.Equal(2, checkpoints);
+        Assert.Equal(2, observed.Checkpoints);
         var synchronous = await client.PostAsync(Route, Form(FitSettings, ("points", Matrix(Points)), ("values", Npy(Values, false, Values.Length))));
         Assert.Equal(await synchronous.Content.ReadAsByteArrayAsync(), await client.GetByteArrayAsync(job.Links.Result));
     }

@@ -41,9 +41,7 @@ public sealed class ResumptionTests
         var location = (await client.SendAsync(Async(route, body))).Headers.Location!.OriginalString;
         var worker = factory.Worker;
 
-        using var stopping = new CancellationTokenSource();
-        observed!.OnCheckpoint = count => { if (count == abandonAfterCheckpoints) stopping.Cancel(); };
-        Assert.True(await worker.ProcessNextAsync(stopping.Token));
+        Assert.True(await observed!.WorkUntilCheckpointAsync(worker, abandonAfterCheckpoints));
         var abandoned = await JobAsync(client, location);
         Assert.Equal("running", abandoned.Status);
         // The stored checkpoint's lines (the record may not have counted them: A stopped right after writing it).
@@ -82,10 +80,7 @@ public sealed class ResumptionTests
         var client = factory.CreateClient();
         var location = (await client.SendAsync(Async("/v1/simulations/acoustic2d", run))).Headers.Location!.OriginalString;
 
-        using var stopping = new CancellationTokenSource();
-        int written = 0;
-        observed!.OnCheckpoint = count => { written = count; if (count == abandonAfterCheckpoints) stopping.Cancel(); };
-        Assert.True(await factory.Worker.ProcessNextAsync(stopping.Token));
+        Assert.True(await observed!.WorkUntilCheckpointAsync(factory.Worker, abandonAfterCheckpoints));
         Assert.Equal("running", (await JobAsync(client, location)).Status);
         Assert.True(await factory.Worker.ProcessNextAsync(CancellationToken.None));
 
@@ -93,7 +88,7 @@ public sealed class ResumptionTests
         Assert.Equal("succeeded", job.Status);
         Assert.Equal(2, job.Attempts);
         // B went on from A's last checkpoint: it wrote only the checkpoints after it.
-        Assert.Equal(4, written);
+        Assert.Equal(4, observed.Checkpoints);
         var synchronous = await client.PostAsync("/v1/simulations/acoustic2d", JsonBody.Of(run));
         var result = await client.GetAsync(job.Links.Result);
         Assert.Equal(synchronous.Content.Headers.ContentType!.MediaType, result.Content.Headers.ContentType!.MediaType);
