@@ -149,7 +149,7 @@ internal sealed class DiscrepancyThetaAverage
             double logWeight = -0.5 * model.LogDeterminant - 0.5 * model.TrendGramLogDeterminant(lowAtHigh) - 0.5 * (n - 2) * Math.Log(q);
             if (!double.IsFinite(logWeight))
                 return null;
-            return (logWeight, new Node(0, scale, model, q / (n - 2), model.TrendSlopeVarianceFactor(lowAtHigh)));
+            return (logWeight, new Node(0, scale, model, PredictiveVarianceScale(q, n), model.TrendSlopeVarianceFactor(lowAtHigh)));
         }
         catch (SurrogateFitException)
         {
@@ -157,6 +157,15 @@ internal sealed class DiscrepancyThetaAverage
             return null;
         }
     }
+
+    /// <summary>
+    /// σ²_δ of a node's variance. Given θ, δ's predictive distribution under the prior π(β, σ²) ∝ 1/σ² is a Student-t
+    /// with n − 2 degrees of freedom and squared scale Q/(n − 2)·c(x) (Santner, Williams &amp; Notz, The Design and
+    /// Analysis of Computer Experiments, 2003, §4.1; Le Gratiet 2013 for each level of the recursive co-Kriging), and
+    /// a t with ν degrees of freedom has variance ν/(ν − 2) times its squared scale: Q/(n − 4)·c(x). That variance
+    /// is what a standard error must give; with 3 or 4 points it is infinite, and the scale Q/(n − 2) stands.
+    /// </summary>
+    internal static double PredictiveVarianceScale(double q, int n) => n > 4 ? q / (n - 4) : q / (n - 2);
 
     /// <summary>The mixture's variance about <paramref name="predicted"/> at each point.</summary>
     /// <param name="lowValues">ŷ_low at the points.</param>
