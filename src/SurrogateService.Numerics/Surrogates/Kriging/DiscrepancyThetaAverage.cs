@@ -19,7 +19,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// </para>
 /// <para>
 /// At each node, ρ and the mean of δ (the regressors H = [1, ŷ_low(x_high)]) are generalised least-squares
-/// estimates and σ²_δ = Q/(n − 2), as in <see cref="CoKrigingModel"/>; m_j = ρ_j·ŷ_low + ŷ_δ,j and
+/// estimates and σ²_δ = Q/(n − 4) (<see cref="PredictiveVarianceScale"/>); m_j = ρ_j·ŷ_low + ŷ_δ,j and
 /// s²_j = (ρ_j² + σ²_ρ,j)·s²_low + σ²_δ,j·c_j(x). The weight is the likelihood with β and σ² integrated out
 /// under the prior π(β, σ²) ∝ 1/σ²: L(θ) ∝ |K|^(−1/2)·|HᵀK⁻¹H|^(−1/2)·Q^(−(n−2)/2) (Berger, De Oliveira
 /// &amp; Sansó 2001, J. Amer. Statist. Assoc. 96(456), eq. 5; the same integrated likelihood for the recursive
@@ -27,9 +27,10 @@ namespace SurrogateService.Numerics.Surrogates;
 /// log-uniform on the likelihood search's own box, θ̃_l = θ_l·w_l^p_l ∈ [1e-8, 1e4], and the nodes are the
 /// maximum-likelihood θ̂ and <see cref="Nodes"/> scrambled Sobol' points of that box in ln θ̃ (a
 /// quasi-Monte Carlo quadrature with equal volumes); p, the nugget and a fitted noise ratio stay at their
-/// fitted values. The components are taken as normal (not Student-t): with n − 2 = 2 degrees of freedom
-/// (Forrester's 4 points) a t's variance is infinite, and t quantiles on top of the mixture made Forrester's
-/// intervals 7.6 RMSE wide where the normal mixture covered 92–93 %.
+/// fitted values. Each component has its Student-t's variance but is read as normal (the service reports a
+/// standard error, not a quantile): with n − 2 = 2 degrees of freedom (Forrester's 4 points) a t's variance is
+/// infinite, and t quantiles on top of the mixture made Forrester's intervals 7.6 RMSE wide where the normal
+/// mixture covered 92–93 %.
 /// </para>
 /// <para>
 /// Cost: two Kriging models of the n high-fidelity points per node when standard errors are first asked for, and per
