@@ -17,9 +17,8 @@ namespace SurrogateService.Api.Hosting;
 /// Runs the paths of a heavy request once while the host starts, so that the first real one does not pay
 /// their JIT: a fit request for a maximum-likelihood Kriging fit of 100 Sobol points of Branin, read from JSON,
 /// validated, fitted and its answer written, then the model's predictions and standard errors. Size matters:
-/// a 40-point fit left most of the JIT cost of a first 100-point request to it (first fit 7.6× a warm one on
-/// ReadyToRun code, quiet machine), 100 points bring it to about 2×. Without a warm-up the first fit is 8.5×
-/// a warm one (issue 25; docs/scaling.md has the measurements).
+/// a 40-point warm-up left the first 100-point fit at 5.8× a warm one, a 100-point one at 1.9× (ReadyToRun code,
+/// quiet machine, before the numeric kernels were compiled fully optimised; issue 25, docs/scaling.md).
 /// </summary>
 /// <remarks>
 /// The work starts as soon as the configuration is read (<see cref="Start"/>, the first step of
