@@ -26,6 +26,12 @@ internal sealed record BenchSettings
     /// <summary>Training points of issue 20's noisy 4-D case (nearest-neighbour Kriging, CPU seconds); above 0 it is the only case run.</summary>
     public int LargeNoisyPoints { get; init; }
 
+    /// <summary>The large case: "noisy" (4-D, noise "fit") or "borehole" (8-D, exact values).</summary>
+    public string LargeCase { get; init; } = "noisy";
+
+    /// <summary>Kriging options (a JSON object) added to the large case's, or null.</summary>
+    public string? LargeOptions { get; init; }
+
     public static BenchSettings Parse(string[] args)
     {
         var settings = new BenchSettings();
@@ -41,6 +47,8 @@ internal sealed record BenchSettings
                 "--python" => settings with { Python = value },
                 "--gpr-helper" => settings with { GprHelper = value },
                 "--large-noisy" => settings with { LargeNoisyPoints = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--large-case" => settings with { LargeCase = value },
+                "--large-options" => settings with { LargeOptions = value },
                 "--branin-peers" => settings with { BraninPeers = value.Length == 0 ? null : value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

@@ -5,7 +5,7 @@ using SurrogateService.KrigingBench;
 var settings = BenchSettings.Parse(args);
 if (settings.LargeNoisyPoints > 0)
 {
-    LargeNoisyMeasurement.Run(settings.LargeNoisyPoints);
+    LargeNoisyMeasurement.Run(settings.LargeNoisyPoints, settings.LargeCase, settings.LargeOptions);
     return;
 }
 var cases = settings.BraninSizes.Select(BenchCases.Branin).ToList();

@@ -67,7 +67,16 @@ public sealed record DiagnosticsInfo(
     PolynomialChaosInfo? PolynomialChaos = null,
     string? CrossValidation = null,
     string? Approximation = null,
-    MixtureOfExpertsInfo? MixtureOfExperts = null);
+    MixtureOfExpertsInfo? MixtureOfExperts = null,
+    TrendInfo? Trend = null);
+
+/// <summary>
+/// The polynomial trend of a nearest-neighbour Kriging fit (option <c>trend</c> "polynomial"): its total degree, terms and
+/// q-norm, the points held out to choose it, its held-out RMSE, the constant's (the trend of ordinary Kriging) for
+/// comparison, and the held-out RMSE of every degree tried (null where a degree's normal equations were singular).
+/// </summary>
+public sealed record TrendInfo(int Degree, int Terms, double QNorm, int ValidationPoints, double ValidationRmse, double ConstantValidationRmse,
+    IReadOnlyList<double?> ValidationRmseByDegree);
 
 /// <summary>
 /// What a mixture of experts chose: the number of clusters, the gating (smooth or hard), its model (gaussian or

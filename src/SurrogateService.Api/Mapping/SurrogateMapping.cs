@@ -61,6 +61,9 @@ public static class SurrogateMapping
                 ? new MixtureOfExpertsInfo(mixture.Clusters, mixture.Gating, mixture.GatingModel, mixture.Heaviside,
                     [.. mixture.Experts.Select(e => new ExpertInfo(e.Kind, JsonSerializer.SerializeToElement(e.Options), e.Points, e.LeaveOneOutRmse))],
                     [.. mixture.Trials.Select(t => new ClusterTrialInfo(t.Clusters, t.CrossValidationRmse))])
+                : null,
+            diagnostics.Trend is { } trend
+                ? new TrendInfo(trend.Degree, trend.Terms, trend.QNorm, trend.ValidationPoints, trend.ValidationRmse, trend.ConstantValidationRmse, trend.ValidationRmseByDegree)
                 : null);
     }
 

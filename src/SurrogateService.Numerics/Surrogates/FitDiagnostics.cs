@@ -63,6 +63,9 @@ public sealed record FitDiagnostics
     /// <summary>What was approximated and how, in words; null for an exact fit (Kriging's nearest-neighbour approximation).</summary>
     public string? Approximation { get; init; }
 
+    /// <summary>The polynomial trend a nearest-neighbour Kriging fit chose and its held-out errors; null without one.</summary>
+    public TrendDiagnostics? Trend { get; init; }
+
     /// <summary>Human-readable warnings about the fit.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -74,7 +74,8 @@ public sealed class KrigingKind : IPhasedSurrogateKind
         OptionSpec.Boolean("fitP", false, "With theta 'fit' and the power-exponential kernel, also fit p_l ∈ [1, 2] by maximum likelihood (the p option is then the start)."),
         OptionSpec.Integer("seed", 0, "Seed of the random starts of the likelihood search.", 0, int.MaxValue),
         OptionSpec.Integer("restarts", 8, "Starts of the likelihood search: the heuristic θ and restarts − 1 random ones. " +
-            "With more than 256 points they explore a space-filling subset of 256, and the best is refined on all the points.", 1, 64),
+            "With more than 256 points they explore a space-filling subset of 256, and the best is refined on all the points. " +
+            "GEKPLS (gradients with components) evaluates every start on the training points and searches from the two most likely.", 1, 64),
         OptionSpec.Choice("approximation", AutomaticApproximation,
             "exact: the full Gaussian process, O(n³) time and O(n²) memory. nearestNeighbour: the scaled Vecchia approximation, each point conditioned on its " +
             "'neighbours' nearest predecessors in the θ-scaled inputs, O(n·m³) time and O(n·m) memory, and predictions conditioned on the 'predictionNeighbours' " +
@@ -84,6 +85,14 @@ public sealed class KrigingKind : IPhasedSurrogateKind
         OptionSpec.Integer("neighbours", DefaultNeighbours, "m of the nearest-neighbour approximation: neighbours each point is conditioned on in the likelihood (at most n).", 1, 1_000),
         OptionSpec.Integer("predictionNeighbours", 0, "Training points a nearest-neighbour prediction and its standard error are conditioned on; 0 means four times 'neighbours'. " +
             "At least 'neighbours' otherwise.", 0, 2_000),
+        OptionSpec.Choice("trend", ConstantTrend,
+            "Mean of the process. constant: ordinary Kriging. polynomial (nearestNeighbour only): a polynomial in orthonormal Legendre terms fitted by least squares " +
+            "to all the points first, the process then fitted (θ, σ², noise) to what the polynomial leaves; predictions add it back (PC-Kriging). " +
+            "It helps where the correlation lengths exceed the neighbourhoods, i.e. smooth functions on many points.", ConstantTrend, PolynomialTrendName),
+        OptionSpec.Integer("trendDegree", 0, $"Total degree of the polynomial trend, 1 to {TrendSelection.MaximumDegree}; 0 chooses it (0 … the highest the points afford) by the " +
+            "held-out error of up to 10 000 points. Only with trend 'polynomial'.", 0, TrendSelection.MaximumDegree),
+        OptionSpec.Number("trendQNorm", 1, "Hyperbolic truncation of the trend's terms, (Σ α_i^q)^(1/q) ≤ degree, as polynomial chaos's qNorm: 1 keeps the full " +
+            "total-degree basis, smaller values drop high-order interactions and allow higher degrees. Only with trend 'polynomial'.", minimum: 0, maximum: 1, exclusiveMinimum: true),
         OptionSpec.Number("nugget", 0, "Least value added to the diagonal of the correlation matrix (a jitter for stability; " +
             "for noisy values use 'noise'). With theta 'fit' or noise a jitter of about 2e-15 (more only if the matrix cannot be " +
             "factored) is the default; otherwise Surrogates.jl's rule adds what keeps the condition number within 1e8.", minimum: 0),
@@ -106,6 +115,9 @@ public sealed class KrigingKind : IPhasedSurrogateKind
 
     private const string AutomaticExtraPoints = "auto", FullGradients = "full";
 
+    /// <summary>The trends of the process mean: a constant (ordinary Kriging) or a fitted polynomial.</summary>
+    public const string ConstantTrend = "constant", PolynomialTrendName = "polynomial";
+
     /// <summary>Taylor points per training point that 'extraPoints' 'auto' adds (measured in docs/surrogate-zoo.md).</summary>
     public const int DefaultExtraPoints = 1;
 
@@ -124,6 +136,7 @@ public sealed class KrigingKind : IPhasedSurrogateKind
             ReadExtraPoints(data, options);
         if (IsNearestNeighbour(data, options))
             return FitNearestNeighbour(data, options, phases, cancellationToken);
+        RefuseTrend(options);
         if (data.Gradients is not null)
             return FitGradientEnhanced(data, options, cancellationToken);
         return data.LowFidelity is null
@@ -140,6 +153,7 @@ public sealed class KrigingKind : IPhasedSurrogateKind
             ReadExtraPoints(data, options);
         if (IsNearestNeighbour(data, options))
             return RestoreNearestNeighbour(data, options, parameters);
+        RefuseTrend(options);
         if (data.Gradients is not null)
             return RestoreGradientEnhanced(data, options, parameters);
         return data.LowFidelity is null
@@ -218,7 +232,8 @@ public sealed class KrigingKind : IPhasedSurrogateKind
             noiseRatio = ratio[0];
         }
         var restored = new NearestNeighbourParameters(mean[0], variance[0], settings.Neighbours, settings.PredictionNeighbours);
-        return new NearestNeighbourKrigingModel(data, shape, theta, p, nugget[0], noise, noiseRatio, restored, fitted: null);
+        var trend = settings.Trend is null ? null : PolynomialTrend.Read(parameters, data, TrendSelection.MaximumDegree);
+        return new NearestNeighbourKrigingModel(data, shape, theta, p, nugget[0], noise, noiseRatio, restored, fitted: null, trend: trend);
     }
 
     /// <summary>The kernel, noise, p and search settings of a nearest-neighbour fit, refusing what it cannot take.</summary>
@@ -243,8 +258,28 @@ public sealed class KrigingKind : IPhasedSurrogateKind
         else if (predictionNeighbours < neighbours)
             throw new SurrogateFitException($"Option 'predictionNeighbours' is {predictionNeighbours}, fewer than 'neighbours' ({neighbours}); predictions condition on at least as many points as the fit.") { Field = "options.predictionNeighbours" };
         var settings = new NearestNeighbourSettings(shape, noise, [], p, FitTheta: false, options.Number("nugget"), (ulong)options.Integer("seed"), options.Integer("restarts"),
-            neighbours, predictionNeighbours);
+            neighbours, predictionNeighbours, ReadTrend(options));
         return (shape, noise, p, settings);
+    }
+
+    /// <summary>The polynomial trend the options ask for, or null for a constant one (whose degree and q-norm must then stay at their defaults).</summary>
+    private static TrendRequest? ReadTrend(OptionValues options)
+    {
+        if (options.Text("trend") == PolynomialTrendName)
+            return new TrendRequest(options.Integer("trendDegree"), options.Number("trendQNorm"));
+        RefuseTrend(options);
+        return null;
+    }
+
+    /// <summary>Refuses a polynomial trend or its settings where there is none: exact fits, and nearest-neighbour fits with a constant trend.</summary>
+    private static void RefuseTrend(OptionValues options)
+    {
+        if (options.Text("trend") == PolynomialTrendName)
+            throw new SurrogateFitException("Option 'trend' 'polynomial' needs the nearest-neighbour approximation (approximation 'nearestNeighbour', or 'auto' above the exact limit of training points).") { Field = "options.trend" };
+        if (options.Integer("trendDegree") != 0)
+            throw new SurrogateFitException("Option 'trendDegree' belongs to trend 'polynomial'.") { Field = "options.trendDegree" };
+        if (options.Number("trendQNorm") != 1)
+            throw new SurrogateFitException("Option 'trendQNorm' belongs to trend 'polynomial'.") { Field = "options.trendQNorm" };
     }
 
     /// <summary>

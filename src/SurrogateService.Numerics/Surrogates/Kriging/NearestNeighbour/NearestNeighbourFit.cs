@@ -3,7 +3,10 @@ namespace SurrogateService.Numerics.Surrogates;
 /// <summary>What a nearest-neighbour fit starts from and may change (see <see cref="KrigingSearchSettings"/>).</summary>
 internal sealed record NearestNeighbourSettings(
     KernelShape Shape, KrigingNoise Noise, double[] StartTheta, double[] P, bool FitTheta, double NuggetFloor, ulong Seed, int Starts,
-    int Neighbours, int PredictionNeighbours);
+    int Neighbours, int PredictionNeighbours, TrendRequest? Trend = null);
+
+/// <summary>A polynomial trend to fit first: its degree (0: chosen by held-out validation) and the q-norm of its hyperbolic truncation.</summary>
+internal sealed record TrendRequest(int Degree, double QNorm);
 
 /// <summary>
 /// Fits nearest-neighbour Kriging: θ (and the noise parameter) by exact maximum likelihood on a well-spread
@@ -30,17 +33,24 @@ internal static class NearestNeighbourFit
         FitPhases? phases = null)
     {
         var allWarnings = warnings.ToList();
+        TrendChoice? trend = null;
+        if (settings.Trend is { } request)
+        {
+            trend = TrendSelection.Fit(data, request.Degree, request.QNorm, settings.Seed, cancellationToken);
+            allWarnings.AddRange(trend.Warnings);
+        }
+        var residuals = trend?.Trend.Detrend(data) ?? data;
         double[] theta = settings.StartTheta, p = settings.P;
         double noiseParameter = 0, nugget = Math.Max(settings.NuggetFloor, KrigingRegularisation.SmallestJitter);
         if (settings.FitTheta || settings.Noise.Mode != NoiseMode.None)
         {
-            var search = FitPhases.Run(phases, () => SubsetSearch(data, settings, cancellationToken));
+            var search = FitPhases.Run(phases, () => SubsetSearch(residuals, settings, cancellationToken));
             (theta, p, noiseParameter, nugget) = (search.Theta, search.P, search.NoiseParameter, search.Nugget);
             allWarnings.AddRange(search.Warnings);
         }
         var neighbours = new VecchiaNeighbours(data.Points, theta, p, settings.Neighbours, cancellationToken);
-        nugget = Jitter(data, neighbours, settings, theta, p, noiseParameter, nugget, cancellationToken);
-        return Build(data, settings, theta, p, nugget, noiseParameter, allWarnings, cancellationToken, calibrate: true, neighbours);
+        nugget = Jitter(residuals, neighbours, settings, theta, p, noiseParameter, nugget, cancellationToken);
+        return Build(data, settings, theta, p, nugget, noiseParameter, allWarnings, cancellationToken, calibrate: true, neighbours, trend, residuals);
     }
 
     /// <summary>The exact search on the coarsest <see cref="SubsetPoints"/> points (all of them when there are fewer).</summary>
@@ -72,19 +82,22 @@ internal static class NearestNeighbourFit
     /// estimate of the process variance (Bachoc 2013, Computational Statistics &amp; Data Analysis 66, 55–69; libKriging's
     /// "Leave-one-out" notes give the same σ²_LOO), which keeps the standard errors honest where the model is
     /// misspecified or θ comes from a subset; the leave-one-out diagnostics then come from the other half.
-    /// Known noise is left alone: its variances do not scale with σ².
+    /// Known noise is left alone: its variances do not scale with σ². With a <paramref name="trend"/>, the process models
+    /// <paramref name="residuals"/>, the values less the trend.
     /// </summary>
     public static NearestNeighbourKrigingModel Build(TrainingSet data, NearestNeighbourSettings settings, double[] theta, double[] p, double nugget, double noiseParameter,
-        IReadOnlyList<string> warnings, CancellationToken cancellationToken, bool calibrate = false, VecchiaNeighbours? found = null)
+        IReadOnlyList<string> warnings, CancellationToken cancellationToken, bool calibrate = false, VecchiaNeighbours? found = null, TrendChoice? trend = null,
+        TrainingSet? residuals = null)
     {
         var neighbours = found ?? new VecchiaNeighbours(data.Points, theta, p, settings.Neighbours, cancellationToken);
-        var evaluation = new VecchiaLikelihood(data, neighbours, settings.Shape, settings.Noise, nugget).Evaluate(theta, p, noiseParameter, cancellationToken);
+        residuals ??= trend?.Trend.Detrend(data) ?? data;
+        var evaluation = new VecchiaLikelihood(residuals, neighbours, settings.Shape, settings.Noise, nugget).Evaluate(theta, p, noiseParameter, cancellationToken);
         if (!double.IsFinite(evaluation.LogLikelihood))
             throw new SurrogateFitException("The covariance of some point and its neighbours is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
         var parameters = new NearestNeighbourParameters(evaluation.Mean, evaluation.ProcessVariance, neighbours.Size, settings.PredictionNeighbours);
-        var diagnostics = new FitDiagnostics { LogLikelihood = evaluation.LogLikelihood, Warnings = warnings };
+        var diagnostics = new FitDiagnostics { LogLikelihood = evaluation.LogLikelihood, Warnings = warnings, Trend = trend?.Diagnostics };
         var model = new NearestNeighbourKrigingModel(data, settings.Shape, theta, p, nugget, settings.Noise,
-            settings.Noise.Mode == NoiseMode.Fit ? noiseParameter : 0, parameters, diagnostics);
+            settings.Noise.Mode == NoiseMode.Fit ? noiseParameter : 0, parameters, diagnostics, trend: trend?.Trend, residuals: residuals);
         var draw = NearestNeighbourKrigingModel.CalibrationDraw(data.Count, settings.Seed);
         int half = draw.Length / 2;
         if (calibrate && settings.Noise.Mode != NoiseMode.Known && half > 0)
@@ -93,7 +106,7 @@ internal static class NearestNeighbourFit
             double scale = standardised.Sum(z => z * z) / half;
             if (double.IsFinite(scale) && scale > 0)
                 model = new NearestNeighbourKrigingModel(data, settings.Shape, theta, p, nugget, settings.Noise, model.NoiseParameter,
-                    parameters with { ProcessVariance = parameters.ProcessVariance * scale }, diagnostics, scale);
+                    parameters with { ProcessVariance = parameters.ProcessVariance * scale }, diagnostics, scale, trend?.Trend, residuals);
         }
         model.Check(calibrate ? draw[half..] : draw, cancellationToken);
         return model;

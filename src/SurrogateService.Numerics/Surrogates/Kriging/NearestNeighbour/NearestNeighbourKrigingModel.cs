@@ -20,14 +20,20 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
     private readonly double[] _p;
     private readonly ScaledKdTree _tree;
     private readonly double? _varianceScale;
+    private readonly PolynomialTrend? _trend;
+    // The values the process models: the training values less the trend (the values themselves without one).
+    private readonly double[] _residuals;
 
     /// <summary>Training points whose leave-one-out prediction checks the calibration of a fit.</summary>
     public const int CalibrationPoints = 1000;
 
     internal NearestNeighbourKrigingModel(TrainingSet data, KernelShape shape, double[] theta, double[] p, double nugget, KrigingNoise noise,
-        double noiseParameter, NearestNeighbourParameters parameters, FitDiagnostics? fitted, double? varianceScale = null)
+        double noiseParameter, NearestNeighbourParameters parameters, FitDiagnostics? fitted, double? varianceScale = null, PolynomialTrend? trend = null,
+        TrainingSet? residuals = null)
     {
         _varianceScale = varianceScale;
+        _trend = trend;
+        _residuals = (residuals ?? trend?.Detrend(data) ?? data).Values;
         Data = data;
         Shape = shape;
         _theta = theta;
@@ -76,10 +82,15 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
     public string Description => string.Format(CultureInfo.InvariantCulture,
         "Nearest-neighbour (scaled Vecchia) Gaussian process: the likelihood conditions each of the {0} points on its {1} nearest predecessors " +
         "in a coarse-to-fine order, in the θ-scaled inputs; predictions and standard errors condition on the {2} nearest training points. " +
-        "Exact when both reach n − 1.", Data.Count, Parameters.Neighbours, PredictionNeighbours) + (_varianceScale is { } scale
+        "Exact when both reach n − 1.", Data.Count, Parameters.Neighbours, PredictionNeighbours) + TrendDescription + (_varianceScale is { } scale
         ? string.Format(CultureInfo.InvariantCulture, " σ² is the Vecchia estimate times {0:G3}, the mean squared standardised leave-one-out error of " +
             "up to {1} training points, so that the standard errors match the errors; the leave-one-out diagnostics come from other points.", scale, CalibrationPoints)
         : "");
+
+    private string TrendDescription => _trend is { } trend
+        ? string.Format(CultureInfo.InvariantCulture, " The process models the values less a polynomial trend of degree {0} ({1} Legendre terms fitted by least squares " +
+            "to all the points); predictions add the trend back, and their standard errors leave out the trend's estimation error.", trend.Degree, trend.Basis.Count)
+        : "";
 
     /// <summary>m_pred, capped at n.</summary>
     public int PredictionNeighbours => Math.Min(Parameters.PredictionNeighbours, Data.Count);
@@ -106,6 +117,7 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
         };
         if (Noise.Mode == NoiseMode.Fit)
             parameters["noiseRatio"] = [NoiseParameter];
+        _trend?.Export(parameters);
         return parameters;
     }
 
@@ -121,7 +133,7 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
                 for (int k = chunk * chunkSize; k < Math.Min(count, (chunk + 1) * chunkSize); k++)
                 {
                     var (value, standardError) = local.At(points[k], excluded: -1);
-                    results[k] = withStandardError ? standardError : value;
+                    results[k] = withStandardError ? standardError : value + local.Trend(points[k]);
                 }
                 return local;
             },
@@ -165,7 +177,7 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
                 NoiseMode.Known => Noise.Variances![i],
                 _ => 0,
             };
-            errors[k] = Data.Values[i] - value;
+            errors[k] = _residuals[i] - value;
             standardised[k] = errors[k] / Math.Sqrt(standardError * standardError + noise);
             return local;
         }, _ => { });
@@ -195,6 +207,7 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
         private readonly int[] _neighbours;
         private readonly double[] _distances, _query, _residual, _ones;
         private readonly Func<int, double> _diagonal;
+        private readonly PolynomialTrend.Workspace? _trendWorkspace;
         private double _jitter;
 
         public LocalPrediction(NearestNeighbourKrigingModel model)
@@ -208,7 +221,11 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
             _residual = new double[m];
             _ones = new double[m];
             _diagonal = Diagonal;
+            _trendWorkspace = model._trend?.CreateWorkspace();
         }
+
+        /// <summary>The trend at <paramref name="point"/>, 0 without one.</summary>
+        public double Trend(ReadOnlySpan<double> point) => _model._trend is { } trend ? trend.ValueAt(point, _trendWorkspace!) : 0;
 
         private double Diagonal(int point)
         {
@@ -221,7 +238,7 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
             };
         }
 
-        /// <summary>ŷ and s at <paramref name="point"/>, leaving out training point <paramref name="excluded"/> (−1: none).</summary>
+        /// <summary>ŷ of the residual process (the trend not added) and s at <paramref name="point"/>, leaving out training point <paramref name="excluded"/> (−1: none).</summary>
         public (double Value, double StandardError) At(ReadOnlySpan<double> point, int excluded)
         {
             var model = _model;
@@ -241,7 +258,7 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
             Span<double> z = _local.Cross.AsSpan(0, q), r = _residual.AsSpan(0, q), u = _ones.AsSpan(0, q);
             for (int j = 0; j < q; j++)
             {
-                r[j] = model.Data.Values[neighbours[j]];
+                r[j] = model._residuals[neighbours[j]];
                 u[j] = 1;
             }
             _local.ForwardSubstitute(z);
