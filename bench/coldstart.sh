@@ -127,7 +127,9 @@ use_variant() {
     # crossgen2's images stay in obj/.../R2R between publishes and are reused where their inputs did not
     # change: after a composite publish, a plain ReadyToRun one kept the dependencies' composite stubs
     # without the composite image and the runtime aborted at start (SIGABRT, no output). Start clean.
-    [[ "${SKIP_PUBLISH:-0}" == 1 ]] || find "$REPO_ROOT/src/SurrogateService.Api/obj" -type d -name R2R -prune -exec rm -rf {} +
+    # A fresh clone has no obj folder yet, and find would fail on it.
+    local obj="$REPO_ROOT/src/SurrogateService.Api/obj"
+    [[ "${SKIP_PUBLISH:-0}" == 1 || ! -d "$obj" ]] || find "$obj" -type d -name R2R -prune -exec rm -rf {} +
     PUBLISH_ARGS="${VARIANT_ARGS[$1]}" publish_api
 }
 
@@ -164,7 +166,7 @@ printf '\nthe first heavy request: Kriging fit of 100 points (Development), medi
 printf '%-18s %10s %10s %10s %10s   %s\n' "setting" "ready" "first fit" "warm fit" "cold/warm" "cold/warm of each run"
 for setting in "${SETTINGS[@]}"; do
     [[ -n "${SETTING_VARIANT[$setting]:-}" ]] || die "unknown setting $setting (known: ${SETTING_NAMES[*]})"
-    use_variant "${SETTING_VARIANT[$setting]}" 2>/dev/null
+    use_variant "${SETTING_VARIANT[$setting]}"
     read -r -a SETTING_ENV <<<"${SETTING_RUNTIME[$setting]}"
     readies=() colds=() warms=() ratios=()
     for ((run = 1; run <= RUNS; run++)); do
