@@ -124,6 +124,10 @@ BASE_DIR="${PUBLISH_DIR%/}"
 # use_variant NAME: publishes (or reuses) that variant and points lib.sh's PUBLISH_DIR at it.
 use_variant() {
     PUBLISH_DIR="$BASE_DIR-$1"
+    # crossgen2's images stay in obj/.../R2R between publishes and are reused where their inputs did not
+    # change: after a composite publish, a plain ReadyToRun one kept the dependencies' composite stubs
+    # without the composite image and the runtime aborted at start (SIGABRT, no output). Start clean.
+    [[ "${SKIP_PUBLISH:-0}" == 1 ]] || find "$REPO_ROOT/src/SurrogateService.Api/obj" -type d -name R2R -prune -exec rm -rf {} +
     PUBLISH_ARGS="${VARIANT_ARGS[$1]}" publish_api
 }
 

@@ -8,7 +8,7 @@ using SurrogateService.Numerics.Surrogates;
 /// <summary>
 /// The mixture of experts on functions with a jump: a 200-point Sobol' plan on [0, 1]², every single kind and
 /// auto fitted to the same points, RMSE on 5 000 uniform held-out points, the ratio of the best single kind's
-/// RMSE to the mixture's (goal: at least 2), fit times and the coverage of the mixture's 95 % intervals. Three
+/// RMSE to the mixture's (goal: at least 2; the neural network counts with its median over five seeds), fit times and the coverage of the mixture's 95 % intervals. Three
 /// boundaries: a parabola (a shape the quadratic softmax gating can draw), the same parabola bent by a sine
 /// (one it cannot), and a circle.
 /// </summary>
@@ -36,8 +36,10 @@ internal static class JumpBench
         ("randomForest", "randomForest", new()),
         ("gradientBoosting", "gradientBoosting", new()),
         ("supportVector", "supportVector", new()),
-        ("neuralNetwork", "neuralNetwork", new()),
     ];
+
+    /// <summary>The neural network's seeds: its defaults otherwise, and its median RMSE competes as the best single kind.</summary>
+    private static readonly int[] NetworkSeeds = [0, 1, 2, 3, 4];
 
     public static void Run(int points, int testCount, ulong seed)
     {
@@ -77,6 +79,16 @@ internal static class JumpBench
             if (rmse < bestSingle)
                 (bestSingle, bestLabel) = (rmse, label);
         }
+        var network = SurrogateKinds.Find("neuralNetwork")!;
+        var networkRuns = NetworkSeeds.Select(seed =>
+        {
+            var (predictions, seconds, _) = Fit(() => network.Fit(data, new OptionValues(network.Options, new Dictionary<string, object> { ["seed"] = seed })), test);
+            return (Rmse: Rmse(predictions, truth), Seconds: seconds);
+        }).ToArray();
+        double networkMedian = networkRuns.Select(r => r.Rmse).Order().ElementAt(networkRuns.Length / 2);
+        Console.WriteLine(Invariant($"{"neuralNetwork (median)",-28}{networkMedian,9:F4}{networkRuns.Select(r => r.Seconds).Order().ElementAt(networkRuns.Length / 2),9:F2}  seeds {string.Join(", ", NetworkSeeds.Zip(networkRuns, (seed, r) => $"{seed}: {r.Rmse:F4}"))}"));
+        if (networkMedian < bestSingle)
+            (bestSingle, bestLabel) = (networkMedian, "neuralNetwork");
         var auto = Fit(() => AutoSurrogate.Select(data).Model, test);
         Console.WriteLine(Invariant($"{"auto",-28}{Rmse(auto.Predictions, truth),9:F4}{auto.Seconds,9:F2}"));
         var moe = SurrogateKinds.Find("mixtureOfExperts")!;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using SurrogateService.Api.Tests.Infrastructure;
 
 namespace SurrogateService.Api.Tests;
 
@@ -9,7 +10,7 @@ public class StartupConfigurationTests
     [Fact]
     public void Production_without_AzureAd_settings_refuses_to_start()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var factory = new ServiceFactory().WithWebHostBuilder(b => b.UseEnvironment("Production"));
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         Assert.Contains("AzureAd", Flatten(error), StringComparison.Ordinal);
     }
@@ -17,7 +18,7 @@ public class StartupConfigurationTests
     [Fact]
     public void Authentication_mode_None_is_refused_outside_Development()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new ServiceFactory().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
             b.UseSetting("Authentication:Mode", "None");

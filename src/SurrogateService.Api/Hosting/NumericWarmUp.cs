@@ -8,59 +8,133 @@ using SurrogateService.Api.Validation;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.Options;
 using SurrogateService.Numerics.Sampling;
+using SurrogateService.Numerics.Surrogates;
 using SurrogateService.Numerics.TestFunctions;
 
 namespace SurrogateService.Api.Hosting;
 
 /// <summary>
-/// Runs the paths of a heavy request once while the host starts, before the server listens: a fit request
-/// for a maximum-likelihood Kriging fit of 100 Sobol points of Branin, read from JSON with the service's own
-/// serializer options, validated, fitted and its answer written, then the model's predictions and standard
-/// errors. Size matters: a 40-point fit left most of the JIT cost of a first 100-point request to it (first
-/// fit 7.6× a warm one on ReadyToRun code, quiet machine), 100 points bring it to 1.9×. Without
-/// (issue 25; docs/scaling.md has the measurements).
+/// Runs the paths of a heavy request once while the host starts, so that the first real one does not pay
+/// their JIT: a fit request for a maximum-likelihood Kriging fit of 100 Sobol points of Branin, read from JSON,
+/// validated, fitted and its answer written, then the model's predictions and standard errors. Size matters:
+/// a 40-point fit left most of the JIT cost of a first 100-point request to it (first fit 7.6× a warm one on
+/// ReadyToRun code, quiet machine), 100 points bring it to about 2×. Without a warm-up the first fit is 8.5×
+/// a warm one (issue 25; docs/scaling.md has the measurements).
 /// </summary>
 /// <remarks>
-/// It runs in <see cref="IHostedLifecycleService.StartingAsync"/>, before any hosted service starts, the web
-/// server included, so the port opens, and the TCP probes of the container app and <c>/healthz/ready</c>
-/// pass, only once it is done: a replica is never ready cold. It is bounded by <c>Hosting:WarmUpSeconds</c>
-/// (0 turns it off); past that the service starts anyway and says so in the log.
+/// The work starts as soon as the configuration is read (<see cref="Start"/>, the first step of
+/// <see cref="ServiceSetup.AddSurrogateService"/>), on a thread of its own, while the main thread builds the
+/// services, the middleware and the endpoints, which is mostly single-threaded work; the second core of a
+/// replica does the warm-up meanwhile, so the time to ready is about the longer of the two instead of their sum.
+/// <see cref="IHostedLifecycleService.StartingAsync"/> then awaits it before any hosted service starts, the web
+/// server included, so the port opens, and the TCP probes of the container app and <c>/healthz/ready</c> pass,
+/// only once it is done: a replica is never ready cold. It is bounded by <c>Hosting:WarmUpSeconds</c>, counted
+/// from its start (0 turns it off); past that the service starts anyway and says so in the log, and a failing
+/// warm-up is logged and the service starts without it.
 /// </remarks>
-internal sealed partial class NumericWarmUp(
-    IConfiguration configuration, IOptions<JsonOptions> json, IOptions<LimitsOptions> limits, ILogger<NumericWarmUp> logger) : IHostedLifecycleService
+internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<JsonOptions> json, ILogger<NumericWarmUp> logger) : IHostedLifecycleService
 {
     public const string SecondsKey = "Hosting:WarmUpSeconds";
     public const int DefaultSeconds = 10;
 
+    /// <summary>Starts the warm-up with the builder's configuration and registers the service that awaits it.</summary>
+    public static void Start(WebApplicationBuilder builder)
+    {
+        int seconds = builder.Configuration.GetValue(SecondsKey, DefaultSeconds);
+        var limits = builder.Configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions();
+        var run = new Run(seconds, limits);
+        // The container disposes what a factory made, so a host that stops early also stops the warm-up.
+        builder.Services.AddSingleton(_ => run);
+        builder.Services.AddHostedService<NumericWarmUp>();
+    }
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        int seconds = configuration.GetValue(SecondsKey, DefaultSeconds);
-        if (seconds <= 0)
+        if (run.Work is null)
         {
             LogSkipped(logger);
             return;
         }
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(TimeSpan.FromSeconds(seconds));
-        long started = Stopwatch.GetTimestamp();
+        long waiting = Stopwatch.GetTimestamp();
         try
         {
-            await Task.Run(() => Exercise(json.Value.SerializerOptions, limits.Value, bound.Token), bound.Token).ConfigureAwait(false);
-            LogDone(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var fitted = await run.Work.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // The code is compiled by now; this only builds the metadata of the contract's records for the
+            // route's own serializer options (an instance of its own), which the first request would otherwise do.
+            RoundTrip(fitted, json.Value.SerializerOptions, run.Limits);
+            LogDone(logger, Stopwatch.GetElapsedTime(run.Started).TotalMilliseconds, Stopwatch.GetElapsedTime(waiting).TotalMilliseconds);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            LogTimedOut(logger, seconds);
+            run.Dispose();
+            throw;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            LogTimedOut(logger, run.Seconds);
+        }
+        catch (Exception exception)
         {
             // The warm-up only saves the first request some time; a defect in it must not keep the service down.
             LogFailed(logger, exception);
         }
     }
 
+    /// <summary>The warm-up's work, started on a thread of its own unless its bound is 0.</summary>
+    internal sealed class Run : IDisposable
+    {
+        private readonly CancellationTokenSource? _bound;
+
+        public Run(int seconds, LimitsOptions limits)
+        {
+            Seconds = seconds;
+            Limits = limits;
+            Started = Stopwatch.GetTimestamp();
+            if (seconds <= 0)
+                return;
+            _bound = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+            var token = _bound.Token;
+            // A thread of its own (LongRunning) rather than one of the pool's: at start-up the pool has as
+            // many threads as cores, and holding one for a second would delay the host's own asynchronous start.
+            Work = Task.Factory.StartNew(() => Exercise(ContractJson.Strict, limits, token), token,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        public int Seconds { get; }
+
+        public LimitsOptions Limits { get; }
+
+        public long Started { get; }
+
+        /// <summary>The fitted surrogate of the warm-up's request; null when the warm-up is off.</summary>
+        public Task<FittedSurrogate>? Work { get; }
+
+        /// <summary>Stops the work if it still runs (the numeric code observes the token).</summary>
+        public void Dispose()
+        {
+            _bound?.Cancel();
+            _bound?.Dispose();
+        }
+    }
+
     /// <summary>A first heavy request's work: the fit request read, validated and fitted, its answer written, and the model's predictions and standard errors.</summary>
-    internal static void Exercise(JsonSerializerOptions json, LimitsOptions limits, CancellationToken cancellationToken)
+    internal static FittedSurrogate Exercise(JsonSerializerOptions json, LimitsOptions limits, CancellationToken cancellationToken)
+    {
+        var box = new Branin().Domain(2);
+        var sobol = SamplingMethods.Find("sobol")!;
+        var fitted = RoundTrip(null, json, limits, cancellationToken);
+        var grid = sobol.Sample(200, box, new OptionValues(sobol.Options), seed: 1);
+        var output = new double[grid.Count];
+        fitted.Model.Predict(grid, output);
+        fitted.Model.StandardError(grid, output);
+        return fitted;
+    }
+
+    /// <summary>
+    /// The fit request written and read with <paramref name="json"/>, validated, and fitted unless
+    /// <paramref name="fitted"/> is given; then the answer written.
+    /// </summary>
+    private static FittedSurrogate RoundTrip(FittedSurrogate? fitted, JsonSerializerOptions json, LimitsOptions limits, CancellationToken cancellationToken = default)
     {
         var branin = new Branin();
         var box = branin.Domain(2);
@@ -72,14 +146,14 @@ internal sealed partial class NumericWarmUp(
         var body = JsonSerializer.SerializeToUtf8Bytes(new FitRequest("kriging", points.ToRows(), values, box.Lower.ToArray(), box.Upper.ToArray(), null), json);
         var errors = new RequestErrors();
         var plan = FitRequestReader.Read(JsonSerializer.Deserialize<FitRequest>(body, json), "", errors, limits);
-        var fitted = plan?.Fit(errors, progress: null, cancellationToken)
-            ?? throw new InvalidOperationException("The warm-up's own fit request was refused: "
+        fitted ??= plan?.Fit(errors, progress: null, cancellationToken);
+        if (plan is null || fitted is null)
+        {
+            throw new InvalidOperationException("The warm-up's own fit request was refused: "
                 + string.Join("; ", errors.ToDictionary().Select(error => $"{error.Key}: {string.Join(", ", error.Value)}")));
+        }
         JsonSerializer.SerializeToUtf8Bytes(new FitResponse(SurrogateMapping.ToDocument(fitted), SurrogateMapping.ToDiagnostics(fitted)), json);
-        var grid = sobol.Sample(200, box, new OptionValues(sobol.Options), seed: 1);
-        var output = new double[grid.Count];
-        fitted.Model.Predict(grid, output);
-        fitted.Model.StandardError(grid, output);
+        return fitted;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -92,8 +166,8 @@ internal sealed partial class NumericWarmUp(
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Numeric warm-up done in {Milliseconds:F0} ms; opening the port")]
-    private static partial void LogDone(ILogger logger, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Numeric warm-up done in {Milliseconds:F0} ms, {WaitedMilliseconds:F0} ms of it after the host was built; opening the port")]
+    private static partial void LogDone(ILogger logger, double milliseconds, double waitedMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Numeric warm-up stopped after its bound of {Seconds} s (Hosting:WarmUpSeconds); starting without it")]
     private static partial void LogTimedOut(ILogger logger, int seconds);

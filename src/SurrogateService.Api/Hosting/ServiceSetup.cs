@@ -15,6 +15,8 @@ public static class ServiceSetup
 
     public static WebApplicationBuilder AddSurrogateService(this WebApplicationBuilder builder)
     {
+        // First, so that it runs on the second core while the rest is built (NumericWarmUp's remarks).
+        NumericWarmUp.Start(builder);
         builder.AddSerilogLogging();
         builder.AddTelemetry();
         builder.AddHeavyWorkLimits();
@@ -33,7 +35,6 @@ public static class ServiceSetup
         builder.Services.AddSingleton<InlineFitGate>();
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddProbes();
-        builder.Services.AddHostedService<NumericWarmUp>();
         builder.Services.AddApiDocumentation(builder.Configuration);
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace SurrogateService.Numerics.LinearAlgebra;
 
@@ -106,6 +107,9 @@ public sealed partial class Cholesky
     /// Row <paramref name="target"/> of W −= Σ_k coefficients[k]·(row firstRow + k of W), accumulated in
     /// strips of four SIMD vectors held in registers, so the target row is stored once per strip.
     /// </summary>
+    // Vector<T> code (its width is the machine's) is left out of the ReadyToRun image, so without this it would start as tier-0 code with its loops
+    // instrumented: a first fit after a start ran 8.5 times slower than the next (issue 25, docs/scaling.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SubtractCombination(Span<double> w, int width, int target, ReadOnlySpan<double> coefficients, int firstRow)
     {
         Span<double> rowT = w.Slice(target * width, width);

@@ -59,6 +59,9 @@ public sealed partial class Cholesky
     }
 
     /// <summary>Rows [chunk, end) of Z, whose combinations with the rows before the chunk are subtracted already.</summary>
+    // Vector256 code is left out of the ReadyToRun image, so without this it would start as tier-0 code with its loops
+    // instrumented: a first fit after a start ran 8.5 times slower than the next (issue 25, docs/scaling.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SolveChunk(ref double z, int columns, int stripped, int chunk, int end)
     {
         int first = chunk;
@@ -100,6 +103,7 @@ public sealed partial class Cholesky
     }
 
     /// <summary>Z[i, c..c+8) −= Σ_{k ∈ [from, to)} L_ik·Z[k, c..c+8), one fused multiply-add per k in increasing k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SubtractRow(ref double z, int columns, int i, int from, int to, int c)
     {
         ref double rowL = ref _lower[i * Size];
@@ -119,6 +123,7 @@ public sealed partial class Cholesky
     }
 
     /// <summary>The register kernel: <see cref="SubtractRow"/> for rows [first, first + 6) at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SubtractSixRows(ref double z, int columns, int first, int from, int to, int c)
     {
         int n = Size;
@@ -180,6 +185,7 @@ public sealed partial class Cholesky
     }
 
     /// <summary>Rows [first, first + 6) in columns [c, c + 8), once only the 6×6 diagonal block of L remains: each row subtracts the rows above it in the block, in order, and divides by its pivot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SolveSixRowDiagonal(ref double z, int columns, int first, int c)
     {
         int n = Size;

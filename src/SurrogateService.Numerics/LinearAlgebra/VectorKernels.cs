@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -22,6 +23,9 @@ public static class VectorKernels
     /// 4-lane accumulators, which hide the latency of the add chain); the ragged end is zero-padded;
     /// the partial sums are combined as ((s0+s4) + (s1+s5)) + ((s2+s6) + (s3+s7)).
     /// </summary>
+    // Vector256 code is left out of the ReadyToRun image, so without this it would start as tier-0 code with its loops
+    // instrumented: a first fit after a start ran 8.5 times slower than the next (issue 25, docs/scaling.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         if (a.Length != b.Length)
@@ -51,6 +55,7 @@ public static class VectorKernels
     }
 
     /// <summary>y ← y + alpha·x (the spans must have equal length).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScaled(Span<double> y, double alpha, ReadOnlySpan<double> x)
     {
         if (x.Length != y.Length)
@@ -74,6 +79,7 @@ public static class VectorKernels
     /// once per four multiply-adds, which is what blocked factorisations need to escape the load
     /// limit. Each sum runs in 4 lanes (element i in lane i mod 4), then the scalar tail, in a fixed order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DotFour(ReadOnlySpan<double> x, ReadOnlySpan<double> a0, ReadOnlySpan<double> a1, ReadOnlySpan<double> a2, ReadOnlySpan<double> a3, Span<double> results)
     {
         int length = x.Length;
@@ -109,6 +115,7 @@ public static class VectorKernels
     }
 
     /// <summary>Euclidean distance between two points.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         if (a.Length != b.Length)
@@ -123,5 +130,6 @@ public static class VectorKernels
     }
 
     /// <summary>(v0 + v1) + (v2 + v3): a fixed order, unlike <see cref="Vector256.Sum{T}"/>, whose order is unspecified.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double SumLanes(Vector256<double> v) => (v.GetElement(0) + v.GetElement(1)) + (v.GetElement(2) + v.GetElement(3));
 }

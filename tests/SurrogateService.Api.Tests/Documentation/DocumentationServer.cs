@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using SurrogateService.Api.Tests.Infrastructure;
 using SurrogateService.Api.UmBridge;
 
 namespace SurrogateService.Api.Tests.Documentation;
@@ -40,5 +41,6 @@ public sealed class DocumentationServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("UmBridge:Port", "0");
+        builder.WithoutWarmUp();
     }
 }

@@ -14,7 +14,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public string StoreFolder => _store.Path;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("Storage:Folder", _store.Path);
+        builder.WithoutWarmUp().UseSetting("Storage:Folder", _store.Path);
 
     protected override void Dispose(bool disposing)
     {

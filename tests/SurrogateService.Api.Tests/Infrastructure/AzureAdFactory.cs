@@ -21,6 +21,7 @@ public sealed class AzureAdFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.WithoutWarmUp();
         builder.UseSetting("Storage:Folder", _store.Path);
         builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
         builder.UseSetting("AzureAd:TenantId", TestTokens.TenantId);

@@ -13,5 +13,5 @@ public sealed class AzuriteApiFactory : WebApplicationFactory<Program>, IAsyncLi
     Task IAsyncLifetime.DisposeAsync() => Azurite.DisposeAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
+        builder.WithoutWarmUp().UseSetting("Storage:ConnectionString", Azurite.ConnectionString);
 }

@@ -16,7 +16,7 @@ public class CallerAddressFactory : WebApplicationFactory<Program>
     public const string Header = "X-Test-Client-Address";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
+        builder.WithoutWarmUp().ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromHeader>());
 
     private sealed class ClientAddressFromHeader : IStartupFilter
     {

@@ -43,6 +43,7 @@ public sealed class JobsFactory(
         builder.UseSetting("Jobs:RetryDelaySeconds", "0");
         builder.UseSetting("Jobs:PollIntervalMilliseconds", "20");
         builder.UseSetting("Jobs:MaxAttempts", "3");
+        builder.WithoutWarmUp();
         // Every round, so that tests can stop a worker after a given checkpoint.
         builder.UseSetting("Jobs:CheckpointIntervalMilliseconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

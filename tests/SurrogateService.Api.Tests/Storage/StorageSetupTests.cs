@@ -46,7 +46,7 @@ public sealed class StorageSetupTests(Azurite azurite) : IClassFixture<Azurite>
     [Fact]
     public void Production_without_storage_refuses_to_start_and_says_what_to_set()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new ServiceFactory().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
             b.UseSetting("AzureAd:TenantId", TestTokens.TenantId);
@@ -59,7 +59,7 @@ public sealed class StorageSetupTests(Azurite azurite) : IClassFixture<Azurite>
     [Fact]
     public async Task A_connection_string_registers_a_client_that_reaches_Azurite_and_data_outlives_a_restart()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new ServiceFactory().WithWebHostBuilder(b =>
             b.UseSetting("Storage:ConnectionString", azurite.ConnectionString));
         var client = factory.Services.GetRequiredService<BlobServiceClient>();
         Assert.Equal(StorageKind.Blob, factory.Services.GetRequiredService<StorageLocation>().Kind);

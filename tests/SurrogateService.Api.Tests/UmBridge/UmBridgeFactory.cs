@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using SurrogateService.Api.Tests.Infrastructure;
 using SurrogateService.Api.UmBridge;
 
 namespace SurrogateService.Api.Tests.UmBridge;
@@ -38,6 +39,7 @@ public class UmBridgeFactory : WebApplicationFactory<Program>
         builder.UseSetting("Limits:HeavyConcurrency", "1");
         builder.UseSetting("Storage:Folder", _store.Path);
         builder.UseSetting("Limits:HeavyQueueLength", "0");
+        builder.WithoutWarmUp();
         Configure(builder);
     }
 

@@ -35,7 +35,7 @@ public class UmBridgeStartupTests
     [Fact]
     public async Task Models_can_be_chosen_and_ordered()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new ServiceFactory().WithWebHostBuilder(b =>
         {
             b.UseSetting("UmBridge:Port", "0");
             b.UseSetting("UmBridge:Models:0", "acoustic2d");
@@ -51,7 +51,7 @@ public class UmBridgeStartupTests
     [Fact]
     public void An_unknown_model_in_the_configuration_stops_the_start()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        using var factory = new ServiceFactory().WithWebHostBuilder(b =>
         {
             b.UseSetting("UmBridge:Port", "0");
             b.UseSetting("UmBridge:Models:0", "nope");

@@ -79,6 +79,22 @@ public class HighDimensionalKrigingTests
         Assert.True(mapError < mlError, $"MAP RMSE {mapError} vs maximum likelihood {mlError}");
     }
 
+    [Theory]
+    [InlineData(KrigingKind.PriorAutoDimension, "none")]
+    [InlineData(KrigingKind.PriorAutoDimension + 1, "dimensionScaled")]
+    public void The_default_prior_is_maximum_likelihood_up_to_twenty_inputs_and_the_dimension_scaled_one_above(int inputs, string equivalent)
+    {
+        // Nothing lost at low dimension: up to 20 inputs the default ('auto') must be the plain
+        // maximum-likelihood fit the optimisation benchmarks were tuned on, the same θ to the bit,
+        // and above 20 the MAP fit under the prior (a different θ, so the two cases are told apart).
+        var data = Embedded(30, inputs, seed: 11);
+        var byDefault = (KrigingModel)Kind.Fit(data, KrigingOptions());
+        var same = (KrigingModel)Kind.Fit(data, KrigingOptions(("thetaPrior", equivalent)));
+        var other = (KrigingModel)Kind.Fit(data, KrigingOptions(("thetaPrior", equivalent == "none" ? "dimensionScaled" : "none")));
+        Assert.Equal(same.Theta.ToArray(), byDefault.Theta.ToArray());
+        Assert.NotEqual(other.Theta.ToArray(), byDefault.Theta.ToArray());
+    }
+
     [Fact]
     public void KPLS_with_one_direction_fits_a_ridge_function_and_writes_per_input_theta()
     {

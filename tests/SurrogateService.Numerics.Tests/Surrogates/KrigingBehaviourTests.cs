@@ -12,7 +12,7 @@ public class KrigingBehaviourTests
     public void Is_registered_with_its_options()
     {
         Assert.Same(SurrogateKinds.Find("Kriging")?.GetType(), typeof(KrigingKind));
-        Assert.Equal(["kernel", "p", "theta", "noise", "fitP", "seed", "restarts", "approximation", "neighbours", "predictionNeighbours", "nugget", "thetaPrior", "components", "extraPoints"], Kind.Options.Select(o => o.Name));
+        Assert.Equal(["kernel", "p", "theta", "noise", "fitP", "seed", "restarts", "approximation", "neighbours", "predictionNeighbours", "trend", "trendDegree", "trendQNorm", "nugget", "thetaPrior", "components", "extraPoints"], Kind.Options.Select(o => o.Name));
         Assert.True(Kind.HasStandardError);
         Assert.Equal(2, Kind.MinimumPoints(3));
     }

@@ -19,7 +19,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// </para>
 /// <para>
 /// At each node, ρ and the mean of δ (the regressors H = [1, ŷ_low(x_high)]) are generalised least-squares
-/// estimates and σ²_δ = Q/(n − 2), as in <see cref="CoKrigingModel"/>; m_j = ρ_j·ŷ_low + ŷ_δ,j and
+/// estimates and σ²_δ = Q/(n − 4) (<see cref="PredictiveVarianceScale"/>); m_j = ρ_j·ŷ_low + ŷ_δ,j and
 /// s²_j = (ρ_j² + σ²_ρ,j)·s²_low + σ²_δ,j·c_j(x). The weight is the likelihood with β and σ² integrated out
 /// under the prior π(β, σ²) ∝ 1/σ²: L(θ) ∝ |K|^(−1/2)·|HᵀK⁻¹H|^(−1/2)·Q^(−(n−2)/2) (Berger, De Oliveira
 /// &amp; Sansó 2001, J. Amer. Statist. Assoc. 96(456), eq. 5; the same integrated likelihood for the recursive
@@ -27,9 +27,10 @@ namespace SurrogateService.Numerics.Surrogates;
 /// log-uniform on the likelihood search's own box, θ̃_l = θ_l·w_l^p_l ∈ [1e-8, 1e4], and the nodes are the
 /// maximum-likelihood θ̂ and <see cref="Nodes"/> scrambled Sobol' points of that box in ln θ̃ (a
 /// quasi-Monte Carlo quadrature with equal volumes); p, the nugget and a fitted noise ratio stay at their
-/// fitted values. The components are taken as normal (not Student-t): with n − 2 = 2 degrees of freedom
-/// (Forrester's 4 points) a t's variance is infinite, and t quantiles on top of the mixture made Forrester's
-/// intervals 7.6 RMSE wide where the normal mixture covered 92–93 %.
+/// fitted values. Each component has its Student-t's variance but is read as normal (the service reports a
+/// standard error, not a quantile): with n − 2 = 2 degrees of freedom (Forrester's 4 points) a t's variance is
+/// infinite, and t quantiles on top of the mixture made Forrester's intervals 7.6 RMSE wide where the normal
+/// mixture covered 92–93 %.
 /// </para>
 /// <para>
 /// Cost: two Kriging models of the n high-fidelity points per node when standard errors are first asked for, and per
@@ -149,7 +150,7 @@ internal sealed class DiscrepancyThetaAverage
             double logWeight = -0.5 * model.LogDeterminant - 0.5 * model.TrendGramLogDeterminant(lowAtHigh) - 0.5 * (n - 2) * Math.Log(q);
             if (!double.IsFinite(logWeight))
                 return null;
-            return (logWeight, new Node(0, scale, model, q / (n - 2), model.TrendSlopeVarianceFactor(lowAtHigh)));
+            return (logWeight, new Node(0, scale, model, PredictiveVarianceScale(q, n), model.TrendSlopeVarianceFactor(lowAtHigh)));
         }
         catch (SurrogateFitException)
         {
@@ -157,6 +158,15 @@ internal sealed class DiscrepancyThetaAverage
             return null;
         }
     }
+
+    /// <summary>
+    /// σ²_δ of a node's variance. Given θ, δ's predictive distribution under the prior π(β, σ²) ∝ 1/σ² is a Student-t
+    /// with n − 2 degrees of freedom and squared scale Q/(n − 2)·c(x) (Santner, Williams &amp; Notz, The Design and
+    /// Analysis of Computer Experiments, 2003, §4.1; Le Gratiet 2013 for each level of the recursive co-Kriging), and
+    /// a t with ν degrees of freedom has variance ν/(ν − 2) times its squared scale: Q/(n − 4)·c(x). That variance
+    /// is what a standard error must give; with 3 or 4 points it is infinite, and the scale Q/(n − 2) stands.
+    /// </summary>
+    internal static double PredictiveVarianceScale(double q, int n) => n > 4 ? q / (n - 4) : q / (n - 2);
 
     /// <summary>The mixture's variance about <paramref name="predicted"/> at each point.</summary>
     /// <param name="lowValues">ŷ_low at the points.</param>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -34,6 +35,9 @@ internal static class KernelProfiles
     public static bool HasExponents(KernelShape shape) => shape == KernelShape.PowerExponential;
 
     /// <summary>values[k] ← R(values[k]): scaled distances become correlations.</summary>
+    // Vector256 code is left out of the ReadyToRun image, so without this it would start as tier-0 code with its loops
+    // instrumented: a first fit after a start ran 8.5 times slower than the next (issue 25, docs/scaling.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyInPlace(KernelShape shape, Span<double> values)
     {
         int full = values.Length - values.Length % 4;
@@ -45,6 +49,7 @@ internal static class KernelProfiles
     }
 
     /// <summary>slopes[k] = −dR/ds at s = scaled[k], so that ∂R/∂θ_l = −slope·|Δx_l|^{p_l}.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void NegativeSlopes(KernelShape shape, ReadOnlySpan<double> scaled, Span<double> slopes)
     {
         int full = scaled.Length - scaled.Length % 4;
@@ -59,6 +64,7 @@ internal static class KernelProfiles
     /// <summary>−dR/ds at one scaled distance (gradients of predictions).</summary>
     public static double NegativeSlope(KernelShape shape, double scaled) => NegativeSlope(shape, Vector256.Create(scaled))[0];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector256<double> Correlation(KernelShape shape, Vector256<double> s)
     {
         switch (shape)
@@ -79,6 +85,7 @@ internal static class KernelProfiles
     }
 
     // dR/dd = −3d·exp(−√3d) (Matérn 3/2) and −(5/3)·d·(1 + √5d)·exp(−√5d) (Matérn 5/2), and dd/ds = 1/(2d).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector256<double> NegativeSlope(KernelShape shape, Vector256<double> s)
     {
         switch (shape)
@@ -132,6 +139,7 @@ internal static class KernelProfiles
     }
 
     /// <summary>Up to three trailing values, zero-padded to a full vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Vector256<double> LoadTail(ReadOnlySpan<double> tail)
     {
         Span<double> padded = stackalloc double[4];
@@ -139,6 +147,7 @@ internal static class KernelProfiles
         return Vector256.Create((ReadOnlySpan<double>)padded);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void StoreTail(Vector256<double> vector, Span<double> tail)
     {
         for (int k = 0; k < tail.Length; k++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using SurrogateService.Numerics.Core;
@@ -127,6 +128,9 @@ internal sealed class KrigingCorrelation
     }
 
     /// <summary>exponents[k] += θ·|coordinates[k] − center|^p.</summary>
+    // Vector256 code is left out of the ReadyToRun image, so without this it would start as tier-0 code with its loops
+    // instrumented: a first fit after a start ran 8.5 times slower than the next (issue 25, docs/scaling.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddPoweredDistances(Span<double> exponents, ReadOnlySpan<double> coordinates, double center, double theta, double p)
     {
         var c = Vector256.Create(center);
@@ -141,6 +145,7 @@ internal sealed class KrigingCorrelation
     }
 
     /// <summary>values[k] ← |values[k]|^p (the likelihood search caches these per pair of points).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PowerInPlace(Span<double> values, double p)
     {
         int full = values.Length - values.Length % 4;
@@ -152,6 +157,7 @@ internal sealed class KrigingCorrelation
     }
 
     /// <summary>|Δ|^p for |Δ| ≥ 0, with exact shortcuts for the common exponents 2 and 1; 0^p = 0 via exp(p·ln 0) = exp(−∞).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector256<double> Power(Vector256<double> absoluteDifference, double p) => p switch
     {
         2 => absoluteDifference * absoluteDifference,

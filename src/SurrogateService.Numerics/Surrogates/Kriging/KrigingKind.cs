@@ -74,7 +74,8 @@ public sealed class KrigingKind : IPhasedSurrogateKind
         OptionSpec.Boolean("fitP", false, "With theta 'fit' and the power-exponential kernel, also fit p_l ∈ [1, 2] by maximum likelihood (the p option is then the start)."),
         OptionSpec.Integer("seed", 0, "Seed of the random starts of the likelihood search.", 0, int.MaxValue),
         OptionSpec.Integer("restarts", 8, "Starts of the likelihood search: the heuristic θ and restarts − 1 random ones. " +
-            "With more than 256 points they explore a space-filling subset of 256, and the best is refined on all the points.", 1, 64),
+            "With more than 256 points they explore a space-filling subset of 256, and the best is refined on all the points. " +
+            "GEKPLS (gradients with components) evaluates every start on the training points and searches from the two most likely.", 1, 64),
         OptionSpec.Choice("approximation", AutomaticApproximation,
             "exact: the full Gaussian process, O(n³) time and O(n²) memory. nearestNeighbour: the scaled Vecchia approximation, each point conditioned on its " +
             "'neighbours' nearest predecessors in the θ-scaled inputs, O(n·m³) time and O(n·m) memory, and predictions conditioned on the 'predictionNeighbours' " +

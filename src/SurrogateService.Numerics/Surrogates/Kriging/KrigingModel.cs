@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.LinearAlgebra;
@@ -358,6 +359,9 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
         /// dimension through one mostly empty vector, which made a one-point prediction cost milliseconds.
         /// The entries are the same bits either way.
         /// </remarks>
+        // Vector256 code is left out of the ReadyToRun image, so without this it would start as tier-0 code with its loops
+        // instrumented: a first fit after a start ran 8.5 times slower than the next (issue 25, docs/scaling.md).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Span<double> Correlations(KrigingModel model, PointSet points, int first, int m)
         {
             if (m < Vector256<double>.Count)

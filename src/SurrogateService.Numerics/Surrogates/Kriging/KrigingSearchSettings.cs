@@ -13,8 +13,10 @@ namespace SurrogateService.Numerics.Surrogates;
 /// <param name="Prior">A prior on the length-scales (a MAP search), or null for maximum likelihood.</param>
 /// <param name="Directions">KPLS rotations (d×h, see <see cref="PartialLeastSquares"/>): θ is searched along h directions; null for one θ per input.</param>
 /// <param name="Trend">A second regressor of the mean beside the constant, concentrated out like μ (co-Kriging's ρ·ŷ_low), or null.</param>
-/// <param name="ExplorationRows">The starts explore the likelihood of the first this many points only, and the best is refined on all
-/// (GEKPLS: the training points without their Taylor points); null to explore on all points, or on a subset when there are many.</param>
+/// <param name="ExplorationRows">GEKPLS: the starts explore the likelihood of the first this many points only (the training points
+/// without their Taylor points), local searches run from the most likely starts only (see
+/// <see cref="KrigingHyperparameterSearch.ScreenedSearches"/>), and the best is refined on all points by a short search; null to
+/// search from every start on all points, or on a subset when there are many.</param>
 internal sealed record KrigingSearchSettings(
     double[] StartTheta, double[] P, bool FitP, ulong Seed, int Starts, double NuggetFloor,
     KernelShape Shape = KernelShape.PowerExponential, KrigingNoise? Noise = null, bool FitTheta = true, double[]? Trend = null,
