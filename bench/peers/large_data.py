@@ -16,6 +16,7 @@ Usage: large_data.py URL N_LARGE CASE SERVER_PID. Needs Debian's python3-sklearn
 import io
 import json
 import math
+import os
 import sys
 import time
 import warnings
@@ -47,25 +48,53 @@ def scores(mean, std, truth):
 
 
 def ours(session, url, x, y, test, truth, approximation):
-    """Fit (a heavy request), then predict with standard errors from the returned model document (a light one)."""
-    fit = {"kind": "kriging", "points": x.tolist(), "values": y.tolist(), "lowerBound": LOWER, "upperBound": UPPER,
-           "options": {"kernel": "matern52", "approximation": approximation, "restarts": 2}}
+    """Fit (a heavy request), then predict with standard errors from the returned model document (a light one).
+    Nearest-neighbour fits take the trend of TREND (default polynomial; constant for ordinary Kriging)."""
+    options = {"kernel": "matern52", "approximation": approximation, "restarts": 2}
+    if approximation == "nearestNeighbour":
+        options["trend"] = os.environ.get("TREND", "polynomial")
+    fit = {"kind": "kriging", "points": x.tolist(), "values": y.tolist(), "lowerBound": LOWER, "upperBound": UPPER, "options": options}
     start = time.perf_counter()
-    response = session.post(url + "/v1/surrogates/fit", json=fit, timeout=900)
+    response = fit_request(session, url, fit)
     fit_seconds = time.perf_counter() - start
     if response.status_code != 200:
         return {"error": f"fit {response.status_code}: {response.text[:400]}", "seconds": fit_seconds}
     fitted = response.json()
-    body = {"model": fitted["model"], "points": test.tolist(), "includeStandardError": True}
-    response = session.post(url + "/v1/surrogates/predict", json=body, timeout=900)
+    values, errors = [], []
+    for first in range(0, len(test), PREDICT_CHUNK):
+        body = {"model": fitted["model"], "points": test[first:first + PREDICT_CHUNK].tolist(), "includeStandardError": True}
+        response = session.post(url + "/v1/surrogates/predict", json=body, timeout=900)
+        if response.status_code != 200:
+            return {"error": f"predict {response.status_code}: {response.text[:400]}", "seconds": time.perf_counter() - start}
+        answer = response.json()
+        values += answer["values"]
+        errors += answer["standardErrors"]
     seconds = time.perf_counter() - start
-    if response.status_code != 200:
-        return {"error": f"predict {response.status_code}: {response.text[:400]}", "seconds": seconds}
-    answer = response.json()
-    result = scores(np.asarray(answer["values"]), np.asarray(answer["standardErrors"]), truth)
+    result = scores(np.asarray(values), np.asarray(errors), truth)
     diagnostics = fitted["diagnostics"]
-    result.update(seconds=seconds, fitSeconds=fit_seconds, looSpread=diagnostics.get("leaveOneOutStandardisedSpread"), theta=diagnostics.get("theta"))
+    result.update(seconds=seconds, fitSeconds=fit_seconds, looSpread=diagnostics.get("leaveOneOutStandardisedSpread"), theta=diagnostics.get("theta"),
+                  trend=diagnostics.get("trend"))
     return result
+
+
+# ASYNC_FIT=1 submits fits as jobs (Prefer: respond-async) and polls them, for a loaded machine on which a fit passes the
+# synchronous timeout; PREDICT_CHUNK splits the predictions into requests of that many points, for the same reason.
+ASYNC_FIT = os.environ.get("ASYNC_FIT", "0") == "1"
+PREDICT_CHUNK = int(os.environ.get("PREDICT_CHUNK", "10000"))
+
+
+def fit_request(session, url, fit):
+    if not ASYNC_FIT:
+        return session.post(url + "/v1/surrogates/fit", json=fit, timeout=900)
+    response = session.post(url + "/v1/surrogates/fit", json=fit, headers={"Prefer": "respond-async"}, timeout=900)
+    if response.status_code != 202:
+        return response
+    job = url + response.headers["Location"]
+    while True:
+        time.sleep(2)
+        status = session.get(job, timeout=60).json()["status"]
+        if status not in ("queued", "running"):
+            return session.get(job + "/result", timeout=900)
 
 
 def sklearn_gpr(x, y, test, truth):
@@ -176,7 +205,7 @@ def main(url, n_large):
     report("scikit-learn exact n=1000", sklearn_gpr(x[:1000], y[:1000], test, truth))
     report("ours exact n=2000", ours(session, url, x[:2000], y[:2000], test, truth, "exact"))
     for n in [1000, 10_000, 100_000]:
-        if n <= n_large:
+        if n <= n_large and os.environ.get("CURVE", "1") != "0":
             report(f"curve nearestNeighbour n={n}", ours(session, url, x[:n], y[:n], test[:100], truth[:100], "nearestNeighbour"))
 
     large, peer, exact = rows[f"ours nearestNeighbour n={n_large}"], rows["scikit-learn exact n=1000"], rows["ours exact n=2000"]

@@ -98,6 +98,12 @@ public class NearestNeighbourEndpointTests(ApiFactory factory) : IClassFixture<A
     [InlineData("{\"approximation\": \"nearestNeighbour\", \"neighbours\": 41}", "options.neighbours")]
     [InlineData("{\"approximation\": \"nearestNeighbour\", \"neighbours\": 20, \"predictionNeighbours\": 10}", "options.predictionNeighbours")]
     [InlineData("{\"approximation\": \"nearestNeighbour\", \"fitP\": true}", "options.fitP")]
+    [InlineData("{\"approximation\": \"nearestNeighbour\", \"trend\": \"cubic\"}", "options.trend")]
+    [InlineData("{\"approximation\": \"exact\", \"trend\": \"polynomial\"}", "options.trend")]
+    [InlineData("{\"approximation\": \"nearestNeighbour\", \"trend\": \"polynomial\", \"trendDegree\": 11}", "options.trendDegree")]
+    [InlineData("{\"approximation\": \"nearestNeighbour\", \"trend\": \"polynomial\", \"trendDegree\": 3}", "options.trendDegree")]
+    [InlineData("{\"approximation\": \"nearestNeighbour\", \"trendDegree\": 1}", "options.trendDegree")]
+    [InlineData("{\"approximation\": \"nearestNeighbour\", \"trend\": \"polynomial\", \"trendQNorm\": 0}", "options.trendQNorm")]
     public async Task Bad_approximation_options_are_a_400_naming_the_field(string options, string field)
     {
         var body = Fit(40, null);

@@ -98,6 +98,25 @@ public class PolynomialTrendTests
     }
 
     [Fact]
+    public void With_fitted_noise_the_intervals_include_the_trend_s_estimation_error_and_cover_the_noise_free_function()
+    {
+        // Noise hides the trend's estimation error from the leave-one-out calibration; the standard errors add its
+        // average, τ²·P/n, instead. The intervals of the noise-free function must hold about 95 % of it.
+        static double Truth(double[] x) => Math.Sin(3 * x[0]) * Math.Cos(2 * x[1]) + x[1] * x[1];
+        var random = new DeterministicRandom(31);
+        var data = Sample(4000, UnitSquare, seed: 32, x => Truth(x) + 0.1 * random.NextGaussian());
+        var test = Sample(1000, UnitSquare, seed: 33, Truth);
+        var model = (NearestNeighbourKrigingModel)Kind.Fit(data, KrigingOptions(("approximation", "nearestNeighbour"), ("kernel", "matern52"), ("noise", "fit"),
+            ("restarts", 2), ("trend", "polynomial")));
+        Assert.True(model.Diagnostics.Trend!.Degree >= 2, $"degree {model.Diagnostics.Trend.Degree}");
+        var values = Predict(model, test.Points);
+        var errors = StandardErrors(model, test.Points);
+        double covered = Enumerable.Range(0, test.Count).Count(k => Math.Abs(values[k] - test.Values[k]) <= 1.96 * errors[k]) / (double)test.Count;
+        Assert.InRange(covered, 0.9, 0.99);
+        Assert.True(Rmse(model, test.Points, Truth) < 0.05, $"RMSE {Rmse(model, test.Points, Truth)}");
+    }
+
+    [Fact]
     public void A_trend_where_there_is_none_or_too_large_for_the_points_is_refused_naming_the_option()
     {
         var data = Sample(300, UnitSquare, seed: 9, QuadraticWithWiggle);
