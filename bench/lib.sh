@@ -58,11 +58,14 @@ publish_api() {
         ${PUBLISH_ARGS:-} >&2
 }
 
-# A port nothing listens on at 127.0.0.1 right now (a connect attempt is refused).
+# A port nothing listens on at 127.0.0.1 right now (a connect attempt is refused), below the kernel's
+# ephemeral range: a port that is the local end of some outbound connection refuses connects too, yet a
+# server cannot bind it (a cold-start run failed so). 10000 up to that range's start.
 free_port() {
-    local port attempt
+    local port attempt ephemeral_low=32768
+    [[ -r /proc/sys/net/ipv4/ip_local_port_range ]] && read -r ephemeral_low _ </proc/sys/net/ipv4/ip_local_port_range
     for attempt in $(seq 1 100); do
-        port=$((20000 + RANDOM % 40000))
+        port=$((10000 + RANDOM % (ephemeral_low - 10000)))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             printf '%s\n' "$port"
             return 0
