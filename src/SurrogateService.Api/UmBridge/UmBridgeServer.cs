@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using SurrogateService.Api.Hosting;
@@ -51,10 +53,23 @@ public sealed partial class UmBridgeServer(
         _app = builder.Build();
         _app.MapUmBridge();
         await _app.StartAsync(cancellationToken);
-        // Kestrel replaces the endpoint with the one it bound (the real port when 0 asked for any);
-        // the server-addresses feature is not always filled in by then.
-        Address = new Uri($"http://localhost:{listening!.IPEndPoint!.Port}");
+        Address = new Uri($"http://localhost:{BoundPort(listening, _app)}");
         LogListening(logger, Address.Port);
+    }
+
+    /// <summary>
+    /// The port Kestrel bound. It replaces the listen options' endpoint with the one it bound (the real port
+    /// when 0 asked for any), but once in a full test run that endpoint was not there after the start, so the
+    /// server-addresses feature, which Kestrel fills in as it binds, is the second source.
+    /// </summary>
+    private static int BoundPort(ListenOptions? listening, WebApplication app)
+    {
+        if (listening?.IPEndPoint is { Port: > 0 } endPoint)
+            return endPoint.Port;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return address is not null && Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Port > 0
+            ? uri.Port
+            : throw new InvalidOperationException("The UM-Bridge port started, but Kestrel reported no bound port.");
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
