@@ -133,7 +133,7 @@ public class CoKrigingEndpointTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task The_standard_error_limit_counts_the_low_fidelity_level()
     {
-        // 4 high-fidelity points cost 200 × 257 × 4² = 8.2e5 (one solve per quadrature node of θ); the low level's solves add 200 × 100² = 2e6.
+        // 4 high-fidelity points cost 200 × 257 × 4² = 8.2e5 (one solve per quadrature node of θ); the low level's add 200 × 2.56e4 = 5.1e6 (its work bound: two nodes of 100²).
         using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Limits:MaxStandardErrorWork", "1000000"));
         var hundredLow = Enumerable.Range(0, 100).Select(i => new[] { i / 99.0 }).ToArray();
         var response = await limited.CreateClient().PostAsJsonAsync("/v1/surrogates/predict", new

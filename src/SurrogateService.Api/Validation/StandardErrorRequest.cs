@@ -6,7 +6,7 @@ namespace SurrogateService.Api.Validation;
 /// <summary>
 /// Checks a request for standard errors: the kind must have them, and their cost — one triangular
 /// solve of the training size per point, points × n² (co-Kriging: the low level's n_low² and the high level's, one n² per
-/// quadrature node of its θ, see <see cref="CoKrigingModel.HighFidelityStandardErrorWork"/>) —
+/// quadrature node of its θ, see <see cref="CoKrigingModel.HighFidelityStandardErrorWork"/>, and the low level's likewise) —
 /// must stay within <c>Limits:MaxStandardErrorWork</c>.
 /// </summary>
 public static class StandardErrorRequest
@@ -54,10 +54,10 @@ public static class StandardErrorRequest
         // A gradient-enhanced model solves with one row per value and per gradient component.
         double n = data.ObservationCount, low = data.LowFidelity?.Count ?? 0;
         double high = data.LowFidelity is null ? n * n : CoKrigingModel.HighFidelityStandardErrorWork(data.Count);
-        double work = points * (high + low * low);
+        double work = points * (high + (data.LowFidelity is null ? 0 : CoKrigingModel.LowFidelityStandardErrorWork(data.LowFidelity.Count)));
         if (work > limits.MaxStandardErrorWork)
         {
-            string training = low > 0 ? $"{n} + {low} low-fidelity training points cost points × (n² per quadrature node of θ + n_low²)"
+            string training = low > 0 ? $"{n} + {low} low-fidelity training points cost points × (n² per quadrature node of θ + n_low² per node of the low level's θ)"
                 : data.Gradients is null ? $"{n} training points cost points × n²" : $"{n} values and gradient components cost points × n²";
             errors.Add(Field, $"Standard errors for {points} points on {training} = {work:G3}, " +
                 $"over the limit {limits.MaxStandardErrorWork:G3} (Limits:MaxStandardErrorWork); ask for fewer points.");

@@ -13,9 +13,10 @@ namespace SurrogateService.Numerics.Tests.Surrogates;
 /// per pair: the low-fidelity points are a scrambled Sobol' sequence, the high-fidelity points its first points
 /// (nested), the default kernel. Currin's pair (Xiong, Qian &amp; Wu 2013) with 10 high- and 100 low-fidelity
 /// points on a 50×50 grid; Forrester, Sóbester &amp; Keane's (2007) pair with 4 and 11 on 201 points. The goal
-/// (issue 25) is a mean coverage between 90 % and 98 %; "plug-in" is the variance with θ̂ of the discrepancy
-/// treated as known, which covered about half of Currin's function. Seeds 1–10 are the designs asserted on;
-/// seeds 11–20, measured once as a check that the band is not an accident of these designs, are in the docs.
+/// (issue 25) is a mean coverage between 90 % and 98 % on every set of ten designs; "plug-in" is the variance with
+/// θ̂ of both levels treated as known, which covered about half of Currin's function. Forrester's five sets (seeds
+/// 1–10, 11–20, … 41–50) take a second and are all asserted; Currin's take about 30 s a set under load, so seeds
+/// 1–10 are asserted here and bench/cokriging_coverage.sh measures all five through the service.
 /// </summary>
 public class CoKrigingCoverageTests(ITestOutputHelper output)
 {
@@ -37,23 +38,29 @@ public class CoKrigingCoverageTests(ITestOutputHelper output)
         }
         var coverage = Measure(2, 10, 100, x => CurrinHighFidelity.Evaluate(x), x => CurrinLowFidelity.Evaluate(x), grid);
         output.WriteLine($"Currin 10+100: {coverage}");
-        // Measured: plug-in 49.5 %, θ integrated out 92.7 % (91.6 % with σ²_δ = Q/(n − 2)); RMSE 0.1423 (the predictions are the plug-in model's).
+        // Measured: plug-in 49.5 %, θ integrated out 92.7 %, θ and p 94.0 %; RMSE 0.1423 (the predictions are the plug-in model's).
         Assert.InRange(coverage.Averaged, 0.90, 0.98);
         Assert.True(coverage.Rmse <= 0.1424, $"RMSE {coverage.Rmse}");
         // An honest normal interval is ±1.96 RMSE wide on average: much wider would be useless.
         Assert.InRange(coverage.WidthOverRmse, 2, 6);
     }
 
-    [Fact]
-    public void Forrester_intervals_cover_about_95_percent_with_theta_integrated_out_and_predictions_are_unchanged()
+    [Theory]
+    // Measured (plug-in; θ of δ integrated out, before; with the low level's θ too, now), and the RMSE:
+    [InlineData(1, 0.4995)] // 75.3 %; 91.9 %; 97.0 %
+    [InlineData(11, 0.1614)] // 78.2 %; 92.6 %; 97.9 %
+    [InlineData(21, 0.1462)] // 88.4 % before; 94.7 %
+    [InlineData(31, 0.5477)] // 93.8 % before; 96.2 %
+    [InlineData(41, 0.1685)] // 93.2 % before; 96.7 %
+    public void Forrester_intervals_cover_about_95_percent_on_every_set_of_ten_designs_and_predictions_are_unchanged(int firstSeed, double rmse)
     {
         var line = new PointSet(Enumerable.Range(0, 201).Select(i => i / 200.0).ToArray(), 201, 1);
-        var coverage = Measure(1, 4, 11, x => ForresterHigh(x[0]), x => ForresterLow(x[0]), line);
-        output.WriteLine($"Forrester 4+11: {coverage}");
-        // Measured: plug-in 75.3 %, θ integrated out 91.9 %; RMSE 0.4995.
+        var coverage = Measure(1, 4, 11, x => ForresterHigh(x[0]), x => ForresterLow(x[0]), line, firstSeed);
+        output.WriteLine($"Forrester 4+11, seeds {firstSeed}–{firstSeed + 9}: {coverage}");
         Assert.InRange(coverage.Averaged, 0.90, 0.98);
-        Assert.True(coverage.Rmse <= 0.4996, $"RMSE {coverage.Rmse}");
-        Assert.InRange(coverage.WidthOverRmse, 2, 6);
+        Assert.True(coverage.Rmse <= rmse * 1.0002, $"RMSE {coverage.Rmse}");
+        // Errors concentrated where the low level's 11 points miss a wiggle give intervals narrower than ±1.96 RMSE on average.
+        Assert.InRange(coverage.WidthOverRmse, 1.2, 6);
     }
 
     /// <summary>Mean coverages with θ̂ plugged in and with θ integrated out, the mean RMSE and the mean interval width over the mean RMSE.</summary>

@@ -18,9 +18,10 @@ namespace SurrogateService.Numerics.Surrogates;
 /// σ²_ρ = σ²_δ·[(HᵀK⁻¹H)⁻¹]_ρρ the variance of ρ, and σ²_δ = Q/(n − 2), the residual sum of squares over
 /// the degrees of freedom the two regression coefficients leave (the maximum-likelihood Q/n is biased low
 /// by n/(n − 2), which matters with the few high-fidelity points co-Kriging is for). θ of the discrepancy
-/// is integrated out (<see cref="DiscrepancyThetaAverage"/>) with 3 to <see cref="DiscrepancyThetaAverage.MaximumPoints"/>
-/// high-fidelity points; without that the 95 % intervals covered about half of Currin's function with 10 points.
-/// θ of the low level stays plugged in: its 100 points determine it far better.
+/// is integrated out (<see cref="DiscrepancyThetaAverage"/>, with p too for the power-exponential kernel) with 3 to
+/// <see cref="KrigingThetaQuadrature.MaximumPoints"/> high-fidelity points; without that the 95 % intervals covered about half of
+/// Currin's function with 10 points. θ of the low level is integrated out in the same way with up to that many low-fidelity
+/// points (<see cref="LowFidelityThetaAverage"/>), and s_low in the variance is then that mixture's.
 /// </remarks>
 public sealed class CoKrigingModel : ISurrogateModel, IDifferentiableModel
 {
@@ -38,6 +39,9 @@ public sealed class CoKrigingModel : ISurrogateModel, IDifferentiableModel
     /// <summary>The variance with θ of δ integrated out, built when standard errors are first asked for (predictions do not need it); null where it does not apply.</summary>
     private readonly Lazy<DiscrepancyThetaAverage?>? _thetaAverage;
 
+    /// <summary>The low level's variance with its θ integrated out, built like <see cref="_thetaAverage"/>; null where it does not apply.</summary>
+    private readonly Lazy<LowFidelityThetaAverage?>? _lowAverage;
+
     private CoKrigingModel(TrainingSet data, KrigingModel low, KrigingModel discrepancy, double scale, double[] lowAtHigh)
     {
         Data = data;
@@ -49,7 +53,9 @@ public sealed class CoKrigingModel : ISurrogateModel, IDifferentiableModel
         int n = data.Count;
         // Two regression coefficients leave n − 2 degrees of freedom; with none left, Q is 0 and so is σ²_δ.
         DiscrepancyVarianceScale = n > 2 ? discrepancy.ProcessVariance * n / (n - 2) : discrepancy.ProcessVariance;
-        if (DiscrepancyThetaAverage.Applies(data, discrepancy))
+        if (KrigingThetaQuadrature.Applies(low.Data, low))
+            _lowAverage = new Lazy<LowFidelityThetaAverage?>(() => LowFidelityThetaAverage.Build(low));
+        if (KrigingThetaQuadrature.Applies(data, discrepancy))
             _thetaAverage = new Lazy<DiscrepancyThetaAverage?>(() => DiscrepancyThetaAverage.Build(data, lowAtHigh, discrepancy));
     }
 
@@ -65,20 +71,23 @@ public sealed class CoKrigingModel : ISurrogateModel, IDifferentiableModel
         : Discrepancy.Diagnostics;
 
     /// <summary>
-    /// Where θ of δ is not integrated out (see <see cref="DiscrepancyThetaAverage.Applies"/>). Measured by
+    /// Where θ of δ is not integrated out (see <see cref="KrigingThetaQuadrature.Applies"/>). Measured by
     /// CoKrigingCoverageTests with θ plugged in: 95 % intervals covered about 50 % of Currin's function with 10
     /// high- and 100 low-fidelity points; the coverage with more points than the limit has not been measured.
     /// </summary>
     public static readonly string ThetaKnownWarning =
         "The standard errors treat the discrepancy's correlation parameters as known: they are integrated out only with 3 to " +
-        $"{DiscrepancyThetaAverage.MaximumPoints} high-fidelity points and without known noise variances. With few points such standard errors are " +
+        $"{KrigingThetaQuadrature.MaximumPoints} high-fidelity points and without known noise variances. With few points such standard errors are " +
         "too small (95 % intervals covered about 50 % of the truth on Currin's pair with 10 high- and 100 low-fidelity points).";
 
     /// <summary>
     /// The high-fidelity level's share of a standard error's cost, in n²-solves per point: one for each quadrature node
     /// of θ kept (<see cref="DiscrepancyThetaAverage"/>), at most 2.56e4 or 257·n².
     /// </summary>
-    public static double HighFidelityStandardErrorWork(int highCount) => DiscrepancyThetaAverage.WorkPerPointBound(highCount);
+    public static double HighFidelityStandardErrorWork(int highCount) => KrigingThetaQuadrature.WorkPerPointBound(highCount);
+
+    /// <summary>The low level's share, in n_low²-solves per point, bounded in the same way (<see cref="LowFidelityThetaAverage"/>).</summary>
+    public static double LowFidelityStandardErrorWork(int lowCount) => KrigingThetaQuadrature.WorkPerPointBound(lowCount);
 
     public KrigingModel Low { get; }
 
@@ -148,12 +157,12 @@ public sealed class CoKrigingModel : ISurrogateModel, IDifferentiableModel
     {
         ArgumentNullException.ThrowIfNull(points);
         var low = new double[points.Count];
-        Low.StandardError(points, low);
+        var lowValues = new double[points.Count];
+        Low.Predict(points, lowValues);
+        LowStandardError(points, lowValues, low);
         if (_thetaAverage?.Value is { } average)
         {
-            var lowValues = new double[points.Count];
             var predicted = new double[points.Count];
-            Low.Predict(points, lowValues);
             Predict(points, predicted);
             average.Variances(points, lowValues, low, predicted, standardErrors);
             for (int k = 0; k < standardErrors.Length; k++)
@@ -161,6 +170,19 @@ public sealed class CoKrigingModel : ISurrogateModel, IDifferentiableModel
             return;
         }
         PlugInStandardError(points, low, standardErrors);
+    }
+
+    /// <summary>s_low at the points, with θ of the low level integrated out where that applies (ŷ_low given).</summary>
+    private void LowStandardError(PointSet points, ReadOnlySpan<double> lowValues, Span<double> standardErrors)
+    {
+        if (_lowAverage?.Value is not { } average)
+        {
+            Low.StandardError(points, standardErrors);
+            return;
+        }
+        average.Variances(points, lowValues, standardErrors);
+        for (int k = 0; k < standardErrors.Length; k++)
+            standardErrors[k] = Math.Sqrt(standardErrors[k]);
     }
 
     /// <summary>The standard error with θ̂ of δ plugged in, given s_low at the points.</summary>

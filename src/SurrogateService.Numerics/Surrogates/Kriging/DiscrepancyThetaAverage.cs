@@ -1,14 +1,14 @@
 using SurrogateService.Numerics.Core;
-using SurrogateService.Numerics.Options;
 using SurrogateService.Numerics.Sampling;
 
 namespace SurrogateService.Numerics.Surrogates;
 
 /// <summary>
-/// Co-Kriging's predictive variance with the discrepancy's correlation parameters θ integrated out instead of
-/// plugged in: the predictive distributions at quadrature nodes θ_j are mixed with weights proportional to the
-/// integrated likelihood of θ_j, and the variance is the mixture's about the plug-in prediction ŷ (which stays
-/// the prediction): s²(x) = Σ_j w_j·(s²_j(x) + (m_j(x) − ŷ(x))²) (Bayesian model averaging).
+/// Co-Kriging's predictive variance with the discrepancy's correlation parameters θ (and, with the power-exponential
+/// kernel, its exponent p) integrated out instead of plugged in: the predictive distributions at quadrature nodes
+/// (θ_j, p_j) are mixed with weights proportional to their integrated likelihood, and the variance is the mixture's
+/// about the plug-in prediction ŷ (which stays the prediction): s²(x) = Σ_j w_j·(s²_j(x) + (m_j(x) − ŷ(x))²)
+/// (Bayesian model averaging).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -24,36 +24,30 @@ namespace SurrogateService.Numerics.Surrogates;
 /// under the prior π(β, σ²) ∝ 1/σ²: L(θ) ∝ |K|^(−1/2)·|HᵀK⁻¹H|^(−1/2)·Q^(−(n−2)/2) (Berger, De Oliveira
 /// &amp; Sansó 2001, J. Amer. Statist. Assoc. 96(456), eq. 5; the same integrated likelihood for the recursive
 /// co-Kriging's levels in Le Gratiet 2013, SIAM/ASA J. Uncertainty Quantification 1). The prior on θ is
-/// log-uniform on the likelihood search's own box, θ̃_l = θ_l·w_l^p_l ∈ [1e-8, 1e4], and the nodes are the
-/// maximum-likelihood θ̂ and <see cref="Nodes"/> scrambled Sobol' points of that box in ln θ̃ (a
-/// quasi-Monte Carlo quadrature with equal volumes); p, the nugget and a fitted noise ratio stay at their
-/// fitted values. Each component has its Student-t's variance but is read as normal (the service reports a
-/// standard error, not a quantile): with n − 2 = 2 degrees of freedom (Forrester's 4 points) a t's variance is
-/// infinite, and t quantiles on top of the mixture made Forrester's intervals 7.6 RMSE wide where the normal
+/// log-uniform on the likelihood search's own box (<see cref="KrigingThetaQuadrature"/>); the nugget and a fitted
+/// noise ratio stay at their fitted values. Each component has its Student-t's variance but is read as normal
+/// (the service reports a standard error, not a quantile; ±1.96 standard deviations of a t with 3 to 98 degrees
+/// of freedom hold 94.7–95.7 % of it): with n − 2 = 2 degrees of freedom (Forrester's 4 points) a t's variance
+/// is infinite, and t quantiles on top of the mixture made Forrester's intervals 7.6 RMSE wide where the normal
 /// mixture covered 92–93 %.
 /// </para>
 /// <para>
+/// p is integrated out too, uniform on fitP's range [1, 2] (one p for every input), where the kernel is the power
+/// exponential with p in that range and the residual degrees of freedom n − 2 exceed the d + 1 correlation
+/// parameters: with θ alone, the designs whose 10 points happen to show δ as smooth (the default p = 2) or as
+/// constant along an input took the likelihood's weight to those θ, and their intervals covered 31–63 % of
+/// Currin's function; rougher kernels that the same 10 values do not rule out widen them between the points
+/// (measured over five sets of ten designs: docs/surrogates.md). With as many parameters as degrees of freedom
+/// (Forrester's 4 points in 1-D) the likelihood cannot weigh p, and p = 1's Brownian-like nodes made the intervals
+/// 12–53 RMSE wide, so p stays fitted there.
+/// </para>
+/// <para>
 /// Cost: two Kriging models of the n high-fidelity points per node when standard errors are first asked for, and per
-/// point O(n²) for each node kept (the heaviest nodes up to 99.9 % of the weight, at most
-/// <see cref="WorkPerPoint"/>/n² of them).
+/// point O(n²) for each node kept (<see cref="KrigingThetaQuadrature.Keep"/>).
 /// </para>
 /// </remarks>
 internal sealed class DiscrepancyThetaAverage
 {
-    /// <summary>Quasi-Monte Carlo nodes in ln θ̃ beside θ̂.</summary>
-    public const int Nodes = 256;
-
-    /// <summary>Above this many high-fidelity points θ is treated as known: it is well determined there, and the nodes' factorisations would cost more than the fit.</summary>
-    public const int MaximumPoints = 100;
-
-    /// <summary>Nodes kept × n², the bound on the work per predicted point (all 257 nodes at n = 10, 25 at n = 100).</summary>
-    private const double WorkPerPoint = 256 * 100;
-
-    /// <summary>The share of the weight the kept nodes must carry.</summary>
-    private const double KeptWeight = 0.999;
-
-    private const ulong NodeSeed = 1;
-
     private readonly Node[] _nodes;
     private readonly double[] _lowAtHigh;
 
@@ -63,79 +57,40 @@ internal sealed class DiscrepancyThetaAverage
         _lowAtHigh = lowAtHigh;
     }
 
-    /// <summary>A node: its weight, ρ_j, the discrepancy model at θ_j, σ²_δ,j = Q/(n − 2) and σ²_ρ,j/σ²_δ,j.</summary>
+    /// <summary>A node: its weight, ρ_j, the discrepancy model at (θ_j, p_j), σ²_δ,j = Q/(n − 4) and σ²_ρ,j/σ²_δ,j.</summary>
     private sealed record Node(double Weight, double Scale, KrigingModel Discrepancy, double VarianceScale, double ScaleVarianceFactor);
 
-    /// <summary>The high-fidelity level's work per predicted point: n² per node kept (<see cref="WorkPerPoint"/> bounds it), n² where θ is plugged in.</summary>
-    public static double WorkPerPointBound(int highCount)
-    {
-        double squared = (double)highCount * highCount;
-        return highCount is > 2 and <= MaximumPoints ? Math.Min((Nodes + 1) * squared, Math.Max(WorkPerPoint, squared)) : squared;
-    }
-
-    /// <summary>Whether θ is averaged over for these data: 3 to <see cref="MaximumPoints"/> high-fidelity points, and no known noise (σ² must be concentrated out).</summary>
-    public static bool Applies(TrainingSet data, KrigingModel discrepancy) =>
-        data.Count is > 2 and <= MaximumPoints && discrepancy.Noise.Mode != NoiseMode.Known && data.Dimension <= SobolSampling.MaxDimension;
+    /// <summary>Whether p is a coordinate of the quadrature: the power-exponential kernel with every p_l in [1, 2], and more residual degrees of freedom (n − 2) than correlation parameters (d + 1).</summary>
+    public static bool IntegratesExponents(TrainingSet data, KrigingModel discrepancy) =>
+        discrepancy.Shape == KernelShape.PowerExponential
+        && discrepancy.P.ToArray().All(p => p is >= KrigingHyperparameterSearch.MinP and <= KrigingHyperparameterSearch.MaxP)
+        && data.Count - 2 > data.Dimension + 1
+        && data.Dimension < SobolSampling.MaxDimension;
 
     /// <param name="data">The high-fidelity data.</param>
     /// <param name="lowAtHigh">ŷ_low at the high-fidelity points.</param>
-    /// <param name="discrepancy">The discrepancy model at θ̂ (its shape, p, nugget and noise are kept at every node).</param>
+    /// <param name="discrepancy">The discrepancy model at θ̂ (its shape, nugget and noise are kept at every node).</param>
     /// <returns>Null if no node could be built (not even θ̂'s): then the plug-in variance stands.</returns>
     public static DiscrepancyThetaAverage? Build(TrainingSet data, double[] lowAtHigh, KrigingModel discrepancy)
     {
-        int n = data.Count;
         var high = new TrainingSet(data.Points, data.Values, data.Box, data.NoiseVariances);
         var candidates = new List<(double LogWeight, Node Node)>();
-        foreach (var theta in Thetas(data.Box, discrepancy))
+        foreach (var (theta, p) in KrigingThetaQuadrature.Points(data.Box, discrepancy, IntegratesExponents(data, discrepancy)))
         {
-            if (TryNode(high, lowAtHigh, discrepancy, theta) is { } node)
+            if (TryNode(high, lowAtHigh, discrepancy, theta, p) is { } node)
                 candidates.Add(node);
         }
         if (candidates.Count == 0)
             return null;
-        double largest = candidates.Max(c => c.LogWeight);
-        var weights = candidates.Select(c => Math.Exp(c.LogWeight - largest)).ToArray();
-        double total = weights.Sum();
-        int limit = Math.Max(1, (int)(WorkPerPoint / ((double)n * n)));
-        var kept = new List<Node>();
-        double carried = 0;
-        foreach (int j in Enumerable.Range(0, candidates.Count).OrderByDescending(j => weights[j]))
-        {
-            if (kept.Count >= limit || carried >= KeptWeight * total)
-                break;
-            kept.Add(candidates[j].Node with { Weight = weights[j] });
-            carried += weights[j];
-        }
-        return new DiscrepancyThetaAverage([.. kept.Select(node => node with { Weight = node.Weight / carried })], lowAtHigh);
+        var kept = KrigingThetaQuadrature.Keep(candidates, data.Count);
+        return new DiscrepancyThetaAverage([.. kept.Select(k => k.Node with { Weight = k.Weight })], lowAtHigh);
     }
 
-    /// <summary>θ̂, then the Sobol' nodes mapped to θ_l = θ̃_l / w_l^p_l.</summary>
-    private static IEnumerable<double[]> Thetas(Box box, KrigingModel discrepancy)
-    {
-        yield return discrepancy.Theta.ToArray();
-        int d = box.Dimension;
-        var sobol = new SobolSampling();
-        var options = new OptionValues(sobol.Options, new Dictionary<string, object>
-        {
-            [SobolSampling.SequenceOption] = "plain",
-            [SobolSampling.ScrambleOption] = true,
-        });
-        var unit = sobol.Sample(Nodes, Box.Uniform(d, 0, 1), options, NodeSeed);
-        double logMin = Math.Log(KrigingHyperparameterSearch.MinScaledTheta), logMax = Math.Log(KrigingHyperparameterSearch.MaxScaledTheta);
-        for (int j = 0; j < Nodes; j++)
-        {
-            var theta = new double[d];
-            for (int l = 0; l < d; l++)
-                theta[l] = Math.Exp(logMin + unit[j][l] * (logMax - logMin)) / Math.Pow(box.Upper[l] - box.Lower[l], discrepancy.P[l]);
-            yield return theta;
-        }
-    }
-
-    /// <summary>The node at θ, with its log integrated likelihood; null where K cannot be factored or ρ is undetermined.</summary>
-    private static (double LogWeight, Node Node)? TryNode(TrainingSet high, double[] lowAtHigh, KrigingModel discrepancy, double[] theta)
+    /// <summary>The node at (θ, p), with its log integrated likelihood; null where K cannot be factored or ρ is undetermined.</summary>
+    private static (double LogWeight, Node Node)? TryNode(TrainingSet high, double[] lowAtHigh, KrigingModel discrepancy, double[] theta, double[] p)
     {
         int n = high.Count;
-        var correlation = new KrigingCorrelation(discrepancy.Shape, theta, discrepancy.P.ToArray());
+        var correlation = new KrigingCorrelation(discrepancy.Shape, theta, p);
         try
         {
             var whole = KrigingModel.WithNugget(high, correlation, discrepancy.Nugget, discrepancy.Noise, discrepancy.NoiseParameter);

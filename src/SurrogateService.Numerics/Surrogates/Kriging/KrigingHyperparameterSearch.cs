@@ -64,7 +64,7 @@ internal static class KrigingHyperparameterSearch
 
     /// <summary>The range of the random starts' θ̃ (gradient-enhanced Kriging draws from the same).</summary>
     internal const double MinStartTheta = 1e-2, MaxStartTheta = 1e2;
-    private const double MinP = 1, MaxP = 2;
+    internal const double MinP = 1, MaxP = 2;
 
     /// <summary>The local search's settings, shared with gradient-enhanced Kriging's search over the same variables.</summary>
     internal static readonly ProjectedBfgsOptions SearchOptions = new()

@@ -220,6 +220,9 @@ public sealed partial class KrigingModel : ISurrogateModel, IDifferentiableModel
     /// <summary>[(HᵀK⁻¹H)⁻¹]₁₁ for H = [1, t]: the variance of the GLS slope β₁ is σ² times it.</summary>
     internal double TrendSlopeVarianceFactor(double[] trendAtData) => TrendGram(trendAtData).InverseGram.A11;
 
+    /// <summary>1ᵀK⁻¹1, the precision of the generalised least-squares mean (up to σ²).</summary>
+    internal double OnesPrecision => _onesPrecision;
+
     /// <summary>ln|K|, of the matrix this model factored (correlations, noise and nugget).</summary>
     internal double LogDeterminant => _factor.LogDeterminant();
 
