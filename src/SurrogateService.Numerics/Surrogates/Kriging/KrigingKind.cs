@@ -207,10 +207,12 @@ public sealed class KrigingKind : IPhasedSurrogateKind
     /// <summary>
     /// Whether trend 'auto' fits a polynomial: on nearest-neighbour fits, where it lowered the error on every case measured
     /// (docs/large-data.md: borehole on 10⁵ points RMSE 0.0037 against 0.0278, a noisy 4-D function 0.0121 against 0.0168),
-    /// when there are points enough to hold some out for choosing its degree. Exact fits keep the constant, so they are unchanged.
+    /// when there are points enough to hold some out for choosing its degree and the values are not all equal (those are
+    /// fitted as a constant with a warning, and their document must not promise a polynomial). Exact fits keep the
+    /// constant, so they are unchanged.
     /// </summary>
     private static bool AutomaticTrendIsPolynomial(TrainingSet data, OptionValues options) =>
-        IsNearestNeighbour(data, options) && data.Count >= TrendSelection.MinimumPoints;
+        IsNearestNeighbour(data, options) && data.Count >= TrendSelection.MinimumPoints && !IsConstant(data.Values);
 
     private NearestNeighbourKrigingModel FitNearestNeighbour(TrainingSet data, OptionValues options, FitPhases? phases, CancellationToken cancellationToken)
     {

@@ -89,6 +89,9 @@ public class NearestNeighbourKrigingTests
         var four = Sample(4, BraninBox, seed: 3, x => x[0] * x[1]);
         Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 3)), four).Text("trend"));
         Assert.Null(Kind.Fit(four, KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 3), ("theta", new[] { 0.1, 0.1 }))).Diagnostics.Trend);
+        // Values all equal take no polynomial: their fit builds none, so their document must not promise one.
+        var flat = Sample(60, BraninBox, seed: 4, _ => 2.5);
+        Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 8)), flat).Text("trend"));
     }
 
     [Fact]
