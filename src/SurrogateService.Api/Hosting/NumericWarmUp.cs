@@ -27,23 +27,32 @@ namespace SurrogateService.Api.Hosting;
 /// server included, so the port opens, and the TCP probes of the container app and <c>/healthz/ready</c> pass,
 /// only once it is done: a replica is never ready cold. It is bounded by <c>Hosting:WarmUpSeconds</c>, counted
 /// from its start (0 turns it off); past that the service starts anyway and says so in the log, and a failing
-/// warm-up is logged and the service starts without it.
+/// warm-up is logged and the service starts without it. A start that fails stops it at once: a configuration the
+/// set-up or the pipeline refuses (<see cref="ServiceSetup"/>), or a failed host start, which disposes the host
+/// and with it this service.
 /// </remarks>
-internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<JsonOptions> json, ILogger<NumericWarmUp> logger) : IHostedLifecycleService
+internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<JsonOptions> json, ILogger<NumericWarmUp> logger) : IHostedLifecycleService, IDisposable
 {
     public const string SecondsKey = "Hosting:WarmUpSeconds";
     public const int DefaultSeconds = 10;
 
-    /// <summary>Starts the warm-up with the builder's configuration and registers the service that awaits it.</summary>
-    public static void Start(WebApplicationBuilder builder)
+    /// <summary>
+    /// Starts the warm-up with the builder's configuration and registers the service that awaits it. The caller
+    /// disposes the returned run if the rest of the set-up fails; once the host exists, disposing it (as a failed
+    /// start does) disposes this service, which stops the run.
+    /// </summary>
+    public static Run Start(WebApplicationBuilder builder)
     {
         int seconds = builder.Configuration.GetValue(SecondsKey, DefaultSeconds);
         var limits = builder.Configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions();
         var run = new Run(seconds, limits);
-        // The container disposes what a factory made, so a host that stops early also stops the warm-up.
-        builder.Services.AddSingleton(_ => run);
+        builder.Services.AddSingleton(run);
         builder.Services.AddHostedService<NumericWarmUp>();
+        return run;
     }
+
+    /// <summary>Stops the warm-up if it still runs: the host is disposed, after a stop or a failed start.</summary>
+    public void Dispose() => run.Dispose();
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -81,6 +90,8 @@ internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<Json
     internal sealed class Run : IDisposable
     {
         private readonly CancellationTokenSource? _bound;
+        private readonly CancellationToken _stopping;
+        private int _disposed;
 
         public Run(int seconds, LimitsOptions limits)
         {
@@ -90,7 +101,7 @@ internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<Json
             if (seconds <= 0)
                 return;
             _bound = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-            var token = _bound.Token;
+            var token = _stopping = _bound.Token;
             // A thread of its own (LongRunning) rather than one of the pool's: at start-up the pool has as
             // many threads as cores, and holding one for a second would delay the host's own asynchronous start.
             Work = Task.Factory.StartNew(() => Exercise(ContractJson.Strict, limits, token), token,
@@ -106,11 +117,16 @@ internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<Json
         /// <summary>The fitted surrogate of the warm-up's request; null when the warm-up is off.</summary>
         public Task<FittedSurrogate>? Work { get; }
 
-        /// <summary>Stops the work if it still runs (the numeric code observes the token).</summary>
+        /// <summary>Whether the work was told to stop: by <see cref="Dispose"/> or by its bound.</summary>
+        public bool IsStopping => _stopping.IsCancellationRequested;
+
+        /// <summary>Stops the work if it still runs (the numeric code observes the token). Safe to call more than once.</summary>
         public void Dispose()
         {
-            _bound?.Cancel();
-            _bound?.Dispose();
+            if (_bound is null || Interlocked.Exchange(ref _disposed, 1) == 1)
+                return;
+            _bound.Cancel();
+            _bound.Dispose();
         }
     }
 
