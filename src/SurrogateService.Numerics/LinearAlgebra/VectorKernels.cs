@@ -40,18 +40,28 @@ public static class VectorKernels
             acc0 += va[k] * vb[k];
             acc1 += va[k + 1] * vb[k + 1];
         }
-        if (full < a.Length)
-        {
-            Span<double> tailA = stackalloc double[8];
-            Span<double> tailB = stackalloc double[8];
-            tailA.Clear();
-            tailB.Clear();
-            a[full..].CopyTo(tailA);
-            b[full..].CopyTo(tailB);
-            acc0 += Vector256.Create((ReadOnlySpan<double>)tailA[..4]) * Vector256.Create((ReadOnlySpan<double>)tailB[..4]);
-            acc1 += Vector256.Create((ReadOnlySpan<double>)tailA[4..]) * Vector256.Create((ReadOnlySpan<double>)tailB[4..]);
-        }
-        return SumLanes(acc0 + acc1);
+        if (full == a.Length)
+            return SumLanes(acc0 + acc1);
+        // The ragged end lane by lane, the bits of adding it as zero-padded vectors (a lane plus 0·0 is itself: the
+        // accumulators start at +0 and a sum is never −0), without copying it: the small factorisations of the
+        // nearest-neighbour approximation make millions of short dot products, where the copy cost more than the sum.
+        double s0 = acc0.GetElement(0), s1 = acc0.GetElement(1), s2 = acc0.GetElement(2), s3 = acc0.GetElement(3);
+        double s4 = acc1.GetElement(0), s5 = acc1.GetElement(1), s6 = acc1.GetElement(2), s7 = acc1.GetElement(3);
+        int tail = a.Length - full;
+        s0 += a[full] * b[full];
+        if (tail > 1)
+            s1 += a[full + 1] * b[full + 1];
+        if (tail > 2)
+            s2 += a[full + 2] * b[full + 2];
+        if (tail > 3)
+            s3 += a[full + 3] * b[full + 3];
+        if (tail > 4)
+            s4 += a[full + 4] * b[full + 4];
+        if (tail > 5)
+            s5 += a[full + 5] * b[full + 5];
+        if (tail > 6)
+            s6 += a[full + 6] * b[full + 6];
+        return ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7));
     }
 
     /// <summary>y ← y + alpha·x (the spans must have equal length).</summary>

@@ -57,6 +57,20 @@ public class NearestNeighbourKrigingTests
     }
 
     [Fact]
+    public void Predictions_with_standard_errors_from_one_pass_are_the_bits_of_the_two_separate_calls()
+    {
+        var options = KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 8), ("noise", "fit"), ("kernel", "matern52"));
+        var fitted = (NearestNeighbourKrigingModel)Kind.Fit(Noisy, options);
+        var grid = BraninGrid();
+        var values = new double[grid.Count];
+        var errors = new double[grid.Count];
+        ((ICancellablePrediction)fitted).PredictWithStandardError(grid, values, errors, CancellationToken.None);
+        Assert.Equal(Predict(fitted, grid), values);
+        Assert.Equal(StandardErrors(fitted, grid), errors);
+        Assert.Throws<ArgumentException>(() => fitted.PredictWithStandardError(grid, values, new double[grid.Count - 1], CancellationToken.None));
+    }
+
+    [Fact]
     public void More_neighbours_than_points_is_refused_naming_the_option()
     {
         var error = Assert.Throws<SurrogateFitException>(() => Kind.Fit(Noisy, KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 61))));
