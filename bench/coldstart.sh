@@ -152,8 +152,11 @@ SETTING_ENV=()
 trap 'stop_server; rm -rf "$work"' EXIT
 
 log "$RUNS runs per mode; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# The variants published in this run (each once).
+declare -A published=()
 if [[ "${PROBES:-1}" == 1 ]]; then
     use_variant r2r
+    published[r2r]=1
     printf '\nms from process start to the first 200 (the Dockerfile publish, warm-up on)\n'
     printf '%-12s %-42s %10s   %s\n' "environment" "first 200 of" "median" "all runs"
     measure production "GET /healthz/ready"
@@ -181,7 +184,6 @@ printf '\nthe first heavy request: Kriging fit of 100 points (Development), medi
 for setting in "${SETTINGS[@]}"; do
     [[ -n "${SETTING_VARIANT[$setting]:-}" ]] || die "unknown setting $setting (known: ${SETTING_NAMES[*]})"
 done
-declare -A published=()
 for setting in "${SETTINGS[@]}"; do
     variant="${SETTING_VARIANT[$setting]}"
     [[ -n "${published[$variant]:-}" ]] || { use_variant "$variant"; published[$variant]=1; }
