@@ -3,7 +3,7 @@
 # Currin's and Forrester's two-fidelity pairs, through the service, beside scikit-learn's two-stage co-Kriging in the
 # same run (bench/peers/cokriging_coverage.py). Goal: every set in 90-98 %. Accuracy, not time, is measured; about
 # 10 minutes on a loaded 2-core machine.
-# Environment: SETS [5], PORT [a free one], PYTHON [/usr/bin/python3] (python3-sklearn, python3-requests are apt-installed when missing),
+# Environment: SETS [5], PAIRS [currin,forrester], PORT [a free one], PYTHON [/usr/bin/python3] (python3-sklearn, python3-requests are apt-installed when missing),
 # and lib.sh's PUBLISH_DIR / SKIP_PUBLISH.
 set -euo pipefail
 
@@ -20,4 +20,4 @@ trap stop_server EXIT
 start_server "$port" ASPNETCORE_ENVIRONMENT=Development
 wait_for_200 60 "http://127.0.0.1:$port/healthz/ready"
 cd "$BENCH_DIR/peers"
-nice -n 5 "$PYTHON" cokriging_coverage.py "http://127.0.0.1:$port" "${SETS:-5}"
+nice -n 5 "$PYTHON" cokriging_coverage.py "http://127.0.0.1:$port" "${SETS:-5}" "${PAIRS:-currin,forrester}"
