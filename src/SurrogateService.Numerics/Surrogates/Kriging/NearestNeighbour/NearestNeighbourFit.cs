@@ -49,8 +49,8 @@ internal static class NearestNeighbourFit
             allWarnings.AddRange(search.Warnings);
         }
         var neighbours = new VecchiaNeighbours(data.Points, theta, p, settings.Neighbours, cancellationToken);
-        nugget = Jitter(residuals, neighbours, settings, theta, p, noiseParameter, nugget, cancellationToken);
-        return Build(data, settings, theta, p, nugget, noiseParameter, allWarnings, cancellationToken, calibrate: true, neighbours, trend, residuals);
+        (nugget, var evaluation) = Jitter(residuals, neighbours, settings, theta, p, noiseParameter, nugget, cancellationToken);
+        return Build(data, settings, theta, p, nugget, noiseParameter, allWarnings, cancellationToken, calibrate: true, neighbours, trend, residuals, evaluation);
     }
 
     /// <summary>The exact search on the coarsest <see cref="SubsetPoints"/> points (all of them when there are fewer).</summary>
@@ -83,21 +83,22 @@ internal static class NearestNeighbourFit
     /// "Leave-one-out" notes give the same σ²_LOO), which keeps the standard errors honest where the model is
     /// misspecified or θ comes from a subset; the leave-one-out diagnostics then come from the other half.
     /// Known noise is left alone: its variances do not scale with σ². With a <paramref name="trend"/>, the process models
-    /// <paramref name="residuals"/>, the values less the trend.
+    /// <paramref name="residuals"/>, the values less the trend. <paramref name="evaluated"/> is the Vecchia likelihood of
+    /// <paramref name="residuals"/> with <paramref name="found"/> at these hyperparameters when the caller has it (it costs as much as the neighbour search).
     /// </summary>
     public static NearestNeighbourKrigingModel Build(TrainingSet data, NearestNeighbourSettings settings, double[] theta, double[] p, double nugget, double noiseParameter,
         IReadOnlyList<string> warnings, CancellationToken cancellationToken, bool calibrate = false, VecchiaNeighbours? found = null, TrendChoice? trend = null,
-        TrainingSet? residuals = null)
+        TrainingSet? residuals = null, VecchiaLikelihood.Evaluation? evaluated = null)
     {
         var neighbours = found ?? new VecchiaNeighbours(data.Points, theta, p, settings.Neighbours, cancellationToken);
         residuals ??= trend?.Trend.Detrend(data) ?? data;
-        var evaluation = new VecchiaLikelihood(residuals, neighbours, settings.Shape, settings.Noise, nugget).Evaluate(theta, p, noiseParameter, cancellationToken);
+        var evaluation = evaluated ?? new VecchiaLikelihood(residuals, neighbours, settings.Shape, settings.Noise, nugget).Evaluate(theta, p, noiseParameter, cancellationToken);
         if (!double.IsFinite(evaluation.LogLikelihood))
             throw new SurrogateFitException("The covariance of some point and its neighbours is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
         var parameters = new NearestNeighbourParameters(evaluation.Mean, evaluation.ProcessVariance, neighbours.Size, settings.PredictionNeighbours);
         var diagnostics = new FitDiagnostics { LogLikelihood = evaluation.LogLikelihood, Warnings = warnings, Trend = trend?.Diagnostics };
         var model = new NearestNeighbourKrigingModel(data, settings.Shape, theta, p, nugget, settings.Noise,
-            settings.Noise.Mode == NoiseMode.Fit ? noiseParameter : 0, parameters, diagnostics, trend: trend?.Trend, residuals: residuals);
+            settings.Noise.Mode == NoiseMode.Fit ? noiseParameter : 0, parameters, diagnostics, trend: trend?.Trend, residuals: residuals, tree: neighbours.Tree);
         var draw = NearestNeighbourKrigingModel.CalibrationDraw(data.Count, settings.Seed);
         int half = draw.Length / 2;
         if (calibrate && settings.Noise.Mode != NoiseMode.Known && half > 0)
@@ -106,21 +107,22 @@ internal static class NearestNeighbourFit
             double scale = standardised.Sum(z => z * z) / half;
             if (double.IsFinite(scale) && scale > 0)
                 model = new NearestNeighbourKrigingModel(data, settings.Shape, theta, p, nugget, settings.Noise, model.NoiseParameter,
-                    parameters with { ProcessVariance = parameters.ProcessVariance * scale }, diagnostics, scale, trend?.Trend, residuals);
+                    parameters with { ProcessVariance = parameters.ProcessVariance * scale }, diagnostics, scale, trend?.Trend, residuals, neighbours.Tree);
         }
         model.Check(calibrate ? draw[half..] : draw, cancellationToken);
         return model;
     }
 
-    /// <summary>The least nugget from <paramref name="least"/> up (×10) at which every block of the Vecchia likelihood factors.</summary>
-    private static double Jitter(TrainingSet data, VecchiaNeighbours neighbours, NearestNeighbourSettings settings, double[] theta, double[] p, double noiseParameter, double least,
-        CancellationToken cancellationToken)
+    /// <summary>The least nugget from <paramref name="least"/> up (×10) at which every block of the Vecchia likelihood factors, and the likelihood there.</summary>
+    private static (double Nugget, VecchiaLikelihood.Evaluation Evaluation) Jitter(TrainingSet data, VecchiaNeighbours neighbours, NearestNeighbourSettings settings,
+        double[] theta, double[] p, double noiseParameter, double least, CancellationToken cancellationToken)
     {
         for (double nugget = Math.Max(least, KrigingRegularisation.SmallestJitter); nugget <= 1; nugget *= 10)
         {
             var likelihood = new VecchiaLikelihood(data, neighbours, settings.Shape, settings.Noise, nugget);
-            if (double.IsFinite(likelihood.Evaluate(theta, p, noiseParameter, cancellationToken).LogLikelihood))
-                return nugget;
+            var evaluation = likelihood.Evaluate(theta, p, noiseParameter, cancellationToken);
+            if (double.IsFinite(evaluation.LogLikelihood))
+                return (nugget, evaluation);
         }
         throw new SurrogateFitException("The covariance of some point and its neighbours is numerically singular even with a nugget; check the training data for non-finite or extreme values.");
     }

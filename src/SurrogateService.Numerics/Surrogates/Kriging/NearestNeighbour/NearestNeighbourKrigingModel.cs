@@ -29,7 +29,7 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
 
     internal NearestNeighbourKrigingModel(TrainingSet data, KernelShape shape, double[] theta, double[] p, double nugget, KrigingNoise noise,
         double noiseParameter, NearestNeighbourParameters parameters, FitDiagnostics? fitted, double? varianceScale = null, PolynomialTrend? trend = null,
-        TrainingSet? residuals = null)
+        TrainingSet? residuals = null, ScaledKdTree? tree = null)
     {
         _varianceScale = varianceScale;
         _trend = trend;
@@ -43,7 +43,8 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
         NoiseParameter = noiseParameter;
         Parameters = parameters;
         TrendVariance = trend is null ? 0 : ObservationNoiseAverage() * trend.Basis.Count / data.Count;
-        _tree = new ScaledKdTree(ScaledPoints.Scale(data.Points, theta, p), data.Dimension);
+        // The fit's tree when it has one: the same points, θ and p give the same tree, and at 10⁶ points it takes seconds to build.
+        _tree = tree ?? new ScaledKdTree(ScaledPoints.Scale(data.Points, theta, p), data.Dimension);
         Diagnostics = (fitted ?? new FitDiagnostics()) with
         {
             Theta = theta.ToArray(),
@@ -70,6 +71,9 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
     public double NoiseParameter { get; }
 
     internal NearestNeighbourParameters Parameters { get; }
+
+    /// <summary>The k-d tree of the training points in the θ-scaled space.</summary>
+    internal ScaledKdTree Tree => _tree;
 
     /// <summary>τ² of a new observation, as <see cref="KrigingModel.ObservationNoiseVariance"/>.</summary>
     public double? ObservationNoiseVariance => Noise.Mode switch
@@ -114,15 +118,20 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
     /// <summary>m_pred, capped at n.</summary>
     public int PredictionNeighbours => Math.Min(Parameters.PredictionNeighbours, Data.Count);
 
-    public void Predict(PointSet points, Span<double> values) => Run(points, values, withStandardError: false, CancellationToken.None);
+    public void Predict(PointSet points, Span<double> values) => Run(points, values, [], CancellationToken.None);
 
-    public void StandardError(PointSet points, Span<double> standardErrors) => Run(points, standardErrors, withStandardError: true, CancellationToken.None);
+    public void StandardError(PointSet points, Span<double> standardErrors) => Run(points, [], standardErrors, CancellationToken.None);
 
-    public void Predict(PointSet points, Span<double> values, CancellationToken cancellationToken) =>
-        Run(points, values, withStandardError: false, cancellationToken);
+    public void Predict(PointSet points, Span<double> values, CancellationToken cancellationToken) => Run(points, values, [], cancellationToken);
 
-    public void StandardError(PointSet points, Span<double> standardErrors, CancellationToken cancellationToken) =>
-        Run(points, standardErrors, withStandardError: true, cancellationToken);
+    public void StandardError(PointSet points, Span<double> standardErrors, CancellationToken cancellationToken) => Run(points, [], standardErrors, cancellationToken);
+
+    /// <summary>Both from one neighbour search and one factorisation per point.</summary>
+    public void PredictWithStandardError(PointSet points, Span<double> values, Span<double> standardErrors, CancellationToken cancellationToken)
+    {
+        PredictionArguments.Check(Data, points, standardErrors.Length);
+        Run(points, values, standardErrors, cancellationToken);
+    }
 
     public IReadOnlyDictionary<string, double[]> ExportParameters()
     {
@@ -140,11 +149,14 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
         return parameters;
     }
 
-    private void Run(PointSet points, Span<double> output, bool withStandardError, CancellationToken cancellationToken)
+    /// <summary>The predictions into <paramref name="values"/> and the standard errors into <paramref name="standardErrors"/>; an empty span is not computed.</summary>
+    private void Run(PointSet points, Span<double> values, Span<double> standardErrors, CancellationToken cancellationToken)
     {
-        PredictionArguments.Check(Data, points, output.Length);
+        bool withValues = !values.IsEmpty, withStandardErrors = !standardErrors.IsEmpty;
+        PredictionArguments.Check(Data, points, withValues ? values.Length : standardErrors.Length);
         int count = points.Count, chunkSize = VecchiaNeighbours.ChunkSize;
-        var results = new double[count];
+        var predictions = withValues ? new double[count] : null;
+        var errors = withStandardErrors ? new double[count] : null;
         Parallel.For(0, (count + chunkSize - 1) / chunkSize, new ParallelOptions { CancellationToken = cancellationToken },
             () => new LocalPrediction(this),
             (chunk, _, local) =>
@@ -152,12 +164,16 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
                 for (int k = chunk * chunkSize; k < Math.Min(count, (chunk + 1) * chunkSize); k++)
                 {
                     var (value, standardError) = local.At(points[k], excluded: -1);
-                    results[k] = withStandardError ? Math.Sqrt(standardError * standardError + TrendVariance) : value + local.Trend(points[k]);
+                    if (predictions is not null)
+                        predictions[k] = value + local.Trend(points[k]);
+                    if (errors is not null)
+                        errors[k] = Math.Sqrt(standardError * standardError + TrendVariance);
                 }
                 return local;
             },
             _ => { });
-        results.CopyTo(output);
+        predictions?.CopyTo(values);
+        errors?.CopyTo(standardErrors);
     }
 
     /// <summary>

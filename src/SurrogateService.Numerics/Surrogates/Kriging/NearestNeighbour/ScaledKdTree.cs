@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SurrogateService.Numerics.Surrogates;
 
 /// <summary>
@@ -63,33 +65,48 @@ internal sealed class ScaledKdTree
     public int Nearest(ReadOnlySpan<double> query, int rankLimit, Span<int> neighbours, Span<double> squaredDistances, int excluded = -1)
     {
         var heap = new NeighbourHeap(neighbours, squaredDistances);
+        Span<double> offsets = stackalloc double[_dimension];
+        offsets.Clear();
         if (Count > 0)
-            Search(0, Count, query, rankLimit, excluded, ref heap);
+            Search(0, Count, query, rankLimit, excluded, ref heap, offsets, 0);
         heap.SortAscending();
         return heap.Count;
     }
 
-    private void Search(int first, int end, ReadOnlySpan<double> query, int rankLimit, int excluded, ref NeighbourHeap heap)
+    /// <summary>
+    /// Searches the cell of segment [first, end), whose points are at least √<paramref name="cellDistance"/> from the query:
+    /// <paramref name="offsets"/> holds, per coordinate, the query's distance to the nearest splitting plane that separates it
+    /// from the cell, and <paramref name="cellDistance"/> their sum of squares. A cell farther than the worst neighbour held
+    /// is skipped. Why the sum and not only the last plane's distance: in 8 inputs the single plane prunes little, and the
+    /// neighbour lists of 10⁵ borehole points took longer than a Vecchia likelihood evaluation (the incremental distance of
+    /// Arya &amp; Mount 1993, "Algorithms for fast vector quantization"). Cells are skipped only when strictly farther, so
+    /// the neighbours found are those of the single-plane test (ties within rounding of the bound aside).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Search(int first, int end, ReadOnlySpan<double> query, int rankLimit, int excluded, ref NeighbourHeap heap, scoped Span<double> offsets, double cellDistance)
     {
-        while (first < end)
-        {
-            int node = _points[first];
-            // Breadth-first order puts a node's whole subtree after it: nothing below is early enough.
-            if (_rank[node] >= rankLimit)
-                return;
-            if (node != excluded)
-                heap.Offer(node, SquaredDistance(query, node));
-            int middle = _middle[first];
-            double difference = query[_splitDimension[first]] - _splitValue[first];
-            (int nearFirst, int nearEnd, int farFirst, int farEnd) = difference < 0
-                ? (first + 1, middle, middle, end)
-                : (middle, end, first + 1, middle);
-            Search(nearFirst, nearEnd, query, rankLimit, excluded, ref heap);
-            if (heap.IsFull && difference * difference > heap.Worst)
-                return;
-            first = farFirst;
-            end = farEnd;
-        }
+        if (first >= end)
+            return;
+        int node = _points[first];
+        // Breadth-first order puts a node's whole subtree after it: nothing below is early enough.
+        if (_rank[node] >= rankLimit)
+            return;
+        if (node != excluded)
+            heap.Offer(node, SquaredDistance(query, node));
+        int middle = _middle[first];
+        int split = _splitDimension[first];
+        double difference = query[split] - _splitValue[first];
+        (int nearFirst, int nearEnd, int farFirst, int farEnd) = difference < 0
+            ? (first + 1, middle, middle, end)
+            : (middle, end, first + 1, middle);
+        Search(nearFirst, nearEnd, query, rankLimit, excluded, ref heap, offsets, cellDistance);
+        double previous = offsets[split];
+        double farDistance = cellDistance - previous * previous + difference * difference;
+        if (heap.IsFull && farDistance > heap.Worst)
+            return;
+        offsets[split] = difference;
+        Search(farFirst, farEnd, query, rankLimit, excluded, ref heap, offsets, farDistance);
+        offsets[split] = previous;
     }
 
     private double SquaredDistance(ReadOnlySpan<double> query, int point)

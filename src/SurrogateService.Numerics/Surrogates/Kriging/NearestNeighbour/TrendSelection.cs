@@ -38,9 +38,6 @@ internal static class TrendSelection
     /// <summary>Most points held out: 10⁴ estimate an RMSE to about 1 %, and leave the rest to fit.</summary>
     public const int MaximumValidationPoints = 10_000;
 
-    /// <summary>Rows of one block of the design, held transposed so that each entry of the normal equations is one dot product.</summary>
-    private const int BlockRows = 128;
-
     /// <summary>Fixed partitions of the blocks, added in order, so that a fit does not depend on the number of threads.</summary>
     private const int Partitions = 4;
 
@@ -146,62 +143,40 @@ internal static class TrendSelection
     }
 
     /// <summary>
-    /// ΨᵀΨ (lower triangle, row-major) and Ψᵀy over <paramref name="rows"/>: blocks of rows, each transposed so that an entry is
-    /// one dot product over the block, in <see cref="Partitions"/> fixed parts summed in order.
+    /// ΨᵀΨ (lower triangle, row-major) and Ψᵀy over <paramref name="rows"/>, in <see cref="Partitions"/> fixed parts summed in
+    /// order. Each part is one symmetric rank-k update (<see cref="GramAccumulator"/>) of the rows [ψ(x), y]: the last row of
+    /// its Gram matrix is yᵀΨ.
     /// </summary>
     private static (double[] Gram, double[] Moments) NormalEquations(ChaosBasis basis, TrainingSet data, int[] rows, CancellationToken cancellationToken)
     {
         int t = basis.Count;
-        int blocks = (rows.Length + BlockRows - 1) / BlockRows;
+        int blocks = (rows.Length + GramAccumulator.BlockRows - 1) / GramAccumulator.BlockRows;
         int parts = Math.Max(1, Math.Min(Partitions, blocks));
         var grams = new double[parts][];
-        var moments = new double[parts][];
         Parallel.For(0, parts, new ParallelOptions { CancellationToken = cancellationToken }, part =>
         {
-            var gram = new double[t * t];
-            var moment = new double[t];
-            var columns = new double[t * BlockRows];
-            var values = new double[BlockRows];
+            var accumulator = new GramAccumulator(t + 1);
             var table = basis.CreateTable();
-            var terms = new double[t];
-            Span<double> four = stackalloc double[4];
-            for (int block = part * blocks / parts; block < (part + 1) * blocks / parts; block++)
+            var row = new double[t + 1];
+            int first = part * blocks / parts * GramAccumulator.BlockRows, end = Math.Min(rows.Length, (part + 1) * blocks / parts * GramAccumulator.BlockRows);
+            for (int k = first; k < end; k++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                int first = block * BlockRows, count = Math.Min(BlockRows, rows.Length - first);
-                for (int r = 0; r < count; r++)
-                {
-                    int row = rows[first + r];
-                    basis.Evaluate(data.Points[row], table, terms);
-                    for (int k = 0; k < t; k++)
-                        columns[k * BlockRows + r] = terms[k];
-                    values[r] = data.Values[row];
-                }
-                ReadOnlySpan<double> Column(int k) => columns.AsSpan(k * BlockRows, count);
-                for (int j = 0; j < t; j++)
-                {
-                    var cj = Column(j);
-                    moment[j] += VectorKernels.Dot(cj, values.AsSpan(0, count));
-                    int k = 0;
-                    for (; k + 3 <= j; k += 4)
-                    {
-                        VectorKernels.DotFour(cj, Column(k), Column(k + 1), Column(k + 2), Column(k + 3), four);
-                        for (int s = 0; s < 4; s++)
-                            gram[j * t + k + s] += four[s];
-                    }
-                    for (; k <= j; k++)
-                        gram[j * t + k] += VectorKernels.Dot(cj, Column(k));
-                }
+                if ((k - first) % GramAccumulator.BlockRows == 0)
+                    cancellationToken.ThrowIfCancellationRequested();
+                basis.Evaluate(data.Points[rows[k]], table, row.AsSpan(0, t));
+                row[t] = data.Values[rows[k]];
+                accumulator.AddRow(row);
             }
-            grams[part] = gram;
-            moments[part] = moment;
+            grams[part] = accumulator.LowerTriangle();
         });
         for (int part = 1; part < parts; part++)
-        {
             VectorKernels.AddScaled(grams[0], 1, grams[part]);
-            VectorKernels.AddScaled(moments[0], 1, moments[part]);
-        }
-        return (grams[0], moments[0]);
+        var gram = new double[t * t];
+        var moments = new double[t];
+        for (int j = 0; j < t; j++)
+            grams[0].AsSpan(j * (t + 1), j + 1).CopyTo(gram.AsSpan(j * t, j + 1));
+        grams[0].AsSpan(t * (t + 1), t).CopyTo(moments);
+        return (gram, moments);
     }
 
     /// <summary>The least-squares coefficients of the terms at <paramref name="positions"/>, or null when their normal equations do not factor.</summary>

@@ -16,6 +16,7 @@ internal sealed class VecchiaNeighbours
     {
         int n = points.Count;
         var tree = new ScaledKdTree(ScaledPoints.Scale(points, theta, p), points.Dimension);
+        Tree = tree;
         Order = tree.Order;
         Size = Math.Min(m, Math.Max(n - 1, 1));
         int size = Size;
@@ -31,6 +32,9 @@ internal sealed class VecchiaNeighbours
 
     /// <summary>Points per parallel work item of the searches and of the likelihood.</summary>
     public const int ChunkSize = 512;
+
+    /// <summary>The k-d tree of the points in the θ-scaled space, which the model's predictions search too.</summary>
+    public ScaledKdTree Tree { get; }
 
     /// <summary>Training-point indices in the order of the approximation.</summary>
     public int[] Order { get; }
