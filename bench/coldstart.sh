@@ -8,7 +8,10 @@
 #   - The first heavy request, for each publish and runtime setting in SETTINGS: after /healthz/ready
 #     answers 200 (Development), a Kriging fit of 100 points with maximum-likelihood theta, timed by curl,
 #     then FITS more of the same: the first fit against the median of the others (cold/warm, goal <= 3),
-#     beside that process's time to ready (goal: at most 20 % more than without the warm-up).
+#     beside that process's time to ready (goal: at most 20 % more than without the warm-up) and the CPU
+#     time it had used by then (from /proc; less sensitive than the wall time to what else runs). Each run
+#     starts one process per setting in turn, so that a drift in the machine's load falls on all of them
+#     alike, and prints each run's time to ready relative to the first setting's.
 # Each run is a new process; the disk cache stays warm after the first run, so run 1 may be slower.
 # The resolution is a few ms: one curl call's own cost plus the 5 ms pause.
 #
@@ -62,7 +65,16 @@ run_once() {
     RUN_MS=$(((end - start + 500) / 1000))
 }
 
-# fit_once: one process; sets READY_MS (start to the first 200 of /healthz/ready), COLD_MS (the first
+# cpu_ms PID: the CPU time (user + system, all threads) the process has used so far, in ms, from
+# /proc/PID/stat (fields 14 and 15, in clock ticks; the command name in field 2 has no spaces here).
+cpu_ms() {
+    local fields
+    read -r -a fields <"/proc/$1/stat"
+    printf '%s\n' $(((fields[13] + fields[14]) * 1000 / $(getconf CLK_TCK)))
+}
+
+# fit_once: one process; sets READY_MS (start to the first 200 of /healthz/ready), READY_CPU_MS (the
+# process's CPU time then: less sensitive to the load of others than the wall time), COLD_MS (the first
 # Kriging fit) and WARM_MS (the median of the next FITS fits).
 fit_once() {
     local port base start i warm=()
@@ -72,6 +84,7 @@ fit_once() {
     start_server "$port" ASPNETCORE_ENVIRONMENT=Development Authentication__Mode=None "${RUNTIME_ENV[@]}" "${SETTING_ENV[@]}"
     wait_for_200 "$TIMEOUT_S" "$base/healthz/ready" || die "the fit run did not become ready"
     READY_MS=$((($(now_us) - start + 500) / 1000))
+    READY_CPU_MS="$(cpu_ms "$SERVER_PID")"
     COLD_MS="$(fit_ms "$base")"
     for ((i = 1; i <= FITS; i++)); do
         warm+=("$(fit_ms "$base")")
@@ -163,21 +176,40 @@ json.dump({"kind": "kriging", "points": points, "values": [branin(*p) for p in p
 PY
 printf '\nthe first heavy request: Kriging fit of 100 points (Development), medians over %s runs, ms; load average %s\n' \
     "$RUNS" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-18s %10s %10s %10s %10s   %s\n' "setting" "ready" "first fit" "warm fit" "cold/warm" "cold/warm of each run"
+# Every variant is published first; then each run starts one process per setting in turn, so the settings
+# of a run see about the same load (drift in the load of others cancels in their ratios).
 for setting in "${SETTINGS[@]}"; do
     [[ -n "${SETTING_VARIANT[$setting]:-}" ]] || die "unknown setting $setting (known: ${SETTING_NAMES[*]})"
-    use_variant "${SETTING_VARIANT[$setting]}"
-    read -r -a SETTING_ENV <<<"${SETTING_RUNTIME[$setting]}"
-    readies=() colds=() warms=() ratios=()
-    for ((run = 1; run <= RUNS; run++)); do
-        fit_once
-        readies+=("$READY_MS")
-        colds+=("$COLD_MS")
-        warms+=("$WARM_MS")
-        ratios+=("$(awk -v c="$COLD_MS" -v w="$WARM_MS" 'BEGIN { printf "%.1f", c / w }')")
-    done
-    printf '%-18s %10s %10s %10s %10s   %s\n' "$setting" "$(printf '%s\n' "${readies[@]}" | median)" \
-        "$(printf '%s\n' "${colds[@]}" | median)" "$(printf '%s\n' "${warms[@]}" | median)" \
-        "$(printf '%s\n' "${ratios[@]}" | median)" "${ratios[*]}"
 done
+declare -A published=()
+for setting in "${SETTINGS[@]}"; do
+    variant="${SETTING_VARIANT[$setting]}"
+    [[ -n "${published[$variant]:-}" ]] || { use_variant "$variant"; published[$variant]=1; }
+done
+declare -A readies=() cpus=() colds=() warms=() ratios=() versus=()
+for ((run = 1; run <= RUNS; run++)); do
+    for setting in "${SETTINGS[@]}"; do
+        PUBLISH_DIR="$BASE_DIR-${SETTING_VARIANT[$setting]}"
+        read -r -a SETTING_ENV <<<"${SETTING_RUNTIME[$setting]}"
+        fit_once
+        readies[$setting]+="$READY_MS "
+        cpus[$setting]+="$READY_CPU_MS "
+        colds[$setting]+="$COLD_MS "
+        warms[$setting]+="$WARM_MS "
+        ratios[$setting]+="$(awk -v c="$COLD_MS" -v w="$WARM_MS" 'BEGIN { printf "%.1f", c / w }') "
+        [[ "$setting" == "${SETTINGS[0]}" ]] && first_ready="$READY_MS"
+        versus[$setting]+="$(awk -v r="$READY_MS" -v f="$first_ready" 'BEGIN { printf "%.2f", r / f }') "
+    done
+    log "run $run of $RUNS done; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+done
+# median_of "V1 V2 ...": the median of a space-separated list.
+median_of() { tr ' ' '\n' <<<"$1" | grep . | median; }
+printf '%-18s %8s %8s %10s %9s %10s   %-26s %s\n' "setting" "ready" "CPU" "first fit" "warm fit" "cold/warm" \
+    "cold/warm of each run" "ready / ready of ${SETTINGS[0]}, each run"
+for setting in "${SETTINGS[@]}"; do
+    printf '%-18s %8s %8s %10s %9s %10s   %-26s %s\n' "$setting" "$(median_of "${readies[$setting]}")" \
+        "$(median_of "${cpus[$setting]}")" "$(median_of "${colds[$setting]}")" "$(median_of "${warms[$setting]}")" \
+        "$(median_of "${ratios[$setting]}")" "${ratios[$setting]}" "${versus[$setting]}"
+done
+printf 'ready: ms to the first 200 of /healthz/ready; CPU: ms of CPU the process used by then\n'
 printf 'goal: cold/warm <= 3, and ready with the warm-up at most 1.2 x ready without it\n'

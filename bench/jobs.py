@@ -14,6 +14,7 @@ kinds     the same for the other kinds of job (KILLS times each, 3 by default): 
           taken the job up. ONLY_KINDS (comma-separated names) runs some of them.
 Only loopback addresses are contacted; every loop is bounded.
 """
+import contextlib
 import json
 import os
 import random
@@ -109,9 +110,43 @@ def result(location):
     return body
 
 
-def overhead(store, log, repeats):
-    api = start_api(store, 1, log)
+def stop(process, sig=signal.SIGTERM):
+    process.send_signal(sig)
+    process.wait()
+
+
+@contextlib.contextmanager
+def api_running(store, workers, log):
+    """The service, ready, with WORKERS in-process job workers, for the length of a with block."""
+    api = start_api(store, workers, log)
     try:
+        yield api
+    finally:
+        stop(api)
+
+
+def run_uninterrupted(body, key, route, store, log):
+    """Submits BODY under KEY and lets one worker process, never killed, run it: (its location, seconds it took)."""
+    reference = submit(body, key, route)
+    worker = start_worker(store, log)
+    started = time.perf_counter()
+    finished(reference, pause=0.1)
+    seconds = time.perf_counter() - started
+    stop(worker, signal.SIGKILL)
+    return reference, seconds
+
+
+def finish_after_kills(location, reference, store, log):
+    """A last worker process, left alone, finishes the job at LOCATION: (its final state, whether its result is
+    byte for byte that of the job at REFERENCE)."""
+    worker = start_worker(store, log)
+    final = finished(location, pause=0.1)
+    stop(worker)
+    return final, result(location) == result(reference)
+
+
+def overhead(store, log, repeats):
+    with api_running(store, 1, log):
         body = run_body(200, 3)
         request("POST", "/v1/optimization/runs", run_body(30, 1))  # warm-up: JIT of the run path
         finished(submit(run_body(30, 1)))
@@ -130,66 +165,60 @@ def overhead(store, log, repeats):
         sync, as_job = statistics.median(sync_s), statistics.median(job_s)
         print(f"200-evaluation dycors run on Branin, median of {repeats}: synchronous {sync:.2f} s, as a job {as_job:.2f} s "
               f"(submit, poll every 20 ms, fetch result): ratio {as_job / sync:.2f} (goal <= 1.2); results identical")
-    finally:
-        api.terminate()
-        api.wait()
 
 
 def many(store, log):
-    api = start_api(store, 0, log)
-    workers = [start_worker(store, log) for _ in range(2)]
-    try:
-        locations, lock = {}, threading.Lock()
+    with api_running(store, 0, log):
+        workers = [start_worker(store, log) for _ in range(2)]
+        try:
+            many_jobs(store)
+        finally:
+            for worker in workers:
+                stop(worker)
 
-        def caller(index):
-            for n in range(10):
-                seed = index * 10 + n
-                key = f"caller{index}-job{n}"
-                first = submit(run_body(20, seed, "srbf"), key)
-                again = submit(run_body(20, seed, "srbf"), key)  # a retried POST
-                assert first == again, (first, again)
-                with lock:
-                    locations[seed] = first
 
-        started = time.perf_counter()
-        threads = [threading.Thread(target=caller, args=(i,)) for i in range(5)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        jobs = {seed: finished(location, pause=0.1) for seed, location in locations.items()}
-        elapsed = time.perf_counter() - started
-        assert len(set(locations.values())) == 50, "jobs were lost or merged"
-        assert all(j["status"] == "succeeded" for j in jobs.values()), [j for j in jobs.values() if j["status"] != "succeeded"]
-        attempts = [j["attempts"] for j in jobs.values()]
-        assert all(j["events"] == 20 for j in jobs.values())
-        # Every result is the one its seed gives: the same seed again, synchronously.
-        for seed in random.Random(1).sample(sorted(locations), 5):
-            status, _, body = request("POST", "/v1/optimization/runs", run_body(20, seed, "srbf"))
-            assert status == 200 and body == result(locations[seed]), f"seed {seed}"
-        queue = os.path.join(store, "jobs", "queue")
-        left = [f for f in os.listdir(queue) if f.endswith(".msg")]
-        print(f"50 jobs from 5 callers (each POST retried with its Idempotency-Key), 2 worker processes: "
-              f"50 distinct jobs, all succeeded in {elapsed:.1f} s, attempts per job {min(attempts)}-{max(attempts)}, "
-              f"{len(left)} messages left; 5 results checked against synchronous runs of their seeds")
-        assert not left
-    finally:
-        for process in [api, *workers]:
-            process.terminate()
-            process.wait()
+def many_jobs(store):
+    """50 jobs from 5 client threads, each POST sent twice, worked by the worker processes; checks and prints."""
+    locations, lock = {}, threading.Lock()
+
+    def caller(index):
+        for n in range(10):
+            seed = index * 10 + n
+            key = f"caller{index}-job{n}"
+            first = submit(run_body(20, seed, "srbf"), key)
+            again = submit(run_body(20, seed, "srbf"), key)  # a retried POST
+            assert first == again, (first, again)
+            with lock:
+                locations[seed] = first
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=caller, args=(i,)) for i in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    jobs = {seed: finished(location, pause=0.1) for seed, location in locations.items()}
+    elapsed = time.perf_counter() - started
+    assert len(set(locations.values())) == 50, "jobs were lost or merged"
+    assert all(j["status"] == "succeeded" for j in jobs.values()), [j for j in jobs.values() if j["status"] != "succeeded"]
+    attempts = [j["attempts"] for j in jobs.values()]
+    assert all(j["events"] == 20 for j in jobs.values())
+    # Every result is the one its seed gives: the same seed again, synchronously.
+    for seed in random.Random(1).sample(sorted(locations), 5):
+        status, _, body = request("POST", "/v1/optimization/runs", run_body(20, seed, "srbf"))
+        assert status == 200 and body == result(locations[seed]), f"seed {seed}"
+    queue = os.path.join(store, "jobs", "queue")
+    left = [f for f in os.listdir(queue) if f.endswith(".msg")]
+    print(f"50 jobs from 5 callers (each POST retried with its Idempotency-Key), 2 worker processes: "
+          f"50 distinct jobs, all succeeded in {elapsed:.1f} s, attempts per job {min(attempts)}-{max(attempts)}, "
+          f"{len(left)} messages left; 5 results checked against synchronous runs of their seeds")
+    assert not left
 
 
 def kill(store, log, kills):
-    api = start_api(store, 0, log)
-    try:
+    with api_running(store, 0, log):
         body = run_body(500, 7)
-        reference = submit(body, "uninterrupted")
-        worker = start_worker(store, log)
-        started = time.perf_counter()
-        finished(reference, pause=0.1)
-        uninterrupted_s = time.perf_counter() - started
-        worker.send_signal(signal.SIGKILL)
-        worker.wait()
+        reference, uninterrupted_s = run_uninterrupted(body, "uninterrupted", "/v1/optimization/runs", store, log)
 
         location = submit(body, "killed")
         draw = random.Random(int(os.environ.get("KILL_SEED", "1")))
@@ -201,22 +230,14 @@ def kill(store, log, kills):
             target = min(before + draw.randint(1, 60), 495)
             until(lambda: job(location)["events"] >= target or job(location)["status"] == "succeeded", "progress", pause=0.01)
             time.sleep(draw.random() * 0.3)  # and somewhere inside a round, not just after a checkpoint
-            worker.send_signal(signal.SIGKILL)
-            worker.wait()
+            stop(worker, signal.SIGKILL)
             killed_at.append(job(location)["events"])
-        worker = start_worker(store, log)
-        final = finished(location, pause=0.1)
-        worker.send_signal(signal.SIGTERM)
-        worker.wait()
-        same = result(location) == result(reference)
+        final, same = finish_after_kills(location, reference, store, log)
         print(f"500-evaluation dycors job on Branin, worker SIGKILLed {kills} times (after {killed_at} evaluations were "
               f"checkpointed): status {final['status']}, attempts {final['attempts']}, result identical to the "
               f"uninterrupted job's: {same} (uninterrupted: {uninterrupted_s:.1f} s)")
         if not same or final["status"] != "succeeded":
             sys.exit(1)
-    finally:
-        api.terminate()
-        api.wait()
 
 
 def smooth_fit(kind, count, dimension, seed):
@@ -239,21 +260,14 @@ KINDS = {
 
 
 def kinds(store, log, kills):
-    api = start_api(store, 0, log)
     failed = []
-    try:
+    with api_running(store, 0, log):
         draw = random.Random(int(os.environ.get("KILL_SEED", "1")))
         only = [name for name in os.environ.get("ONLY_KINDS", "").split(",") if name]
         for name, (route, body) in KINDS.items():
             if only and name not in only:
                 continue
-            reference = submit(body, name + "-uninterrupted", route)
-            worker = start_worker(store, log)
-            started = time.perf_counter()
-            finished(reference, pause=0.1)
-            uninterrupted_s = time.perf_counter() - started
-            worker.send_signal(signal.SIGKILL)
-            worker.wait()
+            reference, uninterrupted_s = run_uninterrupted(body, name + "-uninterrupted", route, store, log)
 
             location = submit(body, name + "-killed", route)
             for _ in range(kills):
@@ -261,20 +275,12 @@ def kinds(store, log, kills):
                 attempts = job(location)["attempts"]
                 until(lambda: job(location)["attempts"] > attempts or job(location)["status"] == "succeeded", "the worker to take the job", pause=0.01)
                 time.sleep(draw.random() * uninterrupted_s * 0.6)
-                worker.send_signal(signal.SIGKILL)
-                worker.wait()
-            worker = start_worker(store, log)
-            final = finished(location, pause=0.1)
-            worker.send_signal(signal.SIGTERM)
-            worker.wait()
-            same = result(location) == result(reference)
+                stop(worker, signal.SIGKILL)
+            final, same = finish_after_kills(location, reference, store, log)
             print(f"{name}: worker SIGKILLed {kills} times: status {final['status']}, attempts {final['attempts']}, "
                   f"result identical to the uninterrupted job's: {same} (uninterrupted: {uninterrupted_s:.1f} s)", flush=True)
             if not same or final["status"] != "succeeded":
                 failed.append(name)
-    finally:
-        api.terminate()
-        api.wait()
     if failed:
         sys.exit(f"not identical: {failed}")
 

@@ -7,8 +7,8 @@
 # CASE=noisy: a noisy 4-D function on 10^5 and then N_LARGE (default 10^6) points sent as .npy parts,
 # with the server's peak resident memory; goals: within the heavy timeout, under 4 GiB, RMSE lower on more points.
 # Every run of ours reports the server's CPU seconds (serverCpuSeconds) and the load at its end.
-# Environment: TREND [polynomial; noisy: the service's default] (the nearest-neighbour fits' trend option), PEERS [1] (0 leaves out
-# scikit-learn and our exact fit, for a run that measures only ours), CURVE [1] (0 leaves out the fit-time curve), ASYNC_FIT [0] (1: fits as jobs, polled), PREDICT_CHUNK [10000] (points per predict request), PYTHON [/usr/bin/python3] (python3-sklearn, python3-requests are apt-installed when
+# Environment: TREND [auto] (the nearest-neighbour fits' trend option), PEERS [1] (0 leaves out scikit-learn and our exact fit, for a
+# run that measures only ours), CURVE [1] (0 leaves out the fit-time curve), ASYNC_FIT [0] (1: fits as jobs, polled), PREDICT_CHUNK [10000] (points per predict request), PYTHON [/usr/bin/python3] (python3-sklearn, python3-requests are apt-installed when
 # missing), CASE [borehole], N_LARGE [100000; noisy: 1000000], TIMEOUT_SECONDS [the service's], PORT [a free one], and lib.sh's PUBLISH_DIR / SKIP_PUBLISH.
 set -euo pipefail
 

@@ -32,6 +32,9 @@ internal sealed record BenchSettings
     /// <summary>Kriging options (a JSON object) added to the large case's, or null.</summary>
     public string? LargeOptions { get; init; }
 
+    /// <summary>Training points of issue 20's exact-against-nearest-neighbour comparison on the borehole function; above 0 it is the only case run.</summary>
+    public int ExactGapPoints { get; init; }
+
     public static BenchSettings Parse(string[] args)
     {
         var settings = new BenchSettings();
@@ -49,6 +52,7 @@ internal sealed record BenchSettings
                 "--large-noisy" => settings with { LargeNoisyPoints = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--large-case" => settings with { LargeCase = value },
                 "--large-options" => settings with { LargeOptions = value },
+                "--exact-gap" => settings with { ExactGapPoints = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--branin-peers" => settings with { BraninPeers = value.Length == 0 ? null : value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

@@ -3,6 +3,11 @@ using SurrogateService.KrigingBench;
 // Kriging accuracy and speed beside scikit-learn's GPR (and scipy's RBF on the notebook case),
 // measured in one run on the same points. bench/kriging.sh builds this and passes the peers.
 var settings = BenchSettings.Parse(args);
+if (settings.ExactGapPoints > 0)
+{
+    ExactGapMeasurement.Run(settings.ExactGapPoints);
+    return;
+}
 if (settings.LargeNoisyPoints > 0)
 {
     LargeNoisyMeasurement.Run(settings.LargeNoisyPoints, settings.LargeCase, settings.LargeOptions);

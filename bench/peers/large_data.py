@@ -64,10 +64,10 @@ def load_average():
 
 def ours(session, url, x, y, test, truth, approximation, pid=None):
     """Fit (a heavy request), then predict with standard errors from the returned model document (a light one).
-    Nearest-neighbour fits take the trend of TREND (default polynomial; constant for ordinary Kriging)."""
+    Nearest-neighbour fits take the trend of TREND (default auto, the service's default: polynomial there; constant for ordinary Kriging)."""
     options = {"kernel": "matern52", "approximation": approximation, "restarts": 2}
     if approximation == "nearestNeighbour":
-        options["trend"] = os.environ.get("TREND", "polynomial")
+        options["trend"] = os.environ.get("TREND", "auto")
     fit = {"kind": "kriging", "points": x.tolist(), "values": y.tolist(), "lowerBound": LOWER, "upperBound": UPPER, "options": options}
     cpu = server_cpu_seconds(pid)
     start = time.perf_counter()

@@ -47,6 +47,9 @@ public class NearestNeighbourEndpointTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var fitted = await response.Content.ReadFromJsonAsync<PredictResponse>();
         Assert.Equal("nearestNeighbour", fitted!.Model!.Options!.Value.GetProperty("approximation").GetString());
+        // trend 'auto' is recorded as what it chose: the polynomial, for nearest-neighbour fits.
+        Assert.Equal("polynomial", fitted.Model.Options!.Value.GetProperty("trend").GetString());
+        Assert.NotNull(fitted.Diagnostics!.Trend);
         Assert.Contains("Vecchia", fitted.Diagnostics!.Approximation, StringComparison.Ordinal);
         Assert.NotNull(fitted.Diagnostics.LeaveOneOutStandardisedSpread);
         for (int k = 0; k < points.Length; k++)
@@ -64,6 +67,7 @@ public class NearestNeighbourEndpointTests(ApiFactory factory) : IClassFixture<A
         var small = await client.PostAsJsonAsync("/v1/surrogates/fit", Fit(100, new { restarts = 2 }));
         var exact = await small.Content.ReadFromJsonAsync<FitResponse>();
         Assert.Equal("exact", exact!.Model.Options!.Value.GetProperty("approximation").GetString());
+        Assert.Equal("constant", exact.Model.Options!.Value.GetProperty("trend").GetString());
         Assert.Null(exact.Diagnostics.Approximation);
     }
 
@@ -102,7 +106,9 @@ public class NearestNeighbourEndpointTests(ApiFactory factory) : IClassFixture<A
     [InlineData("{\"approximation\": \"exact\", \"trend\": \"polynomial\"}", "options.trend")]
     [InlineData("{\"approximation\": \"nearestNeighbour\", \"trend\": \"polynomial\", \"trendDegree\": 11}", "options.trendDegree")]
     [InlineData("{\"approximation\": \"nearestNeighbour\", \"trend\": \"polynomial\", \"trendDegree\": 3}", "options.trendDegree")]
-    [InlineData("{\"approximation\": \"nearestNeighbour\", \"trendDegree\": 1}", "options.trendDegree")]
+    [InlineData("{\"approximation\": \"nearestNeighbour\", \"trend\": \"constant\", \"trendDegree\": 1}", "options.trendDegree")]
+    [InlineData("{\"approximation\": \"exact\", \"trendDegree\": 1}", "options.trendDegree")]
+    [InlineData("{\"trendQNorm\": 0.5}", "options.trendQNorm")]
     [InlineData("{\"approximation\": \"nearestNeighbour\", \"trend\": \"polynomial\", \"trendQNorm\": 0}", "options.trendQNorm")]
     public async Task Bad_approximation_options_are_a_400_naming_the_field(string options, string field)
     {
@@ -110,6 +116,45 @@ public class NearestNeighbourEndpointTests(ApiFactory factory) : IClassFixture<A
         body["options"] = JsonNode.Parse(options);
         var response = await _client.PostAsJsonAsync("/v1/surrogates/fit", body);
         await ProblemAssert.IsValidationProblemAsync(response, field);
+    }
+}
+
+/// <summary>
+/// Model documents written before trend 'auto' became the default: <c>Fixtures/nearest-neighbour-constant-trend-document.json</c>
+/// is a nearest-neighbour document (fitted noise, m = 10) and its predictions with standard errors, both produced by the service
+/// as it was then, when the trend defaulted to the constant.
+/// </summary>
+public class NearestNeighbourLegacyDocumentTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("recorded")]
+    [InlineData("missing")]
+    [InlineData("auto")]
+    public async Task A_document_written_before_the_automatic_trend_predicts_the_same_bits_as_it_did(string trend)
+    {
+        var fixture = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "nearest-neighbour-constant-trend-document.json")))!;
+        var model = fixture["model"]!.DeepClone().AsObject();
+        var options = model["options"]!.AsObject();
+        Assert.Equal("constant", options["trend"]!.GetValue<string>());
+        switch (trend)
+        {
+            case "missing":
+                // Older still: before the trend options existed.
+                options.Remove("trend");
+                options.Remove("trendDegree");
+                options.Remove("trendQNorm");
+                break;
+            case "auto":
+                options["trend"] = "auto";
+                break;
+        }
+        var response = await _client.PostAsJsonAsync("/v1/surrogates/predict", new JsonObject { ["model"] = model, ["points"] = fixture["points"]!.DeepClone(), ["includeStandardError"] = true });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var predicted = await response.Content.ReadFromJsonAsync<PredictResponse>();
+        Assert.Equal(fixture["values"]!.AsArray().Select(v => v!.GetValue<double>()), predicted!.Values);
+        Assert.Equal(fixture["standardErrors"]!.AsArray().Select(v => v!.GetValue<double>()), predicted.StandardErrors!);
     }
 }
 

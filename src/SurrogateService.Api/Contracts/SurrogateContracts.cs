@@ -71,7 +71,7 @@ public sealed record DiagnosticsInfo(
     TrendInfo? Trend = null);
 
 /// <summary>
-/// The polynomial trend of a nearest-neighbour Kriging fit (option <c>trend</c> "polynomial"): its total degree, terms and
+/// The polynomial trend of a nearest-neighbour Kriging fit (option <c>trend</c> "polynomial", or "auto", its default): its total degree, terms and
 /// q-norm, the points held out to choose it, its held-out RMSE, the constant's (the trend of ordinary Kriging) for
 /// comparison, and the held-out RMSE of every degree tried (null where a degree's normal equations were singular).
 /// </summary>

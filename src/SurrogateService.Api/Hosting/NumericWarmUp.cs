@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
@@ -6,8 +7,6 @@ using SurrogateService.Api.Contracts;
 using SurrogateService.Api.Mapping;
 using SurrogateService.Api.Validation;
 using SurrogateService.Numerics.Core;
-using SurrogateService.Numerics.Options;
-using SurrogateService.Numerics.Sampling;
 using SurrogateService.Numerics.Surrogates;
 using SurrogateService.Numerics.TestFunctions;
 
@@ -15,10 +14,9 @@ namespace SurrogateService.Api.Hosting;
 
 /// <summary>
 /// Runs the paths of a heavy request once while the host starts, so that the first real one does not pay
-/// their JIT: a fit request for a maximum-likelihood Kriging fit of 100 Sobol points of Branin, read from JSON,
-/// validated, fitted and its answer written, then the model's predictions and standard errors. Size matters:
-/// a 40-point warm-up left the first 100-point fit at 5.8× a warm one, a 100-point one at 1.9× (ReadyToRun code,
-/// quiet machine, before the numeric kernels were compiled fully optimised; issue 25, docs/scaling.md).
+/// their JIT: a fit request for a maximum-likelihood Kriging fit of 16 points of Branin, read from JSON,
+/// validated, fitted and its answer written, then the model's predictions and standard errors. What counts is
+/// that every path runs once, not the size (see <see cref="Exercise"/>; issue 25, docs/scaling.md).
 /// </summary>
 /// <remarks>
 /// The work starts as soon as the configuration is read (<see cref="Start"/>, the first step of
@@ -29,23 +27,32 @@ namespace SurrogateService.Api.Hosting;
 /// server included, so the port opens, and the TCP probes of the container app and <c>/healthz/ready</c> pass,
 /// only once it is done: a replica is never ready cold. It is bounded by <c>Hosting:WarmUpSeconds</c>, counted
 /// from its start (0 turns it off); past that the service starts anyway and says so in the log, and a failing
-/// warm-up is logged and the service starts without it.
+/// warm-up is logged and the service starts without it. A start that fails stops it at once: a configuration the
+/// set-up or the pipeline refuses (<see cref="ServiceSetup"/>), or a failed host start, which disposes the host
+/// and with it this service.
 /// </remarks>
-internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<JsonOptions> json, ILogger<NumericWarmUp> logger) : IHostedLifecycleService
+internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<JsonOptions> json, ILogger<NumericWarmUp> logger) : IHostedLifecycleService, IDisposable
 {
     public const string SecondsKey = "Hosting:WarmUpSeconds";
     public const int DefaultSeconds = 10;
 
-    /// <summary>Starts the warm-up with the builder's configuration and registers the service that awaits it.</summary>
-    public static void Start(WebApplicationBuilder builder)
+    /// <summary>
+    /// Starts the warm-up with the builder's configuration and registers the service that awaits it. The caller
+    /// disposes the returned run if the rest of the set-up fails; once the host exists, disposing it (as a failed
+    /// start does) disposes this service, which stops the run.
+    /// </summary>
+    public static Run Start(WebApplicationBuilder builder)
     {
         int seconds = builder.Configuration.GetValue(SecondsKey, DefaultSeconds);
         var limits = builder.Configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>() ?? new LimitsOptions();
         var run = new Run(seconds, limits);
-        // The container disposes what a factory made, so a host that stops early also stops the warm-up.
-        builder.Services.AddSingleton(_ => run);
+        builder.Services.AddSingleton(run);
         builder.Services.AddHostedService<NumericWarmUp>();
+        return run;
     }
+
+    /// <summary>Stops the warm-up if it still runs: the host is disposed, after a stop or a failed start.</summary>
+    public void Dispose() => run.Dispose();
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -83,6 +90,8 @@ internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<Json
     internal sealed class Run : IDisposable
     {
         private readonly CancellationTokenSource? _bound;
+        private readonly CancellationToken _stopping;
+        private int _disposed;
 
         public Run(int seconds, LimitsOptions limits)
         {
@@ -92,7 +101,7 @@ internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<Json
             if (seconds <= 0)
                 return;
             _bound = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-            var token = _bound.Token;
+            var token = _stopping = _bound.Token;
             // A thread of its own (LongRunning) rather than one of the pool's: at start-up the pool has as
             // many threads as cores, and holding one for a second would delay the host's own asynchronous start.
             Work = Task.Factory.StartNew(() => Exercise(ContractJson.Strict, limits, token), token,
@@ -108,21 +117,39 @@ internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<Json
         /// <summary>The fitted surrogate of the warm-up's request; null when the warm-up is off.</summary>
         public Task<FittedSurrogate>? Work { get; }
 
-        /// <summary>Stops the work if it still runs (the numeric code observes the token).</summary>
+        /// <summary>Whether the work was told to stop: by <see cref="Dispose"/> or by its bound.</summary>
+        public bool IsStopping => _stopping.IsCancellationRequested;
+
+        /// <summary>Stops the work if it still runs (the numeric code observes the token). Safe to call more than once.</summary>
         public void Dispose()
         {
-            _bound?.Cancel();
-            _bound?.Dispose();
+            if (_bound is null || Interlocked.Exchange(ref _disposed, 1) == 1)
+                return;
+            _bound.Cancel();
+            _bound.Dispose();
         }
     }
 
-    /// <summary>A first heavy request's work: the fit request read, validated and fitted, its answer written, and the model's predictions and standard errors.</summary>
+    /// <summary>Points of the warm-up's fit request and of its predictions (see <see cref="Exercise"/>).</summary>
+    internal const int TrainingPoints = 16, PredictionPoints = 16;
+
+    /// <summary>
+    /// A first heavy request's work: the fit request read, validated and fitted, its answer written, and the model's
+    /// predictions and standard errors.
+    /// </summary>
+    /// <remarks>
+    /// Small inputs suffice: what a first request pays is the compilation of code ReadyToRun did not cover (the
+    /// vector kernels, compiled fully optimised on their first call whatever their input's size, generic code over
+    /// the contract's types, the JSON metadata), and one call of each path compiles it. A 16-point fit with two
+    /// starts of the likelihood search leaves the same methods to compile in the first 100-point fit request as a
+    /// 100-point fit with eight starts did (the JIT's log of that request, <c>DOTNET_JitDisasmSummary</c>), and adds
+    /// 0.2 s of CPU time to the start instead of 0.47 s (docs/scaling.md). The points are a lattice rather than a
+    /// Sobol design, whose direction table (21 201 dimensions) would be read for nothing.
+    /// </remarks>
     internal static FittedSurrogate Exercise(JsonSerializerOptions json, LimitsOptions limits, CancellationToken cancellationToken)
     {
-        var box = new Branin().Domain(2);
-        var sobol = SamplingMethods.Find("sobol")!;
         var fitted = RoundTrip(null, json, limits, cancellationToken);
-        var grid = sobol.Sample(200, box, new OptionValues(sobol.Options), seed: 1);
+        var grid = Lattice(PredictionPoints, new Branin().Domain(2), offset: 0.5);
         var output = new double[grid.Count];
         fitted.Model.Predict(grid, output);
         fitted.Model.StandardError(grid, output);
@@ -137,12 +164,11 @@ internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<Json
     {
         var branin = new Branin();
         var box = branin.Domain(2);
-        var sobol = SamplingMethods.Find("sobol")!;
-        var points = sobol.Sample(100, box, new OptionValues(sobol.Options), seed: 0);
+        var points = Lattice(TrainingPoints, box, offset: 0);
         var values = new double[points.Count];
         for (int i = 0; i < points.Count; i++)
             values[i] = branin.Evaluate(points[i]);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new FitRequest("kriging", points.ToRows(), values, box.Lower.ToArray(), box.Upper.ToArray(), null), json);
+        var body = RequestBody(points, values, box);
         var errors = new RequestErrors();
         var plan = FitRequestReader.Read(JsonSerializer.Deserialize<FitRequest>(body, json), "", errors, limits);
         fitted ??= plan?.Fit(errors, progress: null, cancellationToken);
@@ -153,6 +179,60 @@ internal sealed partial class NumericWarmUp(NumericWarmUp.Run run, IOptions<Json
         }
         JsonSerializer.SerializeToUtf8Bytes(new FitResponse(SurrogateMapping.ToDocument(fitted), SurrogateMapping.ToDiagnostics(fitted)), json);
         return fitted;
+    }
+
+    /// <summary>
+    /// The fit request's JSON, written with a plain writer: the route only reads requests, and serialising the
+    /// record would compile its writing too, for nothing. It has an option, so that reading one is compiled as well.
+    /// </summary>
+    private static byte[] RequestBody(PointSet points, double[] values, Box box)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", "kriging");
+            writer.WriteStartArray("points");
+            for (int i = 0; i < points.Count; i++)
+                WriteNumbers(writer, null, points[i]);
+            writer.WriteEndArray();
+            WriteNumbers(writer, "values", values);
+            WriteNumbers(writer, "lowerBound", box.Lower);
+            WriteNumbers(writer, "upperBound", box.Upper);
+            writer.WriteStartObject("options");
+            writer.WriteNumber("restarts", 2);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteNumbers(Utf8JsonWriter writer, string? name, ReadOnlySpan<double> numbers)
+    {
+        if (name is null)
+            writer.WriteStartArray();
+        else
+            writer.WriteStartArray(name);
+        foreach (double number in numbers)
+            writer.WriteNumberValue(number);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> points of a two-dimensional Fibonacci-type lattice in <paramref name="box"/>:
+    /// ((i + offset)/count, frac(i·φ⁻¹ + offset/count)), spread out and distinct, so the Kriging fit is well posed.
+    /// </summary>
+    private static PointSet Lattice(int count, Box box, double offset)
+    {
+        double golden = (Math.Sqrt(5) - 1) / 2;
+        var points = new PointSet(count, 2);
+        for (int i = 0; i < count; i++)
+        {
+            double u = (i + offset) / count, v = (i * golden + offset / count) % 1;
+            points[i][0] = box.Lower[0] + u * (box.Upper[0] - box.Lower[0]);
+            points[i][1] = box.Lower[1] + v * (box.Upper[1] - box.Lower[1]);
+        }
+        return points;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

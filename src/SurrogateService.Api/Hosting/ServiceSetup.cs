@@ -16,7 +16,22 @@ public static class ServiceSetup
     public static WebApplicationBuilder AddSurrogateService(this WebApplicationBuilder builder)
     {
         // First, so that it runs on the second core while the rest is built (NumericWarmUp's remarks).
-        NumericWarmUp.Start(builder);
+        var warmUp = NumericWarmUp.Start(builder);
+        try
+        {
+            AddServices(builder);
+        }
+        catch
+        {
+            // A configuration the set-up refuses stops the start; the warm-up would otherwise run on to its bound.
+            warmUp.Dispose();
+            throw;
+        }
+        return builder;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
         builder.AddSerilogLogging();
         builder.AddTelemetry();
         builder.AddHeavyWorkLimits();
@@ -36,10 +51,26 @@ public static class ServiceSetup
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddProbes();
         builder.Services.AddApiDocumentation(builder.Configuration);
-        return builder;
     }
 
     public static WebApplication MapSurrogateService(this WebApplication app)
+    {
+        try
+        {
+            MapPipeline(app);
+        }
+        catch
+        {
+            // Middleware reads its options here (a limit out of its range fails now), and the caller does not
+            // dispose the host on the way out, so stop the warm-up here. A failed start disposes the host, and with it
+            // the warm-up (NumericWarmUp.Dispose).
+            app.Services.GetRequiredService<NumericWarmUp.Run>().Dispose();
+            throw;
+        }
+        return app;
+    }
+
+    private static void MapPipeline(WebApplication app)
     {
         // Request logging outermost, so it records the status the client finally got.
         app.UseRequestLogging();
@@ -71,6 +102,5 @@ public static class ServiceSetup
         v1.MapSensitivity();
         v1.MapModels();
         v1.MapJobs();
-        return app;
     }
 }

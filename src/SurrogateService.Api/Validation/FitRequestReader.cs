@@ -64,6 +64,9 @@ public static class FitRequestReader
         if (!errors.IsEmpty || kind is null || data is null || options is null)
             return null;
         var resolved = TrainingPointLimit.Resolve(kind, options, data.Count, prefix, errors, limits);
+        // The fit's document records the trend the fit uses; a document's own 'auto' trend is read by its parameters instead.
+        if (resolved is not null && kind is KrigingKind)
+            resolved = KrigingKind.ResolveTrend(resolved, data);
         return resolved is null ? null : new FitPlan(data, prefix, kind, resolved);
     }
 

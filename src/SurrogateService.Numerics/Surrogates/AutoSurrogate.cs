@@ -35,7 +35,7 @@ public static class AutoSurrogate
     private static readonly (string Kind, Dictionary<string, object> Options)[] Candidates =
     [
         // The candidates are compared by exact leave-one-out; the nearest-neighbour approximation is for data sets beyond them.
-        ("kriging", new() { ["approximation"] = KrigingKind.Exact }),
+        ("kriging", new() { ["approximation"] = KrigingKind.Exact, ["trend"] = KrigingKind.ConstantTrend }),
         ("radialBasis", new() { ["kernel"] = "thinPlate" }),
         ("radialBasis", new() { ["kernel"] = "cubic" }),
         ("radialBasis", new() { ["kernel"] = "multiquadric" }),
@@ -90,7 +90,7 @@ public static class AutoSurrogate
         var highOnly = data.LowFidelity is null ? data : new TrainingSet(data.Points, data.Values, data.Box, data.NoiseVariances, gradients: data.Gradients);
         var trials = Candidates.Select(c => (c.Kind, c.Options, Data: highOnly)).ToList();
         if (data.LowFidelity is not null)
-            trials.Add(("kriging", new() { ["approximation"] = KrigingKind.Exact }, data.WithoutGradients()));
+            trials.Add(("kriging", new() { ["approximation"] = KrigingKind.Exact, ["trend"] = KrigingKind.ConstantTrend }, data.WithoutGradients()));
         var table = new List<SurrogateCandidate>();
         var outcomes = new List<AutoFitOutcome>();
         void Done(int trial, SurrogateCandidate candidate)

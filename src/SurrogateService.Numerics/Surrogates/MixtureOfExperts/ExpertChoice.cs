@@ -15,7 +15,7 @@ internal static class ExpertChoice
     /// </summary>
     public static readonly IReadOnlyList<(string Kind, IReadOnlyDictionary<string, object> Options)> Candidates =
     [
-        ("kriging", new Dictionary<string, object> { ["approximation"] = KrigingKind.Exact }),
+        ("kriging", new Dictionary<string, object> { ["approximation"] = KrigingKind.Exact, ["trend"] = KrigingKind.ConstantTrend }),
         ("radialBasis", new Dictionary<string, object> { ["kernel"] = "thinPlate" }),
         ("radialBasis", new Dictionary<string, object> { ["kernel"] = "cubic" }),
         ("secondOrder", new Dictionary<string, object>()),

@@ -80,6 +80,51 @@ public class NearestNeighbourKrigingTests
     }
 
     [Fact]
+    public void The_automatic_trend_is_the_polynomial_for_nearest_neighbour_fits_and_the_constant_for_exact_ones_to_the_bit()
+    {
+        var grid = BraninGrid();
+        var nearest = Kind.Fit(Noisy, KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 8), ("noise", "fit")));
+        var polynomial = Kind.Fit(Noisy, KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 8), ("noise", "fit"), ("trend", "polynomial")));
+        Assert.NotNull(nearest.Diagnostics.Trend);
+        Assert.Equal(Predict(polynomial, grid), Predict(nearest, grid));
+        Assert.Equal(StandardErrors(polynomial, grid), StandardErrors(nearest, grid));
+
+        var exact = Kind.Fit(Noisy, KrigingOptions(("noise", "fit")));
+        var constant = Kind.Fit(Noisy, KrigingOptions(("noise", "fit"), ("trend", "constant")));
+        Assert.IsType<KrigingModel>(exact);
+        Assert.Equal(Predict(constant, grid), Predict(exact, grid));
+        Assert.Equal(StandardErrors(constant, grid), StandardErrors(exact, grid));
+        Assert.Equal(constant.ExportParameters(), exact.ExportParameters());
+
+        // A fit's options record what 'auto' chose; too few points to hold any out keep the constant.
+        Assert.Equal(KrigingKind.PolynomialTrendName, KrigingKind.ResolveTrend(KrigingOptions(("approximation", "nearestNeighbour")), Noisy).Text("trend"));
+        Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(("approximation", "exact")), Noisy).Text("trend"));
+        Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(), Noisy).Text("trend"));
+        var four = Sample(4, BraninBox, seed: 3, x => x[0] * x[1]);
+        Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 3)), four).Text("trend"));
+        Assert.Null(Kind.Fit(four, KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 3), ("theta", new[] { 0.1, 0.1 }))).Diagnostics.Trend);
+        // Values all equal take no polynomial: their fit builds none, so their document must not promise one.
+        var flat = Sample(60, BraninBox, seed: 4, _ => 2.5);
+        Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 8)), flat).Text("trend"));
+    }
+
+    [Fact]
+    public void A_nearest_neighbour_document_without_a_trend_restores_the_ordinary_Kriging_it_was_fitted_as()
+    {
+        // Documents written before trend 'auto' existed: a constant trend recorded, or (older still) no trend at all,
+        // which reads as the default 'auto'; their parameters carry no polynomial, so both must restore the constant model.
+        var constantOptions = KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 8), ("noise", "fit"), ("trend", "constant"));
+        var fitted = Kind.Fit(Noisy, constantOptions);
+        var parameters = fitted.ExportParameters();
+        var grid = BraninGrid();
+        var withoutTrend = Kind.Restore(Noisy, KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 8), ("noise", "fit")), parameters);
+        Assert.Null(fitted.Diagnostics.Trend);
+        Assert.Equal(Predict(fitted, grid), Predict(withoutTrend, grid));
+        Assert.Equal(StandardErrors(fitted, grid), StandardErrors(withoutTrend, grid));
+        Assert.Equal(parameters, withoutTrend.ExportParameters());
+    }
+
+    [Fact]
     public void Auto_fits_exactly_up_to_the_exact_limit()
     {
         Assert.IsType<KrigingModel>(Kind.Fit(Noisy, KrigingOptions()));
@@ -97,14 +142,16 @@ public class NearestNeighbourKrigingTests
         static double Truth(double[] x) => Math.Sin(3 * x[0]) + Math.Cos(2 * x[1]) * x[2] + x[3] * x[3];
         var data = Sample(2000, box, seed: 11, Truth);
         var test = Sample(300, box, seed: 12, Truth);
-        var options = KrigingOptions(("approximation", "nearestNeighbour"), ("kernel", "matern52"), ("restarts", 2));
+        // Ordinary Kriging on both sides: the question is how close the approximation comes to the same process.
+        var options = KrigingOptions(("approximation", "nearestNeighbour"), ("kernel", "matern52"), ("restarts", 2), ("trend", "constant"));
         var approximate = (NearestNeighbourKrigingModel)Kind.Fit(data, options);
         // The exact model gets its own jitter (at least the approximation's): the approximation's was checked on
         // blocks of neighbours only, and at the long correlation lengths smooth data give, all 2 000 points at
         // once can need more.
         var exact = KrigingModel.WithJitter(data, new KrigingCorrelation(KernelShape.Matern52, approximate.Theta.ToArray(), [2, 2, 2, 2]),
             approximate.Nugget, []);
-        var wider = Kind.Restore(data, KrigingOptions(("approximation", "nearestNeighbour"), ("kernel", "matern52"), ("predictionNeighbours", 240)), approximate.ExportParameters());
+        var wider = Kind.Restore(data, KrigingOptions(("approximation", "nearestNeighbour"), ("kernel", "matern52"), ("predictionNeighbours", 240), ("trend", "constant")),
+            approximate.ExportParameters());
         double exactRmse = Rmse(exact, test), defaultRmse = Rmse(approximate, test), widerRmse = Rmse(wider, test);
         Assert.True(widerRmse < defaultRmse && widerRmse <= 1.5 * exactRmse, $"nearest-neighbour RMSE {defaultRmse} (120 neighbours), {widerRmse} (240), exact {exactRmse}");
         var errors = StandardErrors(approximate, test.Points);

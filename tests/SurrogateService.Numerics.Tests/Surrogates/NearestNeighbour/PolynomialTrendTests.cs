@@ -52,7 +52,7 @@ public class PolynomialTrendTests
         var residuals = new TrainingSet(data.Points, [.. Enumerable.Range(0, data.Count).Select(i => data.Values[i] - Reference(data.Points[i]))], UnitSquare);
         double[] theta = [4.0, 7.0];
         var withTrend = Kind.Fit(data, KrigingOptions(("approximation", "nearestNeighbour"), ("theta", theta), ("trend", "polynomial"), ("trendDegree", 2), ("neighbours", 12)));
-        var onResiduals = Kind.Fit(residuals, KrigingOptions(("approximation", "nearestNeighbour"), ("theta", theta), ("neighbours", 12)));
+        var onResiduals = Kind.Fit(residuals, KrigingOptions(("approximation", "nearestNeighbour"), ("theta", theta), ("neighbours", 12), ("trend", "constant")));
 
         var test = Sample(100, UnitSquare, seed: 6, QuadraticWithWiggle);
         var (values, errors) = (Predict(withTrend, test.Points), StandardErrors(withTrend, test.Points));
@@ -87,7 +87,7 @@ public class PolynomialTrendTests
         static double Truth(double[] x) => Math.Exp(0.8 * x[0]) * (1 + x[1] * x[1]) + Math.Sin(2 * x[2]) * x[3] + 0.5 * x[3] * x[3] * x[3];
         var data = Sample(3000, box, seed: 13, Truth);
         var test = Sample(500, box, seed: 14, Truth);
-        var constant = Kind.Fit(data, KrigingOptions(("approximation", "nearestNeighbour"), ("kernel", "matern52"), ("restarts", 2)));
+        var constant = Kind.Fit(data, KrigingOptions(("approximation", "nearestNeighbour"), ("kernel", "matern52"), ("restarts", 2), ("trend", "constant")));
         var trended = Kind.Fit(data, KrigingOptions(("approximation", "nearestNeighbour"), ("kernel", "matern52"), ("restarts", 2), ("trend", "polynomial")));
         double constantRmse = Rmse(constant, test.Points, Truth), trendRmse = Rmse(trended, test.Points, Truth);
         Assert.True(trendRmse < 0.8 * constantRmse, $"RMSE with the trend {trendRmse}, without {constantRmse}");
@@ -122,8 +122,11 @@ public class PolynomialTrendTests
         var data = Sample(300, UnitSquare, seed: 9, QuadraticWithWiggle);
         Assert.Equal("options.trend", Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, KrigingOptions(("approximation", "exact"), ("trend", "polynomial")))).Field);
         Assert.Equal("options.trend", Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, KrigingOptions(("trend", "polynomial")))).Field);
-        Assert.Equal("options.trendDegree", Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, KrigingOptions(("approximation", "nearestNeighbour"), ("trendDegree", 2)))).Field);
-        Assert.Equal("options.trendQNorm", Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, KrigingOptions(("approximation", "nearestNeighbour"), ("trendQNorm", 0.5)))).Field);
+        Assert.Equal("options.trendDegree", Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, KrigingOptions(("approximation", "nearestNeighbour"), ("trend", "constant"), ("trendDegree", 2)))).Field);
+        Assert.Equal("options.trendQNorm", Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, KrigingOptions(("approximation", "nearestNeighbour"), ("trend", "constant"), ("trendQNorm", 0.5)))).Field);
+        // 'auto' is the constant on exact fits (the default approximation below the exact limit), which takes no degree.
+        Assert.Equal("options.trendDegree", Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, KrigingOptions(("trendDegree", 2)))).Field);
+        Assert.Equal("options.trendQNorm", Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, KrigingOptions(("approximation", "exact"), ("trendQNorm", 0.5)))).Field);
         // 300 points, 60 held out: at most 24 terms, and degree 6 in 2 inputs has 28.
         var tooHigh = Assert.Throws<SurrogateFitException>(() => Kind.Fit(data, KrigingOptions(("approximation", "nearestNeighbour"), ("trend", "polynomial"), ("trendDegree", 6))));
         Assert.Equal("options.trendDegree", tooHigh.Field);

@@ -32,6 +32,9 @@ internal static class TrendSelection
     /// <summary>Least points per term left to fit a degree on, so that its held-out error is not dominated by estimation noise.</summary>
     public const int PointsPerTerm = 10;
 
+    /// <summary>Fewest points a trend can be fitted to: a fifth of them are held out, so five hold out one.</summary>
+    public const int MinimumPoints = 5;
+
     /// <summary>Most points held out: 10⁴ estimate an RMSE to about 1 %, and leave the rest to fit.</summary>
     public const int MaximumValidationPoints = 10_000;
 
@@ -52,7 +55,7 @@ internal static class TrendSelection
         int n = data.Count, d = data.Dimension, maximumTerms = MaximumTerms(n);
         int validation = ValidationCount(n);
         if (validation < 1)
-            throw new SurrogateFitException($"A polynomial trend needs at least 5 training points to hold some out for choosing it; got {n}.") { Field = "options.trend" };
+            throw new SurrogateFitException($"A polynomial trend needs at least {MinimumPoints} training points to hold some out for choosing it; got {n}.") { Field = "options.trend" };
         int top = requestedDegree;
         int[]? largest;
         if (requestedDegree > 0)
