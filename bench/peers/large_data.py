@@ -12,7 +12,8 @@ all arrays as .npy parts of multipart bodies, on the first 10^5 and then on all 
 server's peak resident memory (VmHWM of /proc/SERVER_PID/status) after each.
 The script prints one JSON line per measurement and a summary table with the ratios the goals name.
 
-Usage: large_data.py URL N_LARGE CASE SERVER_PID. Needs Debian's python3-sklearn, python3-requests."""
+Usage: large_data.py URL N_LARGE CASE SERVER_PID (CASE "noisy" or "borehole"); each of our runs reports the server's CPU seconds
+and the load average at its end. PEERS=0 leaves out scikit-learn and our exact fit (borehole), TREND sets the trend option. Needs Debian's python3-sklearn, python3-requests."""
 import io
 import json
 import math
@@ -47,18 +48,34 @@ def scores(mean, std, truth):
             "coverage": float(np.mean(np.abs(mean - truth) <= 1.96 * std))}
 
 
-def ours(session, url, x, y, test, truth, approximation):
+def server_cpu_seconds(pid):
+    """User + system CPU seconds of the server process so far (/proc/PID/stat fields 14 and 15, in clock ticks)."""
+    if pid is None:
+        return None
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_average():
+    with open("/proc/loadavg") as load:
+        return " ".join(load.read().split()[:3])
+
+
+def ours(session, url, x, y, test, truth, approximation, pid=None):
     """Fit (a heavy request), then predict with standard errors from the returned model document (a light one).
     Nearest-neighbour fits take the trend of TREND (default auto, the service's default: polynomial there; constant for ordinary Kriging)."""
     options = {"kernel": "matern52", "approximation": approximation, "restarts": 2}
     if approximation == "nearestNeighbour":
         options["trend"] = os.environ.get("TREND", "auto")
     fit = {"kind": "kriging", "points": x.tolist(), "values": y.tolist(), "lowerBound": LOWER, "upperBound": UPPER, "options": options}
+    cpu = server_cpu_seconds(pid)
     start = time.perf_counter()
     response = fit_request(session, url, fit)
     fit_seconds = time.perf_counter() - start
     if response.status_code != 200:
-        return {"error": f"fit {response.status_code}: {response.text[:400]}", "seconds": fit_seconds}
+        return {"error": f"fit {response.status_code}: {response.text[:400]}", "seconds": fit_seconds, "load": load_average(),
+                "serverCpuSeconds": None if cpu is None else server_cpu_seconds(pid) - cpu}
     fitted = response.json()
     values, errors = [], []
     for first in range(0, len(test), PREDICT_CHUNK):
@@ -73,7 +90,9 @@ def ours(session, url, x, y, test, truth, approximation):
     result = scores(np.asarray(values), np.asarray(errors), truth)
     diagnostics = fitted["diagnostics"]
     result.update(seconds=seconds, fitSeconds=fit_seconds, looSpread=diagnostics.get("leaveOneOutStandardisedSpread"), theta=diagnostics.get("theta"),
-                  trend=diagnostics.get("trend"))
+                  trend=diagnostics.get("trend"), load=load_average())
+    if cpu is not None:
+        result["serverCpuSeconds"] = server_cpu_seconds(pid) - cpu
     return result
 
 
@@ -138,13 +157,17 @@ def ours_multipart(session, url, x, y, test, truth, pid):
     """Fit with noise 'fit' from .npy parts, then predict from the returned document, its arrays sent back as parts."""
     request = {"kind": "kriging", "lowerBound": [0.0] * 4, "upperBound": [1.0] * 4,
                "options": {"kernel": "matern52", "noise": "fit", "restarts": 2}}
+    if "TREND" in os.environ:
+        request["options"]["trend"] = os.environ["TREND"]
     files = {"request": (None, json.dumps(request), "application/json"),
              "points": ("points.npy", npy(x)), "values": ("values.npy", npy(y))}
+    cpu = server_cpu_seconds(pid)
     start = time.perf_counter()
     response = session.post(url + "/v1/surrogates/fit/multipart", files=files, timeout=900)
     fit_seconds = time.perf_counter() - start
     if response.status_code != 200:
-        return {"error": f"fit {response.status_code}: {response.text[:400]}", "seconds": fit_seconds, "peakRssMiB": peak_rss_mib(pid)}
+        return {"error": f"fit {response.status_code}: {response.text[:400]}", "seconds": fit_seconds, "peakRssMiB": peak_rss_mib(pid),
+                "serverCpuSeconds": server_cpu_seconds(pid) - cpu, "load": load_average()}
     fitted = response.json()
     document = fitted["model"]
     document.pop("points", None)
@@ -159,7 +182,8 @@ def ours_multipart(session, url, x, y, test, truth, pid):
     result = scores(np.asarray(answer["values"]), np.asarray(answer["standardErrors"]), truth)
     diagnostics = fitted["diagnostics"]
     result.update(seconds=seconds, fitSeconds=fit_seconds, peakRssMiB=peak_rss_mib(pid), noiseVariance=diagnostics.get("noiseVariance"),
-                  looSpread=diagnostics.get("leaveOneOutStandardisedSpread"), theta=diagnostics.get("theta"))
+                  looSpread=diagnostics.get("leaveOneOutStandardisedSpread"), theta=diagnostics.get("theta"),
+                  serverCpuSeconds=server_cpu_seconds(pid) - cpu, load=load_average(), trend=diagnostics.get("trend"))
     return result
 
 
@@ -188,7 +212,7 @@ def main_noisy(url, n_large, pid):
         print(f"RMSE n={max(rows)} / n={min(rows)} = {large['rmse'] / small['rmse']:.3f}  (goal < 1)")
 
 
-def main(url, n_large):
+def main(url, n_large, pid=None):
     url = url.rstrip("/")
     session = requests.Session()
     x = uniform(n_large, seed=1)
@@ -201,9 +225,11 @@ def main(url, n_large):
         rows[name] = result
         print(json.dumps({"case": name, **result}), flush=True)
 
-    report(f"ours nearestNeighbour n={n_large}", ours(session, url, x, y, test, truth, "nearestNeighbour"))
+    report(f"ours nearestNeighbour n={n_large}", ours(session, url, x, y, test, truth, "nearestNeighbour", pid))
+    if os.environ.get("PEERS", "1") == "0":
+        return
     report("scikit-learn exact n=1000", sklearn_gpr(x[:1000], y[:1000], test, truth))
-    report("ours exact n=2000", ours(session, url, x[:2000], y[:2000], test, truth, "exact"))
+    report("ours exact n=2000", ours(session, url, x[:2000], y[:2000], test, truth, "exact", pid))
     for n in [1000, 10_000, 100_000]:
         if n <= n_large and os.environ.get("CURVE", "1") != "0":
             report(f"curve nearestNeighbour n={n}", ours(session, url, x[:n], y[:n], test[:100], truth[:100], "nearestNeighbour"))
@@ -233,4 +259,4 @@ if __name__ == "__main__":
     if len(sys.argv) > 3 and sys.argv[3] == "noisy":
         main_noisy(sys.argv[1], int(sys.argv[2]), int(sys.argv[4]))
     else:
-        main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 100_000)
+        main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 100_000, int(sys.argv[4]) if len(sys.argv) > 4 else None)

@@ -108,22 +108,20 @@ public static class SurrogatesEndpoints
             return errors.ToProblem();
 
         var values = new double[points.Count];
+        double[]? standardErrors = withErrors ? new double[points.Count] : null;
         var cancellable = model as ICancellablePrediction;
-        if (cancellable is not null)
+        if (cancellable is not null && standardErrors is not null)
+            cancellable.PredictWithStandardError(points, values, standardErrors, cancellationToken);
+        else if (cancellable is not null)
             cancellable.Predict(points, values, cancellationToken);
         else
-            model.Predict(points, values);
-        double[]? standardErrors = null;
-        if (withErrors)
         {
-            standardErrors = new double[points.Count];
-            if (cancellable is not null)
-                cancellable.StandardError(points, standardErrors, cancellationToken);
-            else
+            model.Predict(points, values);
+            if (standardErrors is not null)
                 model.StandardError(points, standardErrors);
-            if (noiseVariance is double variance)
-                ObservationNoise.AddTo(standardErrors, variance);
         }
+        if (standardErrors is not null && noiseVariance is double variance)
+            ObservationNoise.AddTo(standardErrors, variance);
         return TypedResults.Ok(new PredictResponse(
             values,
             standardErrors,

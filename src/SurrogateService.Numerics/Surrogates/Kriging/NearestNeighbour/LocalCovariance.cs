@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.LinearAlgebra;
 
@@ -47,6 +48,7 @@ internal sealed class LocalCovariance
     /// Fills the correlations for <paramref name="point"/> and its neighbours and factors A; false
     /// when A is not numerically positive definite. <paramref name="diagonal"/> gives A_jj for a neighbour index.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Factor(PointSet points, ReadOnlySpan<int> neighbours, ReadOnlySpan<double> point, ReadOnlySpan<double> theta, ReadOnlySpan<double> p,
         Func<int, double> diagonal)
     {
@@ -56,21 +58,14 @@ internal sealed class LocalCovariance
             points[neighbours[j]].CopyTo(_coordinates.AsSpan(j * d, d));
         point.CopyTo(_coordinates.AsSpan(q * d, d));
         int pairs = (q + 1) * q / 2;
+        bool squares = true;
+        for (int l = 0; l < d; l++)
+            squares &= p[l] == 2;
         for (int j = 1, pair = 0; j <= q; j++)
         {
             ReadOnlySpan<double> xj = _coordinates.AsSpan(j * d, d);
             for (int k = 0; k < j; k++, pair++)
-            {
-                ReadOnlySpan<double> xk = _coordinates.AsSpan(k * d, d);
-                double s = 0;
-                for (int l = 0; l < d; l++)
-                {
-                    double delta = Math.Abs(xj[l] - xk[l]);
-                    double powered = p[l] == 2 ? delta * delta : p[l] == 1 ? delta : Math.Pow(delta, p[l]);
-                    s += theta[l] * powered;
-                }
-                _scaled[pair] = s;
-            }
+                _scaled[pair] = squares ? SquaredScaledDistance(xj, _coordinates.AsSpan(k * d, d), theta) : ScaledDistance(xj, _coordinates.AsSpan(k * d, d), theta, p);
         }
         Span<double> correlations = Correlations.AsSpan(0, pairs);
         _scaled.AsSpan(0, pairs).CopyTo(correlations);
@@ -86,7 +81,34 @@ internal sealed class LocalCovariance
         return TryCholesky(q);
     }
 
+    /// <summary>Σ θ_l·|Δx_l|^{p_l}.</summary>
+    private static double ScaledDistance(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> theta, ReadOnlySpan<double> p)
+    {
+        double s = 0;
+        for (int l = 0; l < x.Length; l++)
+        {
+            double delta = Math.Abs(x[l] - y[l]);
+            double powered = p[l] == 2 ? delta * delta : p[l] == 1 ? delta : Math.Pow(delta, p[l]);
+            s += theta[l] * powered;
+        }
+        return s;
+    }
+
+    /// <summary>Σ θ_l·Δx_l², the same bits as <see cref="ScaledDistance"/> with every p_l = 2 (every kernel but the power exponential) without its branches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double SquaredScaledDistance(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> theta)
+    {
+        double s = 0;
+        for (int l = 0; l < x.Length; l++)
+        {
+            double delta = x[l] - y[l];
+            s += theta[l] * (delta * delta);
+        }
+        return s;
+    }
+
     /// <summary>v ← L⁻¹v.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ForwardSubstitute(Span<double> v)
     {
         int q = Size;
@@ -94,6 +116,7 @@ internal sealed class LocalCovariance
             v[i] = (v[i] - VectorKernels.Dot(Lower.AsSpan(i * q, i), v[..i])) / Lower[i * q + i];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryCholesky(int q)
     {
         for (int i = 0; i < q; i++)

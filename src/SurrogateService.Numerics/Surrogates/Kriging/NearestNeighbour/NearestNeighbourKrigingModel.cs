@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SurrogateService.Numerics.Core;
 using SurrogateService.Numerics.LinearAlgebra;
 
@@ -274,6 +275,7 @@ public sealed class NearestNeighbourKrigingModel : ISurrogateModel, ICancellable
         }
 
         /// <summary>ŷ of the residual process (the trend not added) and s at <paramref name="point"/>, leaving out training point <paramref name="excluded"/> (−1: none).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public (double Value, double StandardError) At(ReadOnlySpan<double> point, int excluded)
         {
             var model = _model;

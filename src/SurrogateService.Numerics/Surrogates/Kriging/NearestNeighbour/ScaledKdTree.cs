@@ -19,7 +19,6 @@ namespace SurrogateService.Numerics.Surrogates;
 /// </remarks>
 internal sealed class ScaledKdTree
 {
-    private readonly double[] _coordinates;
     private readonly int _dimension;
     // The tree is implicit in a permutation: the node of segment [first, end) of _points holds
     // _points[first]; its left child is [first + 1, _middle[first]), its right [_middle[first], end).
@@ -28,11 +27,16 @@ internal sealed class ScaledKdTree
     private readonly byte[] _splitDimension;
     private readonly double[] _splitValue;
     private readonly int[] _rank;
+    // What a search reads of a node, by its position in _points rather than by point index: a subtree's nodes sit side by
+    // side in memory (depth-first), so a search touches a few cache lines where the point order scattered it over the whole
+    // array; at 10⁶ points the searches were bound by memory latency. _position maps a point back to its place.
+    private readonly double[] _coordinates;
+    private readonly int[] _rankAt;
+    private readonly int[] _position;
 
-    /// <param name="coordinates">n points of dimension <paramref name="dimension"/>, row-major, already scaled; kept, not copied.</param>
+    /// <param name="coordinates">n points of dimension <paramref name="dimension"/>, row-major, already scaled; copied into the tree's layout.</param>
     public ScaledKdTree(double[] coordinates, int dimension)
     {
-        _coordinates = coordinates;
         _dimension = dimension;
         int n = coordinates.Length / dimension;
         _points = new int[n];
@@ -41,11 +45,21 @@ internal sealed class ScaledKdTree
         _middle = new int[n];
         _splitDimension = new byte[n];
         _splitValue = new double[n];
-        Build(0, n);
+        Build(coordinates, 0, n);
         Order = BreadthFirst(n);
         _rank = new int[n];
         for (int k = 0; k < n; k++)
             _rank[Order[k]] = k;
+        _coordinates = new double[coordinates.Length];
+        _rankAt = new int[n];
+        _position = new int[n];
+        for (int position = 0; position < n; position++)
+        {
+            int point = _points[position];
+            coordinates.AsSpan(point * dimension, dimension).CopyTo(_coordinates.AsSpan(position * dimension, dimension));
+            _rankAt[position] = _rank[point];
+            _position[point] = position;
+        }
     }
 
     public int Count => _points.Length;
@@ -56,7 +70,13 @@ internal sealed class ScaledKdTree
     /// <summary>The position of point <paramref name="point"/> in <see cref="Order"/>.</summary>
     public int RankOf(int point) => _rank[point];
 
-    public ReadOnlySpan<double> Point(int index) => _coordinates.AsSpan(index * _dimension, _dimension);
+    public ReadOnlySpan<double> Point(int index) => _coordinates.AsSpan(_position[index] * _dimension, _dimension);
+
+    /// <summary>
+    /// The point indices in the tree's depth-first layout, where points near each other in the space mostly sit near each
+    /// other: searches for them one after another find the nodes they share still in the cache.
+    /// </summary>
+    public ReadOnlySpan<int> Layout => _points;
 
     /// <summary>
     /// The (up to) <paramref name="neighbours"/>.Length points nearest <paramref name="query"/> among
@@ -87,12 +107,12 @@ internal sealed class ScaledKdTree
     {
         if (first >= end)
             return;
-        int node = _points[first];
         // Breadth-first order puts a node's whole subtree after it: nothing below is early enough.
-        if (_rank[node] >= rankLimit)
+        if (_rankAt[first] >= rankLimit)
             return;
+        int node = _points[first];
         if (node != excluded)
-            heap.Offer(node, SquaredDistance(query, node));
+            heap.Offer(node, SquaredDistance(query, first));
         int middle = _middle[first];
         int split = _splitDimension[first];
         double difference = query[split] - _splitValue[first];
@@ -109,9 +129,9 @@ internal sealed class ScaledKdTree
         offsets[split] = previous;
     }
 
-    private double SquaredDistance(ReadOnlySpan<double> query, int point)
+    private double SquaredDistance(ReadOnlySpan<double> query, int position)
     {
-        ReadOnlySpan<double> x = Point(point);
+        ReadOnlySpan<double> x = _coordinates.AsSpan(position * _dimension, _dimension);
         double sum = 0;
         for (int l = 0; l < x.Length; l++)
         {
@@ -121,7 +141,7 @@ internal sealed class ScaledKdTree
         return sum;
     }
 
-    private void Build(int first, int end)
+    private void Build(double[] coordinates, int first, int end)
     {
         var pending = new Stack<(int First, int End)>();
         pending.Push((first, end));
@@ -130,8 +150,8 @@ internal sealed class ScaledKdTree
         while (pending.Count > 0)
         {
             (first, end) = pending.Pop();
-            Bounds(first, end, lower, upper);
-            int centre = NearestToCentre(first, end, lower, upper);
+            Bounds(coordinates, first, end, lower, upper);
+            int centre = NearestToCentre(coordinates, first, end, lower, upper);
             (_points[first], _points[centre]) = (_points[centre], _points[first]);
             int rest = first + 1;
             if (end - rest == 0)
@@ -146,23 +166,23 @@ internal sealed class ScaledKdTree
                     widest = l;
             }
             int middle = rest + (end - rest) / 2;
-            Select(rest, end, middle, widest);
+            Select(coordinates, rest, end, middle, widest);
             _middle[first] = middle;
             _splitDimension[first] = (byte)widest;
-            _splitValue[first] = _coordinates[_points[middle] * _dimension + widest];
+            _splitValue[first] = coordinates[_points[middle] * _dimension + widest];
             pending.Push((middle, end));
             if (middle > rest)
                 pending.Push((rest, middle));
         }
     }
 
-    private void Bounds(int first, int end, Span<double> lower, Span<double> upper)
+    private void Bounds(double[] coordinates, int first, int end, Span<double> lower, Span<double> upper)
     {
         lower.Fill(double.PositiveInfinity);
         upper.Fill(double.NegativeInfinity);
         for (int k = first; k < end; k++)
         {
-            ReadOnlySpan<double> x = Point(_points[k]);
+            ReadOnlySpan<double> x = coordinates.AsSpan(_points[k] * _dimension, _dimension);
             for (int l = 0; l < _dimension; l++)
             {
                 lower[l] = Math.Min(lower[l], x[l]);
@@ -171,13 +191,13 @@ internal sealed class ScaledKdTree
         }
     }
 
-    private int NearestToCentre(int first, int end, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
+    private int NearestToCentre(double[] coordinates, int first, int end, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper)
     {
         int best = first;
         double bestDistance = double.PositiveInfinity;
         for (int k = first; k < end; k++)
         {
-            ReadOnlySpan<double> x = Point(_points[k]);
+            ReadOnlySpan<double> x = coordinates.AsSpan(_points[k] * _dimension, _dimension);
             double sum = 0;
             for (int l = 0; l < _dimension; l++)
             {
@@ -194,18 +214,18 @@ internal sealed class ScaledKdTree
     }
 
     /// <summary>Quickselect: afterwards position <paramref name="target"/> holds the point of its rank in coordinate l, smaller ones before, larger after.</summary>
-    private void Select(int first, int end, int target, int l)
+    private void Select(double[] coordinates, int first, int end, int target, int l)
     {
         int low = first, high = end - 1;
         while (high > low)
         {
-            double pivot = Coordinate(low + (high - low) / 2, l);
+            double pivot = Coordinate(coordinates, low + (high - low) / 2, l);
             int i = low, j = high;
             while (i <= j)
             {
-                while (Coordinate(i, l) < pivot)
+                while (Coordinate(coordinates, i, l) < pivot)
                     i++;
-                while (Coordinate(j, l) > pivot)
+                while (Coordinate(coordinates, j, l) > pivot)
                     j--;
                 if (i <= j)
                 {
@@ -223,7 +243,7 @@ internal sealed class ScaledKdTree
         }
     }
 
-    private double Coordinate(int position, int l) => _coordinates[_points[position] * _dimension + l];
+    private double Coordinate(double[] coordinates, int position, int l) => coordinates[_points[position] * _dimension + l];
 
     private int[] BreadthFirst(int n)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using SurrogateService.Numerics.LinearAlgebra;
 
@@ -8,7 +9,7 @@ namespace SurrogateService.Numerics.Surrogates;
 /// product of each value's density given its m nearest predecessors instead of all of them
 /// (Vecchia 1988; Katzfuss &amp; Guinness 2021, Statistical Science 36(1)). With m ≥ n − 1 it is the
 /// exact likelihood. Each point costs one (q + 1)-point covariance problem, so an evaluation is
-/// O(n·m³), in parallel over fixed chunks of the order whose sums are added in chunk order (the
+/// O(n·m³), in parallel over fixed chunks of the k-d tree's layout whose sums are added in chunk order (the
 /// result does not depend on scheduling).
 /// </summary>
 /// <remarks>
@@ -58,9 +59,10 @@ internal sealed class VecchiaLikelihood
                 (chunk, _, terms) =>
                 {
                     var sums = partial.AsSpan(chunk * width, width);
-                    for (int k = chunk * VecchiaNeighbours.ChunkSize; k < Math.Min(n, (chunk + 1) * VecchiaNeighbours.ChunkSize); k++)
+                    // In the tree's layout: neighbouring points share most of their neighbours, which then stay in the cache.
+                    for (int position = chunk * VecchiaNeighbours.ChunkSize; position < Math.Min(n, (chunk + 1) * VecchiaNeighbours.ChunkSize); position++)
                     {
-                        if (!terms.Add(k, sums))
+                        if (!terms.Add(_neighbours.RankInLayout(position), sums))
                         {
                             sums[Sums.Failed] = 1;
                             break;
@@ -134,6 +136,7 @@ internal sealed class VecchiaLikelihood
             };
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Add(int k, Span<double> sums)
         {
             var data = _owner._data;

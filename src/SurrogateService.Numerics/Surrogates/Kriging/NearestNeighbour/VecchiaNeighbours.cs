@@ -22,11 +22,16 @@ internal sealed class VecchiaNeighbours
         int size = Size;
         _neighbours = new int[checked(n * size)];
         _counts = new int[n];
+        // The points in the tree's layout rather than in the order: one search after another then stays in one region of the
+        // space, and finds the nodes it shares with the last still in the cache (the lists do not depend on the order of the searches).
         Parallel.For(0, (n + ChunkSize - 1) / ChunkSize, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
         {
             var distances = new double[size];
-            for (int k = chunk * ChunkSize; k < Math.Min(n, (chunk + 1) * ChunkSize); k++)
-                _counts[k] = tree.Nearest(tree.Point(Order[k]), k, _neighbours.AsSpan(k * size, size), distances);
+            for (int position = chunk * ChunkSize; position < Math.Min(n, (chunk + 1) * ChunkSize); position++)
+            {
+                int point = tree.Layout[position], k = tree.RankOf(point);
+                _counts[k] = tree.Nearest(tree.Point(point), k, _neighbours.AsSpan(k * size, size), distances);
+            }
         });
     }
 
@@ -43,6 +48,12 @@ internal sealed class VecchiaNeighbours
     public int Size { get; }
 
     public int Count => Order.Length;
+
+    /// <summary>
+    /// The position in the order of the point at <paramref name="position"/> of the tree's layout (<see cref="ScaledKdTree.Layout"/>):
+    /// work over the points in this sequence finds the neighbours of one point still in the cache from the last.
+    /// </summary>
+    public int RankInLayout(int position) => Tree.RankOf(Tree.Layout[position]);
 
     /// <summary>The conditioning set of the k-th point of the order (training-point indices).</summary>
     public ReadOnlySpan<int> Of(int k) => _neighbours.AsSpan(k * Size, _counts[k]);
