@@ -43,11 +43,11 @@ public class NearestNeighbourEndpointTests(ApiFactory factory) : IClassFixture<A
             .UseSetting("Limits:LightRequestTimeoutSeconds", "230").UseSetting("Limits:HeavyRequestTimeoutSeconds", "230"));
         var client = limited.CreateClient();
         var points = new[] { new[] { 0.123, 0.456 }, [0.9, 0.1], [0.5, 0.5] };
-        var response = await client.PostAsJsonAsync("/v1/surrogates/predict", new { fit = Fit(150, new { kernel = "matern52", restarts = 2 }), points, includeStandardError = true });
+        var response = await client.PostAsJsonAsync("/v1/surrogates/predict", new { fit = Fit(150, new { kernel = "matern52", restarts = 2, trend = "auto" }), points, includeStandardError = true });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var fitted = await response.Content.ReadFromJsonAsync<PredictResponse>();
         Assert.Equal("nearestNeighbour", fitted!.Model!.Options!.Value.GetProperty("approximation").GetString());
-        // trend 'auto' is recorded as what it chose: the polynomial, for nearest-neighbour fits.
+        // trend 'auto' is recorded as what it chose: the polynomial, for nearest-neighbour fits, and the constant for exact ones.
         Assert.Equal("polynomial", fitted.Model.Options!.Value.GetProperty("trend").GetString());
         Assert.NotNull(fitted.Diagnostics!.Trend);
         Assert.Contains("Vecchia", fitted.Diagnostics!.Approximation, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public class NearestNeighbourEndpointTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal(fitted.Values, restored!.Values);
         Assert.Equal(fitted.StandardErrors, restored.StandardErrors);
 
-        var small = await client.PostAsJsonAsync("/v1/surrogates/fit", Fit(100, new { restarts = 2 }));
+        var small = await client.PostAsJsonAsync("/v1/surrogates/fit", Fit(100, new { restarts = 2, trend = "auto" }));
         var exact = await small.Content.ReadFromJsonAsync<FitResponse>();
         Assert.Equal("exact", exact!.Model.Options!.Value.GetProperty("approximation").GetString());
         Assert.Equal("constant", exact.Model.Options!.Value.GetProperty("trend").GetString());

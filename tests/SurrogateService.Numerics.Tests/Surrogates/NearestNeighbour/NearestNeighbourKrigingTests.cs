@@ -83,7 +83,7 @@ public class NearestNeighbourKrigingTests
     public void The_automatic_trend_is_the_polynomial_for_nearest_neighbour_fits_and_the_constant_for_exact_ones_to_the_bit()
     {
         var grid = BraninGrid();
-        var nearest = Kind.Fit(Noisy, KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 8), ("noise", "fit")));
+        var nearest = Kind.Fit(Noisy, KrigingOptions(("trend", "auto"), ("approximation", "nearestNeighbour"), ("neighbours", 8), ("noise", "fit")));
         var polynomial = Kind.Fit(Noisy, KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 8), ("noise", "fit"), ("trend", "polynomial")));
         Assert.NotNull(nearest.Diagnostics.Trend);
         Assert.Equal(Predict(polynomial, grid), Predict(nearest, grid));
@@ -97,15 +97,15 @@ public class NearestNeighbourKrigingTests
         Assert.Equal(constant.ExportParameters(), exact.ExportParameters());
 
         // A fit's options record what 'auto' chose; too few points to hold any out keep the constant.
-        Assert.Equal(KrigingKind.PolynomialTrendName, KrigingKind.ResolveTrend(KrigingOptions(("approximation", "nearestNeighbour")), Noisy).Text("trend"));
-        Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(("approximation", "exact")), Noisy).Text("trend"));
+        Assert.Equal(KrigingKind.PolynomialTrendName, KrigingKind.ResolveTrend(KrigingOptions(("trend", "auto"), ("approximation", "nearestNeighbour")), Noisy).Text("trend"));
+        Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(("trend", "auto"), ("approximation", "exact")), Noisy).Text("trend"));
         Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(), Noisy).Text("trend"));
         var four = Sample(4, BraninBox, seed: 3, x => x[0] * x[1]);
-        Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 3)), four).Text("trend"));
+        Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(("trend", "auto"), ("approximation", "nearestNeighbour"), ("neighbours", 3)), four).Text("trend"));
         Assert.Null(Kind.Fit(four, KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 3), ("theta", new[] { 0.1, 0.1 }))).Diagnostics.Trend);
         // Values all equal take no polynomial: their fit builds none, so their document must not promise one.
         var flat = Sample(60, BraninBox, seed: 4, _ => 2.5);
-        Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(("approximation", "nearestNeighbour"), ("neighbours", 8)), flat).Text("trend"));
+        Assert.Equal(KrigingKind.ConstantTrend, KrigingKind.ResolveTrend(KrigingOptions(("trend", "auto"), ("approximation", "nearestNeighbour"), ("neighbours", 8)), flat).Text("trend"));
     }
 
     [Fact]
