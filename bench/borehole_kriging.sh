@@ -16,9 +16,5 @@ PYTHON="${PYTHON:-/usr/bin/python3}"
 
 ensure_python_modules "$PYTHON" "import sklearn, requests" python3-sklearn python3-requests || die "needs scikit-learn and requests"
 
-publish_api
-port="${PORT:-$(free_port)}"
-trap stop_server EXIT
-start_server "$port" ASPNETCORE_ENVIRONMENT=Development
-wait_for_200 60 "http://127.0.0.1:$port/healthz/ready"
+start_development_service
 "$PYTHON" "$BENCH_DIR/peers/borehole_kriging.py" "http://127.0.0.1:$port" "${SIZES:-1000}" "${TEST:-2000}"

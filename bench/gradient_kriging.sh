@@ -12,9 +12,5 @@ source "$BENCH_DIR/lib.sh"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 
 ensure_python_modules "$PYTHON" "import sklearn, requests" python3-sklearn python3-requests || die "python3-sklearn and python3-requests are needed"
-publish_api
-port="$(free_port)"
-trap stop_server EXIT
-start_server "$port" ASPNETCORE_ENVIRONMENT=Development
-wait_for_200 60 "http://127.0.0.1:$port/healthz/ready"
+start_development_service
 "$PYTHON" "$BENCH_DIR/peers/gradient_kriging.py" "http://127.0.0.1:$port"

@@ -113,6 +113,16 @@ start_server() {
     SERVER_PORT="$port"
 }
 
+# start_development_service: publishes the service, starts it in Development on PORT (a free port when unset), to be
+# stopped on exit, and waits until it is ready; sets port.
+start_development_service() {
+    publish_api
+    port="${PORT:-$(free_port)}"
+    trap stop_server EXIT
+    start_server "$port" ASPNETCORE_ENVIRONMENT=Development
+    wait_for_200 60 "http://127.0.0.1:$port/healthz/ready"
+}
+
 # stop_server [PORT]: stops the server on PORT, or without one every server started (for an EXIT trap).
 stop_server() {
     local port

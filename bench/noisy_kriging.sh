@@ -17,9 +17,5 @@ if ! "$PYTHON" -c 'import sklearn, requests' 2>/dev/null; then
     apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-sklearn python3-requests >/dev/null
 fi
 
-publish_api
-port="$(free_port)"
-trap stop_server EXIT
-start_server "$port" ASPNETCORE_ENVIRONMENT=Development
-wait_for_200 60 "http://127.0.0.1:$port/healthz/ready"
+start_development_service
 "$PYTHON" "$BENCH_DIR/peers/noisy_gp.py" "http://127.0.0.1:$port"
